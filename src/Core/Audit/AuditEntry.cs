@@ -1,0 +1,39 @@
+using Engagement.Core.Common;
+
+namespace Engagement.Core.Audit;
+
+/// <summary>One line of the audit trail: who did what to which record, when.</summary>
+public sealed record AuditEntry
+{
+    public required string Id { get; init; }
+    public required string OrganisationId { get; init; }
+    public required Actor Actor { get; init; }
+
+    /// <summary>A dotted verb such as "consultation.opened"; see <see cref="AuditActions"/>.</summary>
+    public required string Action { get; init; }
+
+    public required string TargetType { get; init; }
+    public required string TargetId { get; init; }
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>A short free-text detail (a reason, the fields changed); never personal information.</summary>
+    public string? Detail { get; init; }
+}
+
+/// <summary>The audited actions, spelled once.</summary>
+public static class AuditActions
+{
+    public const string OrganisationCreated = "organisation.created";
+    public const string ServiceCreated = "service.created";
+    public const string ServiceUpdated = "service.updated";
+    public const string ConsultationCreated = "consultation.created";
+    public const string ConsultationUpdated = "consultation.updated";
+    public const string ConsultationOpened = "consultation.opened";
+    public const string ConsultationClosed = "consultation.closed";
+    public const string ConsultationOutcomePublished = "consultation.outcome_published";
+    public const string CommentStatusChanged = "comment.status_changed";
+    public const string SurveyCreated = "survey.created";
+    public const string SurveyUpdated = "survey.updated";
+    public const string SurveyOpened = "survey.opened";
+    public const string SurveyClosed = "survey.closed";
+}

@@ -1,0 +1,58 @@
+using Engagement.Core.Common;
+using Engagement.Core.Consultations;
+using Engagement.Core.Participants;
+
+namespace Engagement.Core.Comments;
+
+/// <summary>Posts a comment, or a reply to a published top-level comment, on an open consultation.</summary>
+public sealed class PostComment(
+    IConsultationStore consultations, ICommentStore comments, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock) : IUseCase
+{
+    public sealed record Request(string ConsultationId, string ParticipantId, string Text, string Language, string? ParentId = null);
+
+    public async Task<Result<Comment>> ExecuteAsync(Request request, CancellationToken ct = default)
+    {
+        var v = new Validator();
+        v.RequiredText("text", request.Text, TextLimits.Comment);
+        v.Language("language", request.Language, languages);
+        if (v.HasErrors)
+            return Result<Comment>.Fail(v.Errors);
+
+        var consultation = await consultations.GetAsync(request.ConsultationId, ct);
+        if (consultation is null)
+            return Result<Comment>.Fail("consultationId", ErrorCodes.NotFound, "There is no such consultation.");
+        var now = clock.GetUtcNow();
+        if (!consultation.AcceptsContributionsAt(now))
+            return Result<Comment>.Fail("consultationId", ErrorCodes.InvalidState, "This consultation is not open for comments.");
+        if (await ParticipationRules.CheckAsync(participants, request.ParticipantId, consultation.IdentityPolicy, ct) is { } refused)
+            return Result<Comment>.Fail([refused]);
+
+        if (request.ParentId is not null)
+        {
+            var parent = await comments.GetAsync(request.ParentId, ct);
+            if (parent is null || parent.ConsultationId != consultation.Id)
+                return Result<Comment>.Fail("parentId", ErrorCodes.NotFound, "The comment you are replying to does not exist in this consultation.");
+            if (parent.IsReply)
+                return Result<Comment>.Fail("parentId", ErrorCodes.InvalidState, "Replies go one level deep: reply to the original comment instead.");
+            if (parent.Status != CommentStatus.Published)
+                return Result<Comment>.Fail("parentId", ErrorCodes.InvalidState, "The comment you are replying to is not published.");
+        }
+
+        var comment = new Comment
+        {
+            Id = Ids.New(),
+            ConsultationId = consultation.Id,
+            OrganisationId = consultation.OrganisationId,
+            ParentId = request.ParentId,
+            ParticipantId = request.ParticipantId,
+            Text = request.Text,
+            Language = request.Language,
+            Status = CommentStatus.Published,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        if (!await comments.TryAddAsync(comment, ct))
+            throw new InvalidOperationException("A freshly generated comment id collided with an existing one.");
+        return comment;
+    }
+}

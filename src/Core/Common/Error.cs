@@ -1,0 +1,26 @@
+namespace Engagement.Core.Common;
+
+/// <summary>One reason an input was refused: the field concerned, a stable code and a plain-language message.</summary>
+public sealed record Error(string Field, string Code, string Message)
+{
+    public override string ToString() => $"{Field}: {Code} ({Message})";
+}
+
+/// <summary>The stable error codes use cases return; API layers map them to HTTP statuses and GraphQL codes.</summary>
+public static class ErrorCodes
+{
+    public const string Required = "REQUIRED";
+    public const string TooLong = "TOO_LONG";
+    public const string OutOfRange = "OUT_OF_RANGE";
+    public const string InvalidFormat = "INVALID_FORMAT";
+    public const string UnsupportedLanguage = "UNSUPPORTED_LANGUAGE";
+    public const string NotFound = "NOT_FOUND";
+    public const string InvalidState = "INVALID_STATE";
+    public const string Duplicate = "DUPLICATE";
+    public const string Conflict = "CONFLICT";
+    public const string Forbidden = "FORBIDDEN";
+    public const string WrongType = "WRONG_TYPE";
+    public const string UnknownOption = "UNKNOWN_OPTION";
+    public const string HiddenQuestion = "HIDDEN_QUESTION";
+    public const string UnknownQuestion = "UNKNOWN_QUESTION";
+}

@@ -1,0 +1,22 @@
+using Engagement.Core.Common;
+
+namespace Engagement.Core.Ratings;
+
+/// <summary>Stores service ratings. Every adapter honours the rules stated on each method.</summary>
+public interface IRatingStore
+{
+    /// <summary>
+    /// Adds a rating and applies <see cref="RatingTallies.ForNew"/> in one commit; returns only once both are
+    /// durable. Returns false, and changes nothing, when the id is taken.
+    /// </summary>
+    Task<bool> TryAddAsync(ServiceRating rating, CancellationToken ct = default);
+
+    /// <summary>
+    /// Adds many ratings and their tally changes in a single commit: all of them or, on failure, none.
+    /// Ratings whose id is taken (in the store or earlier in the batch) are skipped. Returns how many were added.
+    /// </summary>
+    Task<int> AddManyAsync(IReadOnlyList<ServiceRating> ratings, CancellationToken ct = default);
+
+    /// <summary>One page of a service's ratings, oldest first by (creation time, id).</summary>
+    Task<Page<ServiceRating>> ListAsync(string serviceId, PageRequest page, CancellationToken ct = default);
+}

@@ -1,0 +1,49 @@
+namespace Engagement.Core.Tallies;
+
+/// <summary>
+/// Pre-aggregated counters for one scope (a service, a survey, a comment, a consultation), one count per
+/// bucket ("score.4", "agree", "q.colour.red"). Counters change in the same commit as the records behind them.
+/// </summary>
+public sealed record Tally(string Scope, IReadOnlyDictionary<string, long> Counts)
+{
+    public static Tally Empty(string scope) => new(scope, new Dictionary<string, long>());
+
+    /// <summary>The count of a bucket; zero when nothing was ever counted there.</summary>
+    public long this[string bucket] => Counts.TryGetValue(bucket, out var n) ? n : 0;
+}
+
+/// <summary>Changes to apply to tallies together with a write: a delta per (scope, bucket).</summary>
+public sealed class TallyDelta
+{
+    private readonly Dictionary<(string Scope, string Bucket), long> _changes = [];
+
+    public IEnumerable<(string Scope, string Bucket, long Delta)> Changes =>
+        _changes.Where(c => c.Value != 0).Select(c => (c.Key.Scope, c.Key.Bucket, c.Value));
+
+    public bool IsEmpty => !_changes.Values.Any(v => v != 0);
+
+    public TallyDelta Add(string scope, string bucket, long delta = 1)
+    {
+        _changes[(scope, bucket)] = _changes.GetValueOrDefault((scope, bucket)) + delta;
+        return this;
+    }
+
+    public TallyDelta Merge(TallyDelta other)
+    {
+        foreach (var (scope, bucket, delta) in other.Changes)
+            Add(scope, bucket, delta);
+        return this;
+    }
+}
+
+/// <summary>The names of tally scopes, so every feature and adapter spells them the same way.</summary>
+public static class TallyScopes
+{
+    public static string Service(string serviceId) => $"service:{serviceId}";
+
+    public static string Survey(string surveyId) => $"survey:{surveyId}";
+
+    public static string Consultation(string consultationId) => $"consultation:{consultationId}";
+
+    public static string Comment(string commentId) => $"comment:{commentId}";
+}
