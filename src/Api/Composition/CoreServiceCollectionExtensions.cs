@@ -1,0 +1,22 @@
+using Engagement.Api.Settings;
+using Engagement.Core.Common;
+
+namespace Engagement.Api.Composition;
+
+/// <summary>Registers settings, the clock, the offered languages and every use case of the core.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddEngagementCore(this IServiceCollection services)
+    {
+        // Settings are read when first resolved (not while the builder runs) so test hosts can override them.
+        services.AddSingleton(sp => EngagementSettings.Load(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => sp.GetRequiredService<EngagementSettings>().Languages);
+        services.AddSingleton(TimeProvider.System);
+
+        var useCases = typeof(IUseCase).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && typeof(IUseCase).IsAssignableFrom(t));
+        foreach (var useCase in useCases)
+            services.AddScoped(useCase);
+        return services;
+    }
+}

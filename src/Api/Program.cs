@@ -1,0 +1,31 @@
+using Engagement.Api.Composition;
+using Engagement.Api.Health;
+using Engagement.Api.Seeding;
+using Engagement.Api.Settings;
+using Engagement.Api.Storage;
+
+var builder = WebApplication.CreateBuilder(args).AddEngagementLogging();
+builder.Services
+    .AddEngagementCore()
+    .AddEngagementStorage()
+    .AddDemoDataSeeding()
+    .AddEngagementHealthChecks();
+
+var app = builder.Build();
+app.MapHealthEndpoints();
+app.LogServedUrls();
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (SettingsException e)
+{
+    // One plain line naming the setting beats a stack trace for an operator fixing configuration.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 2;
+}
+
+/// <summary>The host's entry point, visible to the test host.</summary>
+public partial class Program;

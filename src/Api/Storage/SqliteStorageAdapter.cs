@@ -1,0 +1,58 @@
+using Engagement.Core.Audit;
+using Engagement.Core.Comments;
+using Engagement.Core.Consultations;
+using Engagement.Core.Organisations;
+using Engagement.Core.Participants;
+using Engagement.Core.Ratings;
+using Engagement.Core.Surveys;
+using Engagement.Core.Tallies;
+using Engagement.Storage.Sqlite;
+
+namespace Engagement.Api.Storage;
+
+/// <summary>The embedded default: every port on one SQLite file.</summary>
+public sealed class SqliteStorageAdapter : StorageAdapter
+{
+    private readonly SqliteDatabase _db;
+    private readonly string _path;
+
+    public SqliteStorageAdapter(string path)
+    {
+        _path = path;
+        _db = new SqliteDatabase(path);
+        Organisations = new SqliteOrganisationStore(_db);
+        Services = new SqliteServiceStore(_db);
+        Consultations = new SqliteConsultationStore(_db);
+        Comments = new SqliteCommentStore(_db);
+        Surveys = new SqliteSurveyStore(_db);
+        SurveyResponses = new SqliteSurveyResponseStore(_db);
+        Ratings = new SqliteRatingStore(_db);
+        Participants = new SqliteParticipantStore(_db);
+        Tallies = new SqliteTallyStore(_db);
+        Audit = new SqliteAuditLog(_db);
+    }
+
+    public override string Name => "Sqlite";
+    public override IOrganisationStore Organisations { get; }
+    public override IServiceStore Services { get; }
+    public override IConsultationStore Consultations { get; }
+    public override ICommentStore Comments { get; }
+    public override ISurveyStore Surveys { get; }
+    public override ISurveyResponseStore SurveyResponses { get; }
+    public override IRatingStore Ratings { get; }
+    public override IParticipantStore Participants { get; }
+    public override ITallyStore Tallies { get; }
+    public override IAuditLog Audit { get; }
+
+    public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
+
+    public override Task<bool> IsHealthyAsync(CancellationToken ct) => _db.IsHealthyAsync(ct);
+
+    public override string Describe() => $"SQLite file {_path}";
+
+    public override void Dispose()
+    {
+        _db.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,32 @@
+using Engagement.Api.Settings;
+
+namespace Engagement.Api.Storage;
+
+/// <summary>Picks the storage adapter from Storage:Provider: the one place that knows every provider.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddEngagementStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<StorageAdapter>(sp =>
+        {
+            var settings = sp.GetRequiredService<EngagementSettings>();
+            return settings.StorageProvider switch
+            {
+                StorageProviderKind.Sqlite => new SqliteStorageAdapter(settings.SqlitePath),
+                _ => throw new SettingsException("Storage:Provider", $"no adapter is registered for {settings.StorageProvider}."),
+            };
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Organisations);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Services);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Consultations);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Comments);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Surveys);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().SurveyResponses);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Ratings);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Participants);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Tallies);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Audit);
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+}

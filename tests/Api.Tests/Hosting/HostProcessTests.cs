@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Engagement.Api.Tests.Hosting;
+
+/// <summary>Runs the real host binary as its own process, as `dotnet run --project src/Api` does.</summary>
+[Trait("Category", "Process")]
+public sealed partial class HostProcessTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task The_host_starts_with_no_configuration_creates_data_engagement_db_and_logs_its_urls()
+    {
+        var workDir = Path.Combine(Path.GetTempPath(), "engagement-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(workDir);
+        try
+        {
+            using var host = StartHost(workDir, "--urls", "http://127.0.0.1:0");
+            var address = await WaitForServedAddressAsync(host);
+
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+            Assert.True(File.Exists(Path.Combine(workDir, "data", "engagement.db")));
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+        }
+        finally
+        {
+            EngagementAppFactory.TryDeleteDirectory(workDir);
+        }
+    }
+
+    [Fact]
+    public async Task The_host_exits_with_code_2_and_names_the_setting_when_configuration_is_invalid()
+    {
+        var workDir = Path.Combine(Path.GetTempPath(), "engagement-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(workDir);
+        try
+        {
+            using var host = StartHost(workDir, "--urls", "http://127.0.0.1:0", "--Storage:Provider=Cassandra");
+            var stderr = host.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(StartTimeout);
+            await host.WaitForExitAsync(timeout.Token);
+
+            Assert.Equal(2, host.ExitCode);
+            Assert.Contains("Storage:Provider", await stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(workDir, "data", "engagement.db")));
+        }
+        finally
+        {
+            EngagementAppFactory.TryDeleteDirectory(workDir);
+        }
+    }
+
+    private static Process StartHost(string workDir, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Engagement.Api.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        // The host must run on its defaults, whatever the test runner's environment says.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Storage__", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(key);
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
+    private static async Task<string> WaitForServedAddressAsync(Process host)
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        while (await host.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (ServingLine().Match(line) is { Success: true } match)
+                return match.Groups[1].Value;
+        }
+        throw new Xunit.Sdk.XunitException($"The host exited (code {host.ExitCode}) without logging its address: {await host.StandardError.ReadToEndAsync()}");
+    }
+
+    [GeneratedRegex(@"Engagement is serving (http://\S+)")]
+    private static partial Regex ServingLine();
+}
