@@ -12,23 +12,21 @@ public sealed class ChangeCommentStatus(ICommentStore comments, IAuditLog audit,
     {
         var v = new Validator();
         v.Defined("status", request.Status);
-        v.OptionalText("reason", request.Reason, TextLimits.AuditDetail);
+        v.OptionalText("reason", request.Reason, TextLimits.Reason);
         if (request.Status is CommentStatus.Rejected or CommentStatus.Hidden && string.IsNullOrWhiteSpace(request.Reason))
             v.Add("reason", ErrorCodes.Required, "Say why the comment is rejected or hidden.");
         if (v.HasErrors)
             return Result<Comment>.Fail(v.Errors);
 
-        var current = await comments.GetAsync(request.CommentId, ct);
-        if (current is null)
+        var change = await comments.SetStatusAsync(request.CommentId, request.Status, clock.GetUtcNow(), ct);
+        if (change is null)
             return Result<Comment>.Fail("commentId", ErrorCodes.NotFound, "There is no such comment.");
-        if (current.Status == request.Status)
-            return current;
-
-        var updated = await comments.SetStatusAsync(current.Id, request.Status, clock.GetUtcNow(), ct);
-        if (updated is null)
-            return Result<Comment>.Fail("commentId", ErrorCodes.NotFound, "There is no such comment.");
-        var detail = $"{current.Status} -> {request.Status}" + (request.Reason is null ? "" : $": {request.Reason}");
-        await audit.RecordAsync(clock, actor, updated.OrganisationId, AuditActions.CommentStatusChanged, "comment", updated.Id, detail, ct);
-        return updated;
+        // Only a real move is audited; repeating a decision someone already made is a harmless no-op.
+        if (change.Previous != request.Status)
+        {
+            var detail = $"{change.Previous} -> {request.Status}" + (request.Reason is null ? "" : $": {request.Reason}");
+            await audit.RecordAsync(clock, actor, change.Comment.OrganisationId, AuditActions.CommentStatusChanged, "comment", change.Comment.Id, detail, ct);
+        }
+        return change.Comment;
     }
 }

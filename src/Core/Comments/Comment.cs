@@ -38,3 +38,6 @@ public enum Reaction
     Agree,
     Disagree,
 }
+
+/// <summary>A comment just after a status change, with the status it had before.</summary>
+public sealed record CommentStatusChange(Comment Comment, CommentStatus Previous);

@@ -35,10 +35,11 @@ public interface ICommentStore
 
     /// <summary>
     /// Moves a comment to a status, stamping UpdatedAt, and applies <see cref="CommentTallies.ForStatusChange"/>
-    /// in the same commit. Returns the updated comment, or null when the id is unknown. Setting the status it
+    /// in the same commit. Returns the updated comment with the status it had before (read in the same
+    /// transaction, so it is exact under concurrency), or null when the id is unknown. Setting the status it
     /// already has changes no tally.
     /// </summary>
-    Task<Comment?> SetStatusAsync(string commentId, CommentStatus status, DateTimeOffset at, CancellationToken ct = default);
+    Task<CommentStatusChange?> SetStatusAsync(string commentId, CommentStatus status, DateTimeOffset at, CancellationToken ct = default);
 
     /// <summary>
     /// Sets (or, with null, removes) a participant's reaction to a comment, and applies

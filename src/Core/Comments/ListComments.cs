@@ -1,13 +1,14 @@
 using Engagement.Core.Common;
+using Engagement.Core.Consultations;
 using Engagement.Core.Tallies;
 
 namespace Engagement.Core.Comments;
 
 /// <summary>
 /// One page of a consultation's published thread: top-level comments with their published replies, reaction
-/// counts and, when a participant is given, their own reactions. Costs four store calls whatever the page size.
+/// counts and, when a participant is given, their own reactions. Costs five store calls whatever the page size.
 /// </summary>
-public sealed class ListComments(ICommentStore comments, ITallyStore tallies) : IUseCase
+public sealed class ListComments(IConsultationStore consultations, ICommentStore comments, ITallyStore tallies) : IUseCase
 {
     public const int DefaultLimit = 20;
 
@@ -34,6 +35,9 @@ public sealed class ListComments(ICommentStore comments, ITallyStore tallies) : 
         if (v.HasErrors)
             return Result<Thread>.Fail(v.Errors);
 
+        if (await consultations.GetAsync(request.ConsultationId, ct) is null)
+            return Result<Thread>.Fail("consultationId", ErrorCodes.NotFound, "There is no such consultation.");
+
         var page = await comments.ListTopLevelAsync(request.ConsultationId, CommentStatus.Published, new PageRequest(after, request.Limit), ct);
         var parentIds = page.Items.Select(c => c.Id).ToArray();
         var replies = parentIds.Length == 0 ? [] : await comments.ListRepliesAsync(parentIds, CommentStatus.Published, ct);
@@ -47,7 +51,7 @@ public sealed class ListComments(ICommentStore comments, ITallyStore tallies) : 
 
         Item ToItem(Comment c, IReadOnlyList<Item> children)
         {
-            var tally = counts.TryGetValue(TallyScopes.Comment(c.Id), out var t) ? t : Tally.Empty(c.Id);
+            var tally = counts.TryGetValue(TallyScopes.Comment(c.Id), out var t) ? t : Tally.Empty(TallyScopes.Comment(c.Id));
             return new Item(c, tally[CommentTallies.Agree], tally[CommentTallies.Disagree], mine.TryGetValue(c.Id, out var m) ? m : null, children);
         }
 

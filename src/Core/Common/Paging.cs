@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Engagement.Core.Common;
 
-/// <summary>A request for one page of a list ordered by (creation time, id): the cursor of the last item seen and a size.</summary>
+/// <summary>
+/// A request for one page of a list ordered by (creation time, id): the cursor of the last item seen and a size.
+/// Use cases validate the size; adapters refuse a size below 1 (ArgumentOutOfRangeException) and cap it at <see cref="MaxLimit"/>.
+/// </summary>
 public sealed record PageRequest(PageCursor? After, int Limit)
 {
     public const int MaxLimit = 200;
@@ -18,7 +21,10 @@ public readonly record struct PageCursor(DateTimeOffset CreatedAt, string Id)
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{Id}"))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>Reads a cursor a client sent back; false for anything this method did not produce.</summary>
+    /// <summary>
+    /// Reads a cursor a client sent back; false for anything that does not decode to a position. Cursors are
+    /// not signed: a forged one only moves the reader within a list it may already read.
+    /// </summary>
     public static bool TryDecode(string? text, out PageCursor cursor)
     {
         cursor = default;

@@ -18,4 +18,7 @@ public static class TextLimits
     public const int PageUrl = 2_048;
     public const int Email = 254;
     public const int AuditDetail = 2_000;
+
+    /// <summary>A moderator's or editor's reason; leaves room in the audit detail for what changed.</summary>
+    public const int Reason = 1_000;
 }

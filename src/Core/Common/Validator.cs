@@ -19,31 +19,38 @@ public sealed partial class Validator
         if (string.IsNullOrWhiteSpace(value))
             Add(field, ErrorCodes.Required, "This field is required.");
         else
-            MaxLength(field, value, maxLength);
+            MaxLength(field, value, maxLength, subject: null);
     }
 
-    /// <summary>Allows a missing text, but a present one must respect the limit.</summary>
-    public void OptionalText(string field, string? value, int maxLength)
+    /// <summary>
+    /// Allows a missing text, but a present one must respect the limit. <paramref name="subject"/>, when given,
+    /// starts each message, so the person knows which question or field is meant.
+    /// </summary>
+    public void OptionalText(string field, string? value, int maxLength, string? subject = null)
     {
         if (value is not null)
-            MaxLength(field, value, maxLength);
+            MaxLength(field, value, maxLength, subject);
     }
 
-    private void MaxLength(string field, string value, int maxLength)
+    private void MaxLength(string field, string value, int maxLength, string? subject)
     {
-        // A cheap bound first, so a megabyte of text is refused without segmenting it.
-        if (value.Length > maxLength * 8)
+        var prefix = subject is null ? "" : $"{subject}: ";
+        // A cheap bound first, so a megabyte of text is refused without segmenting it. The longest emoji
+        // sequences take about 30 UTF-16 units for one character, so no honest text reaches this bound.
+        if (value.Length > maxLength * MaxUnitsPerCharacter)
         {
-            Add(field, ErrorCodes.TooLong, $"This text is far longer than the limit of {maxLength} characters.");
+            Add(field, ErrorCodes.TooLong, $"{prefix}This text is far longer than the limit of {maxLength} characters.");
             return;
         }
         // Limits count user-perceived characters (text elements), so accents and emoji are not penalised.
         var length = TextLength(value);
         if (length > maxLength)
-            Add(field, ErrorCodes.TooLong, $"This text is {length} characters long; the limit is {maxLength}.");
+            Add(field, ErrorCodes.TooLong, $"{prefix}This text is {length} characters long; the limit is {maxLength}.");
         else if (!IsWellFormed(value))
-            Add(field, ErrorCodes.InvalidFormat, "This text contains control characters or broken Unicode; remove them and try again.");
+            Add(field, ErrorCodes.InvalidFormat, $"{prefix}This text contains control characters or broken Unicode; remove them and try again.");
     }
+
+    private const int MaxUnitsPerCharacter = 32;
 
     /// <summary>
     /// True when the text has no unpaired surrogates and no control characters other than tab and line breaks.
@@ -89,7 +96,9 @@ public sealed partial class Validator
     {
         if (string.IsNullOrWhiteSpace(value))
             Add(field, ErrorCodes.Required, "This field is required.");
-        else if (value.Length > TextLimits.Slug || !SlugPattern().IsMatch(value))
+        else if (value.Length > TextLimits.Slug)
+            Add(field, ErrorCodes.TooLong, $"A slug has at most {TextLimits.Slug} characters.");
+        else if (!SlugPattern().IsMatch(value))
             Add(field, ErrorCodes.InvalidFormat,
                 $"Use 1 to {TextLimits.Slug} lowercase letters, digits and hyphens, starting and ending with a letter or digit.");
     }
@@ -127,9 +136,10 @@ public sealed partial class Validator
 
         if (requireAll)
         {
+            // Present-but-blank languages were reported in the loop above; only absent ones remain.
             foreach (var language in languages)
             {
-                if (!value.Has(language))
+                if (!value.ContainsKey(language))
                     Add($"{field}.{language}", ErrorCodes.Required, $"This text is required in '{language}'.");
             }
         }
@@ -142,6 +152,7 @@ public sealed partial class Validator
     /// <summary>Keeps echoed user input short so an error message can never carry a huge payload back.</summary>
     public static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final line break, which would let "slug\n" through.
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }

@@ -30,6 +30,8 @@ public sealed class UpdateConsultation(IConsultationStore store, IAuditLog audit
         ConsultationRules.ValidateTexts(v, request.Title, request.Summary, request.Body, languages, complete: current.Status == ConsultationStatus.Open);
         v.Defined("identityPolicy", request.IdentityPolicy);
         ConsultationRules.ValidateDates(v, request.OpensAt, request.ClosesAt);
+        if (current.Status == ConsultationStatus.Open && request.ClosesAt is { } closes && closes <= clock.GetUtcNow())
+            v.Add("closesAt", ErrorCodes.OutOfRange, "The closing date of an open consultation must be in the future; close it instead.");
         if (v.HasErrors)
             return Result<Consultation>.Fail(v.Errors);
 

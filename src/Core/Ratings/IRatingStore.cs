@@ -17,6 +17,6 @@ public interface IRatingStore
     /// </summary>
     Task<int> AddManyAsync(IReadOnlyList<ServiceRating> ratings, CancellationToken ct = default);
 
-    /// <summary>One page of a service's ratings, oldest first by (creation time, id).</summary>
+    /// <summary>One page of a service's ratings, oldest first by (creation time, id); Next is null when no item follows.</summary>
     Task<Page<ServiceRating>> ListAsync(string serviceId, PageRequest page, CancellationToken ct = default);
 }

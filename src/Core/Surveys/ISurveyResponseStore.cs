@@ -15,6 +15,6 @@ public interface ISurveyResponseStore
     /// <summary>The participant's response to the survey, or null.</summary>
     Task<SurveyResponse?> GetByParticipantAsync(string surveyId, string participantId, CancellationToken ct = default);
 
-    /// <summary>One page of the survey's responses, oldest first by (submission time, id).</summary>
+    /// <summary>One page of the survey's responses, oldest first by (submission time, id); Next is null when no item follows.</summary>
     Task<Page<SurveyResponse>> ListAsync(string surveyId, PageRequest page, CancellationToken ct = default);
 }

@@ -17,17 +17,18 @@ public sealed class SubmitSurveyResponse(
         if (survey.Status != SurveyStatus.Open)
             return Result<SurveyResponse>.Fail("surveyId", ErrorCodes.InvalidState, "This survey is not open for responses.");
 
+        var answers = request.Answers ?? new Dictionary<string, Answer>();
         var v = new Validator();
         v.Language("language", request.Language, languages);
-        SurveyResponseRules.Validate(v, survey, request.Answers);
+        SurveyResponseRules.Validate(v, survey, answers);
         if (v.HasErrors)
             return Result<SurveyResponse>.Fail(v.Errors);
         if (await ParticipationRules.CheckAsync(participants, request.ParticipantId, survey.IdentityPolicy, ct) is { } refused)
             return Result<SurveyResponse>.Fail([refused]);
 
         // Blank optional answers are dropped so they count neither as answered nor in any tally.
-        var visible = SurveyResponseRules.VisibleQuestions(survey, request.Answers);
-        var kept = request.Answers
+        var visible = SurveyResponseRules.VisibleQuestions(survey, answers);
+        var kept = answers
             .Where(a => visible.Contains(a.Key) && !SurveyResponseRules.IsBlank(a.Value))
             .ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
         var response = new SurveyResponse

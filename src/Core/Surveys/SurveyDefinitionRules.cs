@@ -110,15 +110,21 @@ public static partial class SurveyDefinitionRules
             v.Add($"{rf}.value", ErrorCodes.OutOfRange, $"'{Validator.Truncate(rule.Value ?? "")}' is not a possible answer to question '{source.Id}'.");
     }
 
+    // Numbers must be written canonically ("5", not "05"): answers are compared as their canonical text.
     private static bool IsValidValue(Question source, string value) => source.Type switch
     {
         QuestionType.SingleChoice or QuestionType.MultipleChoice => source.Options.Any(o => o.Id == value),
-        QuestionType.Rating => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is >= 1 and <= 5,
-        QuestionType.Nps => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 10,
+        QuestionType.Rating => IsCanonicalNumber(value, 1, 5),
+        QuestionType.Nps => IsCanonicalNumber(value, 0, 10),
         QuestionType.YesNo => value is "yes" or "no",
         _ => false,
     };
 
-    [GeneratedRegex("^[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final line break.
+    private static bool IsCanonicalNumber(string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+        && n >= min && n <= max && value == n.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPattern();
 }

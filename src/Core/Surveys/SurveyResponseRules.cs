@@ -51,23 +51,24 @@ public static class SurveyResponseRules
             answers.TryGetValue(q.Id, out var answer);
             if (!visible.Contains(q.Id))
             {
-                if (answer is not null)
+                // A blank answer to a hidden question is what a form without JavaScript posts: ignore it.
+                if (!IsBlank(answer))
                     v.Add(field, ErrorCodes.HiddenQuestion, $"{name} is not shown for the answers given, so it cannot be answered.");
                 continue;
             }
-            if (answer is null || IsBlank(answer))
+            if (IsBlank(answer))
             {
                 if (q.Required)
                     v.Add(field, ErrorCodes.Required, $"{name} requires an answer.");
                 continue;
             }
-            ValidateAnswer(v, field, name, q, answer);
+            ValidateAnswer(v, field, name, q, answer!);
         }
     }
 
     /// <summary>An answer with nothing in it (no choice, blank text) counts as no answer.</summary>
-    internal static bool IsBlank(Answer a) =>
-        a.PartCount == 0 || (a.PartCount == 1 && ((a.Text is not null && string.IsNullOrWhiteSpace(a.Text)) || a.Choices is { Count: 0 }));
+    internal static bool IsBlank(Answer? a) =>
+        a is null || a.PartCount == 0 || (a.PartCount == 1 && ((a.Text is not null && string.IsNullOrWhiteSpace(a.Text)) || a.Choices is { Count: 0 }));
 
     private static void ValidateAnswer(Validator v, string field, string name, Question q, Answer a)
     {
@@ -105,10 +106,10 @@ public static class SurveyResponseRules
                 v.Add(field, ErrorCodes.OutOfRange, $"{name} takes a score from 0 to 10.");
                 break;
             case QuestionType.ShortText:
-                v.OptionalText(field, a.Text, TextLimits.ShortAnswer);
+                v.OptionalText(field, a.Text, TextLimits.ShortAnswer, name);
                 break;
             case QuestionType.LongText:
-                v.OptionalText(field, a.Text, TextLimits.LongAnswer);
+                v.OptionalText(field, a.Text, TextLimits.LongAnswer, name);
                 break;
         }
     }

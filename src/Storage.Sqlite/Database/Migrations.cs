@@ -1,0 +1,124 @@
+namespace Engagement.Storage.Sqlite;
+
+/// <summary>
+/// The schema, as an ordered list of scripts: script N takes the file from user_version N-1 to N. Scripts are
+/// only ever appended; a shipped one is never edited, because files in the field already ran it.
+/// </summary>
+/// <remarks>
+/// Each aggregate is one row: the columns queries filter, sort or unique-check on, and "doc", the aggregate as
+/// JSON. Instants used for ordering are INTEGER UTC ticks. Uniqueness lives in constraints so it holds under
+/// concurrency, across processes too.
+/// </remarks>
+internal static class Migrations
+{
+    private static readonly string[] Scripts =
+    [
+        """
+        CREATE TABLE organisations (
+            id   TEXT NOT NULL PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            doc  TEXT NOT NULL
+        );
+
+        CREATE TABLE services (
+            id              TEXT NOT NULL PRIMARY KEY,
+            organisation_id TEXT NOT NULL,
+            slug            TEXT NOT NULL,
+            doc             TEXT NOT NULL,
+            UNIQUE (organisation_id, slug)
+        );
+
+        CREATE TABLE consultations (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            organisation_id TEXT    NOT NULL,
+            slug            TEXT    NOT NULL,
+            status          TEXT    NOT NULL,
+            created_ticks   INTEGER NOT NULL,
+            version         INTEGER NOT NULL,
+            doc             TEXT    NOT NULL,
+            UNIQUE (organisation_id, slug)
+        );
+        CREATE INDEX ix_consultations_organisation ON consultations (organisation_id, created_ticks, id);
+        CREATE INDEX ix_consultations_organisation_status ON consultations (organisation_id, status, created_ticks, id);
+
+        CREATE TABLE comments (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            consultation_id TEXT    NOT NULL,
+            parent_id       TEXT,
+            status          TEXT    NOT NULL,
+            created_ticks   INTEGER NOT NULL,
+            doc             TEXT    NOT NULL
+        );
+        CREATE INDEX ix_comments_top_level ON comments (consultation_id, status, created_ticks, id) WHERE parent_id IS NULL;
+        CREATE INDEX ix_comments_top_level_any ON comments (consultation_id, created_ticks, id) WHERE parent_id IS NULL;
+        CREATE INDEX ix_comments_replies ON comments (parent_id, created_ticks, id) WHERE parent_id IS NOT NULL;
+
+        CREATE TABLE comment_reactions (
+            comment_id     TEXT    NOT NULL,
+            participant_id TEXT    NOT NULL,
+            reaction       TEXT    NOT NULL,
+            at_ticks       INTEGER NOT NULL,
+            PRIMARY KEY (comment_id, participant_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE surveys (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            organisation_id TEXT    NOT NULL,
+            slug            TEXT    NOT NULL,
+            status          TEXT    NOT NULL,
+            created_ticks   INTEGER NOT NULL,
+            version         INTEGER NOT NULL,
+            doc             TEXT    NOT NULL,
+            UNIQUE (organisation_id, slug)
+        );
+        CREATE INDEX ix_surveys_organisation ON surveys (organisation_id, created_ticks, id);
+        CREATE INDEX ix_surveys_organisation_status ON surveys (organisation_id, status, created_ticks, id);
+
+        CREATE TABLE survey_responses (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            survey_id       TEXT    NOT NULL,
+            participant_id  TEXT    NOT NULL,
+            submitted_ticks INTEGER NOT NULL,
+            doc             TEXT    NOT NULL,
+            UNIQUE (survey_id, participant_id)
+        );
+        CREATE INDEX ix_survey_responses_survey ON survey_responses (survey_id, submitted_ticks, id);
+
+        CREATE TABLE ratings (
+            id            TEXT    NOT NULL PRIMARY KEY,
+            service_id    TEXT    NOT NULL,
+            created_ticks INTEGER NOT NULL,
+            doc           TEXT    NOT NULL
+        );
+        CREATE INDEX ix_ratings_service ON ratings (service_id, created_ticks, id);
+
+        CREATE TABLE participants (
+            id         TEXT NOT NULL PRIMARY KEY,
+            token_hash TEXT UNIQUE,
+            email      TEXT UNIQUE,
+            doc        TEXT NOT NULL
+        );
+
+        CREATE TABLE tallies (
+            scope  TEXT    NOT NULL,
+            bucket TEXT    NOT NULL,
+            count  INTEGER NOT NULL,
+            PRIMARY KEY (scope, bucket)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE audit_log (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            organisation_id TEXT    NOT NULL,
+            target_id       TEXT    NOT NULL,
+            at_ticks        INTEGER NOT NULL,
+            doc             TEXT    NOT NULL
+        );
+        CREATE INDEX ix_audit_log_organisation ON audit_log (organisation_id, at_ticks, id);
+        CREATE INDEX ix_audit_log_target ON audit_log (organisation_id, target_id, at_ticks, id);
+        """,
+    ];
+
+    public static int Latest => Scripts.Length;
+
+    public static string Script(int version) => Scripts[version - 1];
+}

@@ -1,0 +1,58 @@
+using Engagement.Core.Common;
+using Engagement.Core.Ratings;
+using Engagement.Core.Tallies;
+using Microsoft.Data.Sqlite;
+
+namespace Engagement.Storage.Sqlite;
+
+/// <summary>Service ratings in SQLite; each rating and its tally change share one transaction.</summary>
+public sealed class SqliteRatingStore(SqliteDatabase db) : IRatingStore
+{
+    private const string Insert = "INSERT INTO ratings (id, service_id, created_ticks, doc) VALUES (@id, @service_id, @created_ticks, @doc)";
+
+    // Not INSERT OR IGNORE: that would also swallow NOT NULL failures, silently dropping a malformed rating.
+    private const string InsertUnlessIdTaken = Insert + " ON CONFLICT (id) DO NOTHING";
+
+    public Task<bool> TryAddAsync(ServiceRating rating, CancellationToken ct = default) =>
+        db.TryWriteAsync(tx =>
+        {
+            Bind(tx.Command(Insert), rating).Run();
+            tx.Apply(RatingTallies.ForNew(rating));
+            return true;
+        }, ct);
+
+    public Task<int> AddManyAsync(IReadOnlyList<ServiceRating> ratings, CancellationToken ct = default) =>
+        db.WriteAsync(tx =>
+        {
+            var delta = new TallyDelta();
+            var added = 0;
+            foreach (var rating in ratings)
+            {
+                // A taken id (stored, or earlier in this batch) inserts nothing and so tallies nothing.
+                if (Bind(tx.Command(InsertUnlessIdTaken), rating).Run() == 0)
+                    continue;
+                delta.Merge(RatingTallies.ForNew(rating));
+                added++;
+            }
+            // One upsert per bucket for the whole batch rather than one per rating.
+            tx.Apply(delta);
+            return added;
+        }, ct);
+
+    public Task<Page<ServiceRating>> ListAsync(string serviceId, PageRequest page, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.Command("""
+                SELECT doc FROM ratings
+                WHERE service_id = @service_id AND (created_ticks, id) > (@after_ticks, @after_id)
+                ORDER BY created_ticks, id LIMIT @take
+                """)
+            .With("@service_id", serviceId)
+            .WithPage(page)
+            .ReadDocs<ServiceRating>()
+            .ToPage(page, x => PageCursor.Of(x.CreatedAt, x.Id)), ct);
+
+    private static SqliteCommand Bind(SqliteCommand command, ServiceRating rating) => command
+        .With("@id", rating.Id)
+        .With("@service_id", rating.ServiceId)
+        .With("@created_ticks", rating.CreatedAt.Ticks())
+        .With("@doc", StorageJson.Serialize(rating));
+}

@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text;
+using Engagement.Core.Audit;
+using Engagement.Core.Comments;
+using Engagement.Core.Common;
+using Engagement.Core.Consultations;
+using Engagement.Core.Organisations;
+using Engagement.Core.Participants;
+using Engagement.Core.Ratings;
+using Engagement.Core.Surveys;
+using Engagement.Core.Tallies;
+using Engagement.Storage.Sqlite;
+
+namespace Engagement.Core.Tests.Support;
+
+/// <summary>
+/// The use cases wired to the real SQLite stores, a hand-set clock and the shipped languages, with intent
+/// methods (<see cref="CreateOpenConsultationAsync"/>, <see cref="RegisterParticipantAsync"/>…) so a test reads
+/// as a scenario. One per test; the database underneath is shared by the test class.
+/// </summary>
+public sealed class TestPlatform
+{
+    public TestPlatform(DatabaseFixture fixture)
+    {
+        var db = fixture.Database;
+        Organisations = new SqliteOrganisationStore(db);
+        Services = new SqliteServiceStore(db);
+        Consultations = new SqliteConsultationStore(db);
+        Comments = new SqliteCommentStore(db);
+        Surveys = new SqliteSurveyStore(db);
+        Responses = new SqliteSurveyResponseStore(db);
+        Ratings = new SqliteRatingStore(db);
+        Participants = new SqliteParticipantStore(db);
+        Tallies = new SqliteTallyStore(db);
+        Audit = new SqliteAuditLog(db);
+    }
+
+    public static Actor Staff { get; } = Actor.Staff("staff-member-1");
+
+    public ManualClock Clock { get; } = new();
+
+    public SupportedLanguages Languages { get; } = SupportedLanguages.Default;
+
+    public IOrganisationStore Organisations { get; }
+    public IServiceStore Services { get; }
+    public IConsultationStore Consultations { get; }
+    public ICommentStore Comments { get; }
+    public ISurveyStore Surveys { get; }
+    public ISurveyResponseStore Responses { get; }
+    public IRatingStore Ratings { get; }
+    public IParticipantStore Participants { get; }
+    public ITallyStore Tallies { get; }
+    public IAuditLog Audit { get; }
+
+    // The use cases, built fresh on each access as the host would per request.
+    public CreateOrganisation CreateOrganisation => new(Organisations, Audit, Languages, Clock);
+    public CreateService CreateService => new(Organisations, Services, Audit, Languages, Clock);
+    public UpdateService UpdateService => new(Services, Audit, Languages, Clock);
+    public CreateConsultation CreateConsultation => new(Organisations, Consultations, Audit, Languages, Clock);
+    public UpdateConsultation UpdateConsultation => new(Consultations, Audit, Languages, Clock);
+    public OpenConsultation OpenConsultation => new(Consultations, Audit, Languages, Clock);
+    public CloseConsultation CloseConsultation => new(Consultations, Audit, Clock);
+    public PublishOutcome PublishOutcome => new(Consultations, Audit, Languages, Clock);
+    public PostComment PostComment => new(Consultations, Comments, Participants, Languages, Clock);
+    public ReactToComment ReactToComment => new(Consultations, Comments, Participants, Tallies, Clock);
+    public ChangeCommentStatus ChangeCommentStatus => new(Comments, Audit, Clock);
+    public ListComments ListComments => new(Consultations, Comments, Tallies);
+    public CreateSurvey CreateSurvey => new(Organisations, Consultations, Surveys, Audit, Languages, Clock);
+    public UpdateSurvey UpdateSurvey => new(Surveys, Audit, Languages, Clock);
+    public OpenSurvey OpenSurvey => new(Surveys, Audit, Clock);
+    public CloseSurvey CloseSurvey => new(Surveys, Audit, Clock);
+    public SubmitSurveyResponse SubmitSurveyResponse => new(Surveys, Responses, Participants, Languages, Clock);
+    public GetSurveyResults GetSurveyResults => new(Surveys, Tallies);
+    public SubmitRating SubmitRating => new(Services, Ratings, Participants, Languages, Clock);
+    public GetRatingSummary GetRatingSummary => new(Services, Tallies);
+    public RegisterAnonymousParticipant RegisterAnonymousParticipant => new(Participants, Clock);
+    public FindParticipantByToken FindParticipantByToken => new(Participants);
+
+    /// <summary>A slug no other test uses, so tests sharing a database never collide.</summary>
+    public static string UniqueSlug(string prefix = "org") => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 64)];
+
+    // ---- Organisations and services ----
+
+    public async Task<Organisation> CreateOrganisationAsync()
+    {
+        var result = await CreateOrganisation.ExecuteAsync(
+            new CreateOrganisation.Request(UniqueSlug(), LocalizedText.EnFr("City of Testing", "Ville de Test")), Staff);
+        return result.Value;
+    }
+
+    public async Task<Service> CreateServiceAsync(string? organisationId = null, string? slug = null)
+    {
+        organisationId ??= (await CreateOrganisationAsync()).Id;
+        var result = await CreateService.ExecuteAsync(
+            new CreateService.Request(organisationId, slug ?? UniqueSlug("service"), LocalizedText.EnFr("Passport office", "Bureau des passeports")), Staff);
+        return result.Value;
+    }
+
+    // ---- Consultations ----
+
+    /// <summary>Every text of a consultation, complete in English and French.</summary>
+    public static (LocalizedText Title, LocalizedText Summary, LocalizedText Body) CompleteTexts() => (
+        LocalizedText.EnFr("Bike lanes on Main Street", "Pistes cyclables sur la rue Principale"),
+        LocalizedText.EnFr("Tell us where the lanes should go.", "Dites-nous où placer les pistes."),
+        LocalizedText.EnFr("The city plans new bike lanes. Read the plan and comment.", "La ville prévoit de nouvelles pistes. Lisez le plan et commentez."));
+
+    public async Task<Consultation> CreateDraftConsultationAsync(
+        string? organisationId = null,
+        IdentityPolicy policy = IdentityPolicy.AnonymousAllowed,
+        DateTimeOffset? opensAt = null,
+        DateTimeOffset? closesAt = null,
+        bool complete = true)
+    {
+        organisationId ??= (await CreateOrganisationAsync()).Id;
+        var (title, summary, body) = CompleteTexts();
+        var result = await CreateConsultation.ExecuteAsync(
+            new CreateConsultation.Request(organisationId, UniqueSlug("consultation"), title,
+                complete ? summary : null, complete ? body : null, policy, opensAt, closesAt),
+            Staff);
+        return result.Value;
+    }
+
+    public async Task<Consultation> CreateOpenConsultationAsync(
+        IdentityPolicy policy = IdentityPolicy.AnonymousAllowed, DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, string? organisationId = null)
+    {
+        var draft = await CreateDraftConsultationAsync(organisationId, policy, opensAt, closesAt);
+        return (await OpenConsultation.ExecuteAsync(new OpenConsultation.Request(draft.Id), Staff)).Value;
+    }
+
+    public async Task<Consultation> CreateClosedConsultationAsync()
+    {
+        var open = await CreateOpenConsultationAsync();
+        return (await CloseConsultation.ExecuteAsync(new CloseConsultation.Request(open.Id), Staff)).Value;
+    }
+
+    // ---- Participants ----
+
+    public async Task<Participant> RegisterParticipantAsync() => (await RegisterAnonymousParticipant.ExecuteAsync()).Value.Participant;
+
+    /// <summary>A participant who verified an email address (added straight to the store, as the sign-in flow would).</summary>
+    public async Task<Participant> CreateVerifiedParticipantAsync()
+    {
+        var participant = new Participant
+        {
+            Id = Ids.New(),
+            Kind = ParticipantKind.VerifiedEmail,
+            Email = $"citizen-{Guid.NewGuid():N}@example.org",
+            EmailVerifiedAt = Clock.GetUtcNow(),
+            CreatedAt = Clock.GetUtcNow(),
+        };
+        Assert.True(await Participants.TryAddAsync(participant));
+        return participant;
+    }
+
+    // ---- Comments ----
+
+    public async Task<Comment> PostCommentAsync(Consultation consultation, string? text = null, Participant? author = null, string? parentId = null)
+    {
+        author ??= await RegisterParticipantAsync();
+        var result = await PostComment.ExecuteAsync(
+            new PostComment.Request(consultation.Id, author.Id, text ?? "I would use a lane on Main Street.", "en", parentId));
+        return result.Value;
+    }
+
+    public async Task<Comment> SetCommentStatusAsync(Comment comment, CommentStatus status) =>
+        (await ChangeCommentStatus.ExecuteAsync(new ChangeCommentStatus.Request(comment.Id, status, "Test moderation"), Staff)).Value;
+
+    // ---- Surveys ----
+
+    public async Task<Survey> CreateDraftSurveyAsync(
+        IReadOnlyList<Question> questions, IdentityPolicy policy = IdentityPolicy.AnonymousAllowed, string? organisationId = null)
+    {
+        organisationId ??= (await CreateOrganisationAsync()).Id;
+        var result = await CreateSurvey.ExecuteAsync(
+            new CreateSurvey.Request(organisationId, UniqueSlug("survey"), LocalizedText.EnFr("Your experience", "Votre expérience"), questions,
+                IdentityPolicy: policy),
+            Staff);
+        return result.Value;
+    }
+
+    public async Task<Survey> CreateOpenSurveyAsync(params Question[] questions) => await CreateOpenSurveyAsync(IdentityPolicy.AnonymousAllowed, questions);
+
+    public async Task<Survey> CreateOpenSurveyAsync(IdentityPolicy policy, params Question[] questions)
+    {
+        var draft = await CreateDraftSurveyAsync(questions, policy);
+        return (await OpenSurvey.ExecuteAsync(new OpenSurvey.Request(draft.Id), Staff)).Value;
+    }
+
+    /// <summary>Submits one response from a new anonymous participant; answers are given as (question id, answer) pairs.</summary>
+    public async Task<Result<SurveyResponse>> SubmitAsync(Survey survey, params (string QuestionId, Answer Answer)[] answers)
+    {
+        var participant = await RegisterParticipantAsync();
+        return await SubmitAsync(survey, participant, answers);
+    }
+
+    public Task<Result<SurveyResponse>> SubmitAsync(Survey survey, Participant participant, params (string QuestionId, Answer Answer)[] answers) =>
+        SubmitSurveyResponse.ExecuteAsync(new SubmitSurveyResponse.Request(
+            survey.Id, participant.Id, "en", answers.ToDictionary(a => a.QuestionId, a => a.Answer, StringComparer.Ordinal)));
+
+    // ---- Reading back ----
+
+    public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string organisationId, string? targetId = null) =>
+        (await Audit.ListAsync(organisationId, targetId, PageRequest.First(PageRequest.MaxLimit))).Items;
+
+    public Task<Tally> TallyAsync(string scope) => Tallies.GetAsync(scope);
+
+    /// <summary>
+    /// Everything an organisation holds, written out as text: its services, consultations, comments, surveys,
+    /// responses, ratings, their tallies, and its audit trail. Comparing two snapshots proves a refused use
+    /// case changed nothing.
+    /// </summary>
+    public async Task<string> SnapshotAsync(string organisationId)
+    {
+        var text = new StringBuilder();
+        void Line(string line) => text.AppendLine(line);
+        async Task TallyLine(string scope)
+        {
+            var tally = await Tallies.GetAsync(scope);
+            var counts = tally.Counts.Where(c => c.Value != 0).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}");
+            Line($"  tally {scope}: {string.Join(", ", counts)}");
+        }
+
+        foreach (var service in await Services.ListByOrganisationAsync(organisationId))
+        {
+            Line($"service {service.Id} {service.Slug} {service.Name} / {service.Description}");
+            await TallyLine(TallyScopes.Service(service.Id));
+            foreach (var rating in (await Ratings.ListAsync(service.Id, PageRequest.First(PageRequest.MaxLimit))).Items)
+                Line($"  rating {rating.Id} {rating.Score} {rating.Comment}");
+        }
+        foreach (var consultation in await Consultations.ListAsync(organisationId))
+        {
+            Line($"consultation {consultation.Id} {consultation.Slug} v{consultation.Version} {consultation.Status} " +
+                 $"{consultation.Title} / {consultation.Summary} / {consultation.Body} / {consultation.Outcome} " +
+                 $"{consultation.IdentityPolicy} {consultation.OpensAt:O} {consultation.ClosesAt:O} {consultation.UpdatedAt:O}");
+            await TallyLine(TallyScopes.Consultation(consultation.Id));
+            var comments = (await Comments.ListTopLevelAsync(consultation.Id, null, PageRequest.First(PageRequest.MaxLimit))).Items;
+            var replies = comments.Count == 0 ? [] : await Comments.ListRepliesAsync(comments.Select(c => c.Id).ToArray(), null);
+            foreach (var comment in comments.Concat(replies))
+            {
+                Line($"  comment {comment.Id} {comment.ParentId} {comment.Status} {comment.Text}");
+                await TallyLine(TallyScopes.Comment(comment.Id));
+            }
+        }
+        foreach (var survey in await Surveys.ListAsync(organisationId))
+        {
+            Line($"survey {survey.Id} {survey.Slug} v{survey.Version} {survey.Status} {survey.Title} {survey.Questions.Count} questions");
+            await TallyLine(TallyScopes.Survey(survey.Id));
+            foreach (var response in (await Responses.ListAsync(survey.Id, PageRequest.First(PageRequest.MaxLimit))).Items)
+                Line($"  response {response.Id} {response.ParticipantId} {response.Answers.Count} answers");
+        }
+        foreach (var entry in await AuditTrailAsync(organisationId))
+            Line($"audit {entry.Id} {entry.Action} {entry.TargetId} {entry.Detail}");
+        return text.ToString();
+    }
+
+    public static string Repeat(string unit, int count) =>
+        string.Concat(Enumerable.Repeat(unit, count));
+
+    public static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

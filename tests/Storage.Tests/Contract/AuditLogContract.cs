@@ -1,0 +1,93 @@
+using Engagement.Core.Audit;
+using Engagement.Core.Common;
+
+namespace Engagement.Storage.Tests.Contract;
+
+/// <summary>The rules of <see cref="IAuditLog"/> every adapter honours.</summary>
+public abstract class AuditLogContract : StoreContract
+{
+    [Fact]
+    public async Task AppendAsync_stores_an_entry_that_ListAsync_returns_with_every_field()
+    {
+        var stores = await CreateStoresAsync();
+        var entry = Make.Audit(Ids.New());
+
+        await stores.Audit.AppendAsync(entry);
+
+        Same.Sequence([entry], (await stores.Audit.ListAsync(entry.OrganisationId, null, PageRequest.First(10))).Items);
+    }
+
+    [Fact]
+    public async Task AppendAsync_round_trips_an_entry_without_detail_by_the_system()
+    {
+        var stores = await CreateStoresAsync();
+        var entry = Make.Audit(Ids.New(), detail: null) with { Actor = Actor.System };
+
+        await stores.Audit.AppendAsync(entry);
+
+        Same.Sequence([entry], (await stores.Audit.ListAsync(entry.OrganisationId, null, PageRequest.First(10))).Items);
+    }
+
+    [Fact]
+    public async Task AppendAsync_ignores_an_entry_whose_id_was_already_appended()
+    {
+        var stores = await CreateStoresAsync();
+        var entry = Make.Audit(Ids.New());
+        await stores.Audit.AppendAsync(entry);
+
+        await stores.Audit.AppendAsync(entry);
+        await stores.Audit.AppendAsync(entry with { Detail = "rewritten", At = Make.T0.AddDays(1) });
+
+        Same.Sequence([entry], (await stores.Audit.ListAsync(entry.OrganisationId, null, PageRequest.First(10))).Items);
+    }
+
+    [Fact]
+    public async Task ListAsync_pages_through_the_organisations_entries_oldest_first_by_time_and_id()
+    {
+        var stores = await CreateStoresAsync();
+        var organisationId = Ids.New();
+        var entries = Enumerable.Range(0, 4).Select(_ => Make.Audit(organisationId, at: Make.T0))
+            .Concat(Enumerable.Range(1, 3).Select(i => Make.Audit(organisationId, at: Make.T0.AddSeconds(-i))))
+            .ToArray();
+        foreach (var entry in entries.Append(Make.Audit(Ids.New())))
+            await stores.Audit.AppendAsync(entry);
+
+        var seen = new List<AuditEntry>();
+        var page = await stores.Audit.ListAsync(organisationId, null, PageRequest.First(2));
+        seen.AddRange(page.Items);
+        while (page.Next is { } next)
+        {
+            page = await stores.Audit.ListAsync(organisationId, null, new PageRequest(next, 2));
+            seen.AddRange(page.Items);
+        }
+
+        Same.Sequence(entries.InPageOrder(e => e.At, e => e.Id), seen);
+    }
+
+    [Fact]
+    public async Task ListAsync_returns_only_the_entries_about_the_target_asked_for()
+    {
+        var stores = await CreateStoresAsync();
+        var (organisationId, targetId) = (Ids.New(), Ids.New());
+        var first = Make.Audit(organisationId, targetId, Make.T0);
+        var second = Make.Audit(organisationId, targetId, Make.T0.AddMinutes(1));
+        foreach (var entry in new[] { second, Make.Audit(organisationId), first, Make.Audit(Ids.New(), targetId) })
+            await stores.Audit.AppendAsync(entry);
+
+        var page = await stores.Audit.ListAsync(organisationId, targetId, PageRequest.First(10));
+
+        Same.Sequence([first, second], page.Items);
+        Assert.Null(page.Next);
+    }
+
+    [Fact]
+    public async Task ListAsync_returns_an_empty_last_page_for_an_organisation_without_entries()
+    {
+        var stores = await CreateStoresAsync();
+
+        var page = await stores.Audit.ListAsync(Ids.New(), null, PageRequest.First(10));
+
+        Assert.Empty(page.Items);
+        Assert.Null(page.Next);
+    }
+}

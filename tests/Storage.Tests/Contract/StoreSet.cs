@@ -1,0 +1,32 @@
+using Engagement.Core.Audit;
+using Engagement.Core.Comments;
+using Engagement.Core.Consultations;
+using Engagement.Core.Organisations;
+using Engagement.Core.Participants;
+using Engagement.Core.Ratings;
+using Engagement.Core.Surveys;
+using Engagement.Core.Tallies;
+
+namespace Engagement.Storage.Tests.Contract;
+
+/// <summary>Every storage port of one adapter, over one store, as the contract suites receive them.</summary>
+public sealed record StoreSet(
+    IOrganisationStore Organisations,
+    IServiceStore Services,
+    IConsultationStore Consultations,
+    ICommentStore Comments,
+    ISurveyStore Surveys,
+    ISurveyResponseStore SurveyResponses,
+    IRatingStore Ratings,
+    IParticipantStore Participants,
+    ITallyStore Tallies,
+    IAuditLog Audit);
+
+/// <summary>
+/// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the
+/// store an adapter hands out, so each creates its own organisation and ids and never relies on another's data.
+/// </summary>
+public abstract class StoreContract
+{
+    protected abstract Task<StoreSet> CreateStoresAsync();
+}

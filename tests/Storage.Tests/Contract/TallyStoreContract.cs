@@ -1,0 +1,98 @@
+using Engagement.Core.Comments;
+using Engagement.Core.Common;
+using Engagement.Core.Ratings;
+using Engagement.Core.Tallies;
+
+namespace Engagement.Storage.Tests.Contract;
+
+/// <summary>The rules of <see cref="ITallyStore"/> every adapter honours. Tallies are written by the record stores.</summary>
+public abstract class TallyStoreContract : StoreContract
+{
+    [Fact]
+    public async Task GetAsync_returns_an_empty_tally_not_null_for_a_scope_never_counted()
+    {
+        var stores = await CreateStoresAsync();
+        var scope = TallyScopes.Service(Ids.New());
+
+        var tally = await stores.Tallies.GetAsync(scope);
+
+        Assert.Equal(scope, tally.Scope);
+        Assert.All(tally.Counts.Values, n => Assert.Equal(0, n));
+        Assert.Equal(0, tally["score.5"]);
+    }
+
+    [Fact]
+    public async Task GetAsync_returns_the_counts_the_record_stores_wrote_for_the_scope()
+    {
+        var stores = await CreateStoresAsync();
+        var (organisationId, serviceId) = (Ids.New(), Ids.New());
+        await stores.Ratings.AddManyAsync([Make.Rating(organisationId, serviceId, 5), Make.Rating(organisationId, serviceId, 5), Make.Rating(organisationId, serviceId, 3)]);
+        await stores.Ratings.TryAddAsync(Make.Rating(organisationId, Ids.New(), 5));
+
+        var tally = await stores.Tallies.GetAsync(TallyScopes.Service(serviceId));
+
+        Assert.Equal(TallyScopes.Service(serviceId), tally.Scope);
+        Assert.Equal(2, tally[RatingTallies.ScoreBucket(5)]);
+        Assert.Equal(1, tally[RatingTallies.ScoreBucket(3)]);
+        Assert.Equal(3, tally.Counts.Values.Sum());
+    }
+
+    [Fact]
+    public async Task GetAsync_reads_a_bucket_brought_back_to_zero_as_zero()
+    {
+        var stores = await CreateStoresAsync();
+        var comment = Make.Comment(Ids.New(), Ids.New());
+        await stores.Comments.TryAddAsync(comment);
+        var participantId = Ids.New();
+        await stores.Comments.SetReactionAsync(comment.Id, participantId, Reaction.Agree, Make.T0);
+        await stores.Comments.SetReactionAsync(comment.Id, participantId, null, Make.T0);
+
+        var tally = await stores.Tallies.GetAsync(TallyScopes.Comment(comment.Id));
+
+        // Buckets at zero may be omitted or reported as zero; either reads as zero.
+        Assert.Equal(0, tally[CommentTallies.Agree]);
+        Assert.True(!tally.Counts.TryGetValue(CommentTallies.Agree, out var agree) || agree == 0);
+    }
+
+    [Fact]
+    public async Task GetManyAsync_returns_one_entry_per_distinct_scope_asked_for_empty_ones_included()
+    {
+        var stores = await CreateStoresAsync();
+        var (organisationId, counted, alsoCounted) = (Ids.New(), Ids.New(), Ids.New());
+        await stores.Ratings.TryAddAsync(Make.Rating(organisationId, counted, 4));
+        await stores.Ratings.TryAddAsync(Make.Rating(organisationId, alsoCounted, 2));
+        var empty = TallyScopes.Service(Ids.New());
+        var scopes = new[] { TallyScopes.Service(counted), empty, TallyScopes.Service(alsoCounted), TallyScopes.Service(counted) };
+
+        var tallies = await stores.Tallies.GetManyAsync(scopes);
+
+        Assert.Equal(scopes.Distinct().Order(StringComparer.Ordinal), tallies.Keys.Order(StringComparer.Ordinal));
+        Assert.All(tallies, t => Assert.Equal(t.Key, t.Value.Scope));
+        Assert.Equal(1, tallies[TallyScopes.Service(counted)]["score.4"]);
+        Assert.Equal(1, tallies[TallyScopes.Service(alsoCounted)]["score.2"]);
+        Assert.Equal(0, tallies[TallyScopes.Service(counted)]["score.2"]);
+        Assert.All(tallies[empty].Counts.Values, n => Assert.Equal(0, n));
+    }
+
+    [Fact]
+    public async Task GetManyAsync_returns_nothing_when_asked_for_no_scopes()
+    {
+        var stores = await CreateStoresAsync();
+
+        Assert.Empty(await stores.Tallies.GetManyAsync([]));
+    }
+
+    [Fact]
+    public async Task GetManyAsync_reads_scopes_of_different_kinds_in_one_call()
+    {
+        var stores = await CreateStoresAsync();
+        var comment = Make.Comment(Ids.New(), Ids.New());
+        await stores.Comments.TryAddAsync(comment);
+        await stores.Comments.SetReactionAsync(comment.Id, Ids.New(), Reaction.Disagree, Make.T0);
+
+        var tallies = await stores.Tallies.GetManyAsync([TallyScopes.Consultation(comment.ConsultationId), TallyScopes.Comment(comment.Id)]);
+
+        Assert.Equal(1, tallies[TallyScopes.Consultation(comment.ConsultationId)]["comments.published"]);
+        Assert.Equal(1, tallies[TallyScopes.Comment(comment.Id)][CommentTallies.Disagree]);
+    }
+}
