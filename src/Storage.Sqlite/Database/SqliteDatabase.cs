@@ -5,8 +5,8 @@ using SQLitePCL;
 namespace Engagement.Storage.Sqlite;
 
 /// <summary>
-/// One SQLite database file shared by every store: opens pooled connections, migrates the schema, and runs
-/// each write in its own IMMEDIATE transaction behind a single in-process write gate.
+/// One SQLite database file shared by every store: opens pooled connections for reads, migrates the schema,
+/// and hands every write to the group-commit writer, which answers each caller only after its COMMIT.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -20,9 +20,10 @@ public sealed class SqliteDatabase : IDisposable
     // Pooled connections keep their native handle (and its pragmas), so a handle is set up once, not on every open.
     private readonly ConditionalWeakTable<sqlite3, object> _preparedHandles = [];
 
-    // SQLite allows one writer at a time; queueing writers here keeps them off the busy-retry path entirely.
+    // SQLite allows one writer at a time; migrations and the group-commit writer take turns through this gate.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
+    private readonly GroupCommitWriter _writer;
 
     public SqliteDatabase(string path)
     {
@@ -38,6 +39,7 @@ public sealed class SqliteDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
+        _writer = new GroupCommitWriter(OpenAsync, _writeGate);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -108,13 +110,13 @@ public sealed class SqliteDatabase : IDisposable
         return read(connection);
     }
 
-    /// <summary>Runs a write in one IMMEDIATE transaction and completes only after COMMIT returned.</summary>
+    /// <summary>Runs a write in an IMMEDIATE transaction (shared with concurrent writes) and completes only after COMMIT returned.</summary>
     internal async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write, CancellationToken ct) =>
         (await WriteCoreAsync(tx => (true, write(tx)), ct)).Value;
 
     /// <summary>
     /// Runs a write that may be refused: when <paramref name="write"/> returns false, or a unique or primary-key
-    /// constraint fails, the whole transaction rolls back (records and tallies alike) and the result is false.
+    /// constraint fails, everything this write did rolls back (records and tallies alike) and the result is false.
     /// </summary>
     internal async Task<bool> TryWriteAsync(Func<SqliteTransaction, bool> write, CancellationToken ct)
     {
@@ -130,32 +132,17 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        // Queued writes finish (and are answered) before the file is released.
+        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         // Pooled handles would otherwise keep the file, its WAL and shared-memory index open after disposal.
         using (var connection = new SqliteConnection(_connectionString))
             SqliteConnection.ClearPool(connection);
         _writeGate.Dispose();
     }
 
-    private async Task<(bool Committed, T Value)> WriteCoreAsync<T>(Func<SqliteTransaction, (bool Commit, T Value)> write, CancellationToken ct)
-    {
-        await _writeGate.WaitAsync(ct);
-        try
-        {
-            await using var connection = await OpenAsync(ct);
-            // deferred: false is BEGIN IMMEDIATE: the write lock is taken up front, so a read-then-write
-            // (version checks, previous reactions) can never be overtaken by another process's commit.
-            await using var tx = connection.BeginTransaction(deferred: false);
-            var (commit, value) = write(tx);
-            if (!commit)
-                return (false, value);
-            tx.Commit();
-            return (true, value);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    // Every write goes through group commit; see GroupCommitWriter for the acknowledgement rule.
+    private Task<(bool Committed, T Value)> WriteCoreAsync<T>(Func<SqliteTransaction, (bool Commit, T Value)> write, CancellationToken ct) =>
+        _writer.WriteAsync(write, ct);
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
