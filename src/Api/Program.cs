@@ -1,4 +1,6 @@
+using Engagement.Api.Auth;
 using Engagement.Api.Composition;
+using Engagement.Api.GraphQL;
 using Engagement.Api.Health;
 using Engagement.Api.Seeding;
 using Engagement.Api.Settings;
@@ -9,14 +11,18 @@ builder.Services
     .AddEngagementCore()
     .AddEngagementStorage()
     .AddDemoDataSeeding()
-    .AddEngagementHealthChecks();
+    .AddEngagementHealthChecks()
+    .AddEngagementAuth(builder.Configuration)
+    .AddEngagementRateLimits()
+    .AddEngagementGraphQL();
 
 var app = builder.Build();
-app.MapHealthEndpoints();
-app.LogServedUrls();
+app.UseEngagementPipeline();
 
 try
 {
+    if (AdminCommands.IsCommand(args))
+        return await AdminCommands.RunAsync(app, args);
     await app.RunAsync();
     return 0;
 }

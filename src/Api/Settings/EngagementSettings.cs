@@ -19,6 +19,16 @@ public sealed partial record EngagementSettings
     /// <summary>Seed demonstration data when the store is empty.</summary>
     public required bool SeedDemoData { get; init; }
 
+    public required GraphQLSettings GraphQL { get; init; }
+
+    public required RateLimitSettings RateLimits { get; init; }
+
+    /// <summary>Origins (scheme://host[:port]) besides the platform's own from which signed-in staff may send changes.</summary>
+    public required IReadOnlyList<string> TrustedOrigins { get; init; }
+
+    /// <summary>Set when OpenID Connect sign-in is configured; null otherwise.</summary>
+    public OidcSettings? Oidc { get; init; }
+
     public static EngagementSettings Load(IConfiguration config)
     {
         var provider = config["Storage:Provider"] ?? "Sqlite";
@@ -36,7 +46,62 @@ public sealed partial record EngagementSettings
             SqlitePath = SqlitePathFrom(config["Storage:Sqlite:Path"]),
             Languages = LanguagesFrom(config["Languages"]),
             SeedDemoData = BoolFrom("Seed:DemoData", config["Seed:DemoData"], fallback: true),
+            GraphQL = new GraphQLSettings
+            {
+                MaxDepth = IntFrom("GraphQL:MaxDepth", config["GraphQL:MaxDepth"], 15, 2, 100),
+                MaxComplexity = IntFrom("GraphQL:MaxComplexity", config["GraphQL:MaxComplexity"], 20_000, 10, 1_000_000),
+                MaxPageSize = IntFrom("GraphQL:MaxPageSize", config["GraphQL:MaxPageSize"], 100, 1, PageRequest.MaxLimit),
+                MaxBodyBytes = IntFrom("GraphQL:MaxBodyBytes", config["GraphQL:MaxBodyBytes"], 256 * 1024, 1024, 16 * 1024 * 1024),
+                MaxBatchSize = IntFrom("GraphQL:MaxBatchSize", config["GraphQL:MaxBatchSize"], 10, 1, 100),
+                Timeout = TimeSpan.FromSeconds(IntFrom("GraphQL:TimeoutSeconds", config["GraphQL:TimeoutSeconds"], 10, 1, 300)),
+                EnableIntrospection = BoolFrom("GraphQL:EnableIntrospection", config["GraphQL:EnableIntrospection"], fallback: true),
+            },
+            RateLimits = new RateLimitSettings
+            {
+                GraphQLPerMinute = IntFrom("RateLimits:GraphQLPerMinute", config["RateLimits:GraphQLPerMinute"], 600, 1, 1_000_000),
+                SignInPerMinute = IntFrom("RateLimits:SignInPerMinute", config["RateLimits:SignInPerMinute"], 10, 1, 10_000),
+            },
+            TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
+            Oidc = OidcFrom(config),
         };
+    }
+
+    private static int IntFrom(string setting, string? value, int fallback, int min, int max)
+    {
+        if (value is null)
+            return fallback;
+        if (!int.TryParse(value.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            throw new SettingsException(setting, $"'{Validator.Truncate(value)}' is not a whole number.");
+        if (n < min || n > max)
+            throw new SettingsException(setting, $"{n} is outside the allowed range {min} to {max}.");
+        return n;
+    }
+
+    private static IReadOnlyList<string> OriginsFrom(string setting, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return [];
+        var origins = new List<string>();
+        foreach (var item in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Uri.TryCreate(item, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.AbsolutePath != "/" || item.EndsWith('/'))
+                throw new SettingsException(setting, $"'{Validator.Truncate(item)}' is not an origin; write it as https://host or https://host:port.");
+            origins.Add(uri.GetLeftPart(UriPartial.Authority));
+        }
+        return origins;
+    }
+
+    private static OidcSettings? OidcFrom(IConfiguration config)
+    {
+        var authority = config[Auth.OidcRegistration.AuthoritySetting];
+        if (string.IsNullOrWhiteSpace(authority))
+            return null;
+        if (!Uri.TryCreate(authority, UriKind.Absolute, out var uri) || uri.Scheme != "https")
+            throw new SettingsException("Authentication:Oidc:Authority", "give the provider's https address.");
+        var clientId = config["Authentication:Oidc:ClientId"];
+        if (string.IsNullOrWhiteSpace(clientId))
+            throw new SettingsException("Authentication:Oidc:ClientId", "required when Authentication:Oidc:Authority is set.");
+        return new OidcSettings(uri.ToString(), clientId, config["Authentication:Oidc:ClientSecret"]);
     }
 
     private static string SqlitePathFrom(string? value)
@@ -75,6 +140,28 @@ public sealed partial record EngagementSettings
     [GeneratedRegex("^[a-z]{2,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageCode();
 }
+
+/// <summary>Limits of the GraphQL endpoint; see README for what each bounds.</summary>
+public sealed record GraphQLSettings
+{
+    public required int MaxDepth { get; init; }
+    public required int MaxComplexity { get; init; }
+    public required int MaxPageSize { get; init; }
+    public required int MaxBodyBytes { get; init; }
+    public required int MaxBatchSize { get; init; }
+    public required TimeSpan Timeout { get; init; }
+    public required bool EnableIntrospection { get; init; }
+}
+
+/// <summary>Requests per client address per minute on the public endpoints.</summary>
+public sealed record RateLimitSettings
+{
+    public required int GraphQLPerMinute { get; init; }
+    public required int SignInPerMinute { get; init; }
+}
+
+/// <summary>OpenID Connect sign-in for staff, when an identity provider is configured.</summary>
+public sealed record OidcSettings(string Authority, string ClientId, string? ClientSecret);
 
 /// <summary>The storage adapters the host can run on.</summary>
 public enum StorageProviderKind

@@ -1,9 +1,11 @@
+using Engagement.Core.ApiTokens;
 using Engagement.Core.Audit;
 using Engagement.Core.Comments;
 using Engagement.Core.Consultations;
 using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
 using Engagement.Core.Ratings;
+using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
 using Engagement.Core.Tallies;
 using Engagement.Storage.Sqlite;
@@ -30,6 +32,8 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         Participants = new SqliteParticipantStore(_db);
         Tallies = new SqliteTallyStore(_db);
         Audit = new SqliteAuditLog(_db);
+        Staff = new SqliteStaffStore(_db);
+        ApiTokens = new SqliteApiTokenStore(_db);
     }
 
     public override string Name => "Sqlite";
@@ -43,6 +47,8 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override IParticipantStore Participants { get; }
     public override ITallyStore Tallies { get; }
     public override IAuditLog Audit { get; }
+    public override IStaffStore Staff { get; }
+    public override IApiTokenStore ApiTokens { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

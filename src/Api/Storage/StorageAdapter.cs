@@ -1,9 +1,11 @@
+using Engagement.Core.ApiTokens;
 using Engagement.Core.Audit;
 using Engagement.Core.Comments;
 using Engagement.Core.Consultations;
 using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
 using Engagement.Core.Ratings;
+using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
 using Engagement.Core.Tallies;
 
@@ -23,6 +25,8 @@ public abstract class StorageAdapter : IDisposable
     public abstract IParticipantStore Participants { get; }
     public abstract ITallyStore Tallies { get; }
     public abstract IAuditLog Audit { get; }
+    public abstract IStaffStore Staff { get; }
+    public abstract IApiTokenStore ApiTokens { get; }
 
     /// <summary>Creates or migrates the schema and indexes; idempotent.</summary>
     public abstract Task InitializeAsync(CancellationToken ct);

@@ -26,6 +26,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Participants);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Tallies);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Audit);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Staff);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().ApiTokens);
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -36,4 +36,7 @@ public static class AuditActions
     public const string SurveyUpdated = "survey.updated";
     public const string SurveyOpened = "survey.opened";
     public const string SurveyClosed = "survey.closed";
+    public const string StaffCreated = "staff.created";
+    public const string ApiTokenCreated = "api_token.created";
+    public const string ApiTokenRevoked = "api_token.revoked";
 }

@@ -19,6 +19,7 @@ public static class ErrorCodes
     public const string Duplicate = "DUPLICATE";
     public const string Conflict = "CONFLICT";
     public const string Forbidden = "FORBIDDEN";
+    public const string Unauthenticated = "UNAUTHENTICATED";
     public const string WrongType = "WRONG_TYPE";
     public const string UnknownOption = "UNKNOWN_OPTION";
     public const string HiddenQuestion = "HIDDEN_QUESTION";

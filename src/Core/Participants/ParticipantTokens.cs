@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Engagement.Core.Common;
 
 namespace Engagement.Core.Participants;
 
@@ -7,13 +6,11 @@ namespace Engagement.Core.Participants;
 public static class ParticipantTokens
 {
     /// <summary>A fresh token: 32 random bytes, URL-safe base64 (43 characters).</summary>
-    public static string NewToken() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewToken() => SecretTokens.NewToken();
 
     /// <summary>The stored form of a token: hex SHA-256. A stolen database then yields no usable token.</summary>
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => SecretTokens.Hash(token);
 
     /// <summary>Whether a text has the shape of a token this class made; anything else is refused before any lookup.</summary>
-    public static bool LooksValid(string? token) =>
-        token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    public static bool LooksValid(string? token) => token is not null && SecretTokens.LooksLikeToken(token);
 }

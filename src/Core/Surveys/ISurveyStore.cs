@@ -19,6 +19,9 @@ public interface ISurveyStore
     /// <summary>The organisation's survey with this slug, or null.</summary>
     Task<Survey?> GetBySlugAsync(string organisationId, string slug, CancellationToken ct = default);
 
+    /// <summary>The surveys attached to a consultation, oldest first (creation time, then id); empty for an unknown one.</summary>
+    Task<IReadOnlyList<Survey>> ListByConsultationAsync(string consultationId, CancellationToken ct = default);
+
     /// <summary>The organisation's surveys, newest first (creation time, then id descending), optionally only those in one status.</summary>
     Task<IReadOnlyList<Survey>> ListAsync(string organisationId, SurveyStatus? status = null, CancellationToken ct = default);
 }

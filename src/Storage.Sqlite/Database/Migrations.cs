@@ -116,6 +116,37 @@ internal static class Migrations
         CREATE INDEX ix_audit_log_organisation ON audit_log (organisation_id, at_ticks, id);
         CREATE INDEX ix_audit_log_target ON audit_log (organisation_id, target_id, at_ticks, id);
         """,
+        // 2: surveys listed by consultation; staff members and their grants; API tokens.
+        """
+        ALTER TABLE surveys ADD COLUMN consultation_id TEXT;
+        UPDATE surveys SET consultation_id = json_extract(doc, '$.consultationId');
+        CREATE INDEX ix_surveys_consultation ON surveys (consultation_id, created_ticks, id) WHERE consultation_id IS NOT NULL;
+
+        CREATE TABLE staff (
+            id               TEXT    NOT NULL PRIMARY KEY,
+            email            TEXT    NOT NULL UNIQUE,
+            external_subject TEXT    UNIQUE,
+            version          INTEGER NOT NULL,
+            doc              TEXT    NOT NULL
+        );
+
+        -- One row per (organisation, member) holding any grant there; rewritten with the member's row.
+        CREATE TABLE staff_grants (
+            organisation_id TEXT NOT NULL,
+            staff_id        TEXT NOT NULL,
+            PRIMARY KEY (organisation_id, staff_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_staff_grants_staff ON staff_grants (staff_id);
+
+        CREATE TABLE api_tokens (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            organisation_id TEXT    NOT NULL,
+            token_hash      TEXT    NOT NULL UNIQUE,
+            created_ticks   INTEGER NOT NULL,
+            doc             TEXT    NOT NULL
+        );
+        CREATE INDEX ix_api_tokens_organisation ON api_tokens (organisation_id, created_ticks, id);
+        """,
     ];
 
     public static int Latest => Scripts.Length;

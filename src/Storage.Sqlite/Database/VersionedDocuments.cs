@@ -1,24 +1,33 @@
+using Microsoft.Data.Sqlite;
+
 namespace Engagement.Storage.Sqlite;
+
+/// <summary>A further key column kept in step with the document: written on insert and on every update.</summary>
+/// <param name="Name">The column; a constant of this adapter, never user input.</param>
+internal sealed record DocumentColumn<T>(string Name, Func<T, object?> Value);
 
 /// <summary>
 /// The table shape shared by aggregates that belong to an organisation, carry a slug unique within it, a
 /// status and a version (consultations, surveys): one implementation of add, version-checked update and lists.
+/// Columns a store needs beyond these come as <see cref="DocumentColumn{T}"/>s.
 /// </summary>
 internal sealed class VersionedDocuments<T, TStatus>(
     SqliteDatabase db,
     string table,
     Func<T, (string Id, string OrganisationId, string Slug, TStatus Status, DateTimeOffset CreatedAt, int Version)> keys,
-    Func<T, T, T> keepImmutable)
+    Func<T, T, T> keepImmutable,
+    params IReadOnlyList<DocumentColumn<T>> extraColumns)
     where T : class
     where TStatus : struct, Enum
 {
-    // The table name is a constant of this adapter, never user input; every value goes in as a parameter.
+    // The table and column names are constants of this adapter, never user input; every value goes in as a parameter.
     private readonly string _insert = $"""
-        INSERT INTO {table} (id, organisation_id, slug, status, created_ticks, version, doc)
-        VALUES (@id, @organisation_id, @slug, @status, @created_ticks, @version, @doc)
+        INSERT INTO {table} (id, organisation_id, slug, status, created_ticks, version, doc{string.Concat(extraColumns.Select(c => ", " + c.Name))})
+        VALUES (@id, @organisation_id, @slug, @status, @created_ticks, @version, @doc{string.Concat(extraColumns.Select(c => ", @" + c.Name))})
         """;
     private readonly string _selectVersion = $"SELECT doc FROM {table} WHERE id = @id AND version = @expected";
-    private readonly string _update = $"UPDATE {table} SET status = @status, version = @version, doc = @doc WHERE id = @id";
+    private readonly string _update =
+        $"UPDATE {table} SET status = @status, version = @version, doc = @doc{string.Concat(extraColumns.Select(c => $", {c.Name} = @{c.Name}"))} WHERE id = @id";
     private readonly string _selectById = $"SELECT doc FROM {table} WHERE id = @id";
     private readonly string _selectBySlug = $"SELECT doc FROM {table} WHERE organisation_id = @organisation_id AND slug = @slug";
     private readonly string _list = $"SELECT doc FROM {table} WHERE organisation_id = @organisation_id ORDER BY created_ticks DESC, id DESC";
@@ -36,6 +45,7 @@ internal sealed class VersionedDocuments<T, TStatus>(
             .With("@created_ticks", k.CreatedAt.Ticks())
             .With("@version", k.Version)
             .With("@doc", StorageJson.Serialize(item))
+            .WithColumns(extraColumns, item)
             .Run() == 1, ct);
     }
 
@@ -53,6 +63,7 @@ internal sealed class VersionedDocuments<T, TStatus>(
                 .With("@status", k.Status.ToString())
                 .With("@version", k.Version)
                 .With("@doc", StorageJson.Serialize(updated))
+                .WithColumns(extraColumns, updated)
                 .Run() == 1;
         }, ct);
 
@@ -67,4 +78,16 @@ internal sealed class VersionedDocuments<T, TStatus>(
             .With("@organisation_id", organisationId)
             .With("@status", status?.ToString())
             .ReadDocs<T>(), ct);
+}
+
+/// <summary>Binds <see cref="DocumentColumn{T}"/> values.</summary>
+internal static class DocumentColumns
+{
+    public static SqliteCommand WithColumns<T>(
+        this SqliteCommand command, IReadOnlyList<DocumentColumn<T>> columns, T item)
+    {
+        foreach (var column in columns)
+            command.With("@" + column.Name, column.Value(item));
+        return command;
+    }
 }

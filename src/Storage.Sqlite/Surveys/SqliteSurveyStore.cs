@@ -9,7 +9,8 @@ public sealed class SqliteSurveyStore(SqliteDatabase db) : ISurveyStore
         db,
         "surveys",
         s => (s.Id, s.OrganisationId, s.Slug, s.Status, s.CreatedAt, s.Version),
-        (given, stored) => given with { OrganisationId = stored.OrganisationId, Slug = stored.Slug, CreatedAt = stored.CreatedAt });
+        (given, stored) => given with { OrganisationId = stored.OrganisationId, Slug = stored.Slug, CreatedAt = stored.CreatedAt },
+        new DocumentColumn<Survey>("consultation_id", s => s.ConsultationId));
 
     public Task<bool> TryAddAsync(Survey survey, CancellationToken ct = default) => _table.TryAddAsync(survey, ct);
 
@@ -20,6 +21,12 @@ public sealed class SqliteSurveyStore(SqliteDatabase db) : ISurveyStore
 
     public Task<Survey?> GetBySlugAsync(string organisationId, string slug, CancellationToken ct = default) =>
         _table.GetBySlugAsync(organisationId, slug, ct);
+
+    public Task<IReadOnlyList<Survey>> ListByConsultationAsync(string consultationId, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<Survey>>(c => c.Command(
+                "SELECT doc FROM surveys WHERE consultation_id = @consultation_id ORDER BY created_ticks, id")
+            .With("@consultation_id", consultationId)
+            .ReadDocs<Survey>(), ct);
 
     public Task<IReadOnlyList<Survey>> ListAsync(string organisationId, SurveyStatus? status = null, CancellationToken ct = default) =>
         _table.ListAsync(organisationId, status, ct);

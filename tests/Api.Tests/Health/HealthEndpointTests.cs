@@ -59,6 +59,8 @@ public sealed class HealthEndpointTests
         public override Core.Participants.IParticipantStore Participants => _inner.Participants;
         public override Core.Tallies.ITallyStore Tallies => _inner.Tallies;
         public override Core.Audit.IAuditLog Audit => _inner.Audit;
+        public override Core.Staff.IStaffStore Staff => _inner.Staff;
+        public override Core.ApiTokens.IApiTokenStore ApiTokens => _inner.ApiTokens;
 
         public override Task InitializeAsync(CancellationToken ct) => _inner.InitializeAsync(ct);
 

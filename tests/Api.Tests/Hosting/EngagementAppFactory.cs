@@ -1,4 +1,12 @@
+using System.Net.Http.Json;
 using Engagement.Api.Storage;
+using Engagement.Core.ApiTokens;
+using Engagement.Core.Common;
+using Engagement.Core.Consultations;
+using Engagement.Core.Organisations;
+using Engagement.Core.Participants;
+using Engagement.Core.Staff;
+using Engagement.Core.Surveys;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -47,6 +55,76 @@ public sealed class EngagementAppFactory : WebApplicationFactory<Program>
     public T Get<T>() where T : notnull => (_scope ??= Services.CreateScope()).ServiceProvider.GetRequiredService<T>();
 
     public StorageAdapter Storage => Get<StorageAdapter>();
+
+    /// <summary>A GraphQL client with no credentials (an anonymous visitor).</summary>
+    public GraphQLClient Anonymous() => new(CreateClient());
+
+    /// <summary>A GraphQL client that sends an API token.</summary>
+    public GraphQLClient WithToken(string secret)
+    {
+        var http = CreateClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return new GraphQLClient(http);
+    }
+
+    /// <summary>A GraphQL client signed in through /auth/sign-in, holding the staff cookie.</summary>
+    public async Task<GraphQLClient> SignedInAsync(string email, string password)
+    {
+        var http = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        using var response = await http.PostAsJsonAsync("/auth/sign-in", new { email, password });
+        if (response.StatusCode != System.Net.HttpStatusCode.NoContent)
+            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return new GraphQLClient(http);
+    }
+
+    public async Task<Organisation> CreateOrganisationAsync()
+    {
+        var slug = $"org-{Guid.NewGuid():N}"[..20];
+        return (await Get<CreateOrganisation>().ExecuteAsync(new(slug, LocalizedText.EnFr($"Org {slug}", $"Org {slug} (fr)")), Actor.System)).Value;
+    }
+
+    /// <summary>A staff member holding one role in one organisation, and their password.</summary>
+    public async Task<(StaffMember Member, string Password)> CreateStaffAsync(string organisationId, Role role)
+    {
+        const string password = "correct horse battery staple";
+        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        var created = await Get<CreateStaffMember>().ExecuteAsync(new(email, $"{role} person", [new RoleGrant(organisationId, role)], password), Actor.System);
+        return (created.Value.Member, password);
+    }
+
+    public async Task<GraphQLClient> SignedInAsStaffAsync(string organisationId, Role role)
+    {
+        var (member, password) = await CreateStaffAsync(organisationId, role);
+        return await SignedInAsync(member.Email, password);
+    }
+
+    public async Task<string> CreateApiTokenAsync(string organisationId, Role role) =>
+        (await Get<CreateApiToken>().ExecuteAsync(new(organisationId, $"{role} token", role, null), Actor.System)).Value.Secret;
+
+    public async Task<string> RegisterParticipantAsync() => (await Get<RegisterAnonymousParticipant>().ExecuteAsync()).Value.Token;
+
+    public async Task<Consultation> CreateOpenConsultationAsync(string organisationId)
+    {
+        var draft = (await Get<CreateConsultation>().ExecuteAsync(new(organisationId, $"c-{Guid.NewGuid():N}"[..20],
+            LocalizedText.EnFr("Bike lanes", "Pistes cyclables"), LocalizedText.EnFr("Summary", "Résumé"), LocalizedText.EnFr("Body", "Corps")), Actor.System)).Value;
+        return (await Get<OpenConsultation>().ExecuteAsync(new(draft.Id), Actor.System)).Value;
+    }
+
+    public async Task<Survey> CreateOpenSurveyAsync(string organisationId, string? consultationId = null)
+    {
+        var questions = new List<Question>
+        {
+            new() { Id = "satisfied", Type = QuestionType.Rating, Required = true, Prompt = LocalizedText.EnFr("How satisfied?", "Satisfait?") },
+            new() { Id = "why", Type = QuestionType.ShortText, Prompt = LocalizedText.EnFr("Why?", "Pourquoi?"),
+                ShowIf = new ShowIfRule("satisfied", ShowIfOperator.Equals, "1") },
+        };
+        var draft = (await Get<CreateSurvey>().ExecuteAsync(new(organisationId, $"s-{Guid.NewGuid():N}"[..20], LocalizedText.EnFr("Survey", "Sondage"),
+            questions, ConsultationId: consultationId), Actor.System)).Value;
+        return (await Get<OpenSurvey>().ExecuteAsync(new(draft.Id), Actor.System)).Value;
+    }
+
+    public async Task<Service> CreateServiceAsync(string organisationId) =>
+        (await Get<CreateService>().ExecuteAsync(new(organisationId, $"svc-{Guid.NewGuid():N}"[..20], LocalizedText.EnFr("Service", "Service")), Actor.System)).Value;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Engagement.Core.ApiTokens;
 using Engagement.Core.Audit;
 using Engagement.Core.Comments;
 using Engagement.Core.Common;
@@ -7,6 +8,7 @@ using Engagement.Core.Consultations;
 using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
 using Engagement.Core.Ratings;
+using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
 using Engagement.Core.Tallies;
 using Engagement.Storage.Sqlite;
@@ -33,6 +35,8 @@ public sealed class TestPlatform
         Participants = new SqliteParticipantStore(db);
         Tallies = new SqliteTallyStore(db);
         Audit = new SqliteAuditLog(db);
+        StaffMembers = new SqliteStaffStore(db);
+        ApiTokens = new SqliteApiTokenStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -51,6 +55,8 @@ public sealed class TestPlatform
     public IParticipantStore Participants { get; }
     public ITallyStore Tallies { get; }
     public IAuditLog Audit { get; }
+    public IStaffStore StaffMembers { get; }
+    public IApiTokenStore ApiTokens { get; }
 
     // The use cases, built fresh on each access as the host would per request.
     public CreateOrganisation CreateOrganisation => new(Organisations, Audit, Languages, Clock);
@@ -75,6 +81,11 @@ public sealed class TestPlatform
     public GetRatingSummary GetRatingSummary => new(Services, Tallies);
     public RegisterAnonymousParticipant RegisterAnonymousParticipant => new(Participants, Clock);
     public FindParticipantByToken FindParticipantByToken => new(Participants);
+    public CreateStaffMember CreateStaffMember => new(Organisations, StaffMembers, Audit, Clock);
+    public SignInWithPassword SignInWithPassword => new(StaffMembers, Clock);
+    public CreateApiToken CreateApiToken => new(Organisations, ApiTokens, Audit, Clock);
+    public RevokeApiToken RevokeApiToken => new(ApiTokens, Audit, Clock);
+    public AuthenticateApiToken AuthenticateApiToken => new(ApiTokens, Clock);
 
     /// <summary>A slug no other test uses, so tests sharing a database never collide.</summary>
     public static string UniqueSlug(string prefix = "org") => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 64)];
@@ -197,6 +208,27 @@ public sealed class TestPlatform
         SubmitSurveyResponse.ExecuteAsync(new SubmitSurveyResponse.Request(
             survey.Id, participant.Id, "en", answers.ToDictionary(a => a.QuestionId, a => a.Answer, StringComparer.Ordinal)));
 
+    // ---- Staff and API tokens ----
+
+    /// <summary>A password every staff member made by <see cref="CreateStaffMemberAsync"/> has unless told otherwise.</summary>
+    public const string StaffPassword = "correct horse battery staple";
+
+    /// <summary>A staff member with a known password and one role; costs one password hash (about 0.1 s).</summary>
+    public async Task<StaffMember> CreateStaffMemberAsync(string? organisationId = null, Role role = Role.Admin, string password = StaffPassword)
+    {
+        organisationId ??= (await CreateOrganisationAsync()).Id;
+        var result = await CreateStaffMember.ExecuteAsync(
+            new CreateStaffMember.Request($"staff-{Guid.NewGuid():N}@example.gc.ca", "Alex Tremblay", [new RoleGrant(organisationId, role)], password), Staff);
+        return result.Value.Member;
+    }
+
+    public async Task<CreateApiToken.Created> CreateApiTokenAsync(string? organisationId = null, DateTimeOffset? expiresAt = null, Role role = Role.Analyst)
+    {
+        organisationId ??= (await CreateOrganisationAsync()).Id;
+        var result = await CreateApiToken.ExecuteAsync(new CreateApiToken.Request(organisationId, "BI export", role, expiresAt), Staff);
+        return result.Value;
+    }
+
     // ---- Reading back ----
 
     public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string organisationId, string? targetId = null) =>
@@ -206,8 +238,8 @@ public sealed class TestPlatform
 
     /// <summary>
     /// Everything an organisation holds, written out as text: its services, consultations, comments, surveys,
-    /// responses, ratings, their tallies, and its audit trail. Comparing two snapshots proves a refused use
-    /// case changed nothing.
+    /// responses, ratings, their tallies, its staff, its API tokens, and its audit trail. Comparing two snapshots
+    /// proves a refused use case changed nothing.
     /// </summary>
     public async Task<string> SnapshotAsync(string organisationId)
     {
@@ -248,6 +280,11 @@ public sealed class TestPlatform
             foreach (var response in (await Responses.ListAsync(survey.Id, PageRequest.First(PageRequest.MaxLimit))).Items)
                 Line($"  response {response.Id} {response.ParticipantId} {response.Answers.Count} answers");
         }
+        foreach (var member in await StaffMembers.ListByOrganisationAsync(organisationId))
+            Line($"staff {member.Id} {member.Email} v{member.Version} {member.DisplayName} {member.PasswordHash} {member.FailedSignIns} " +
+                 $"{member.LockedUntil:O} {member.Disabled} {string.Join(",", member.Grants)}");
+        foreach (var token in await ApiTokens.ListByOrganisationAsync(organisationId))
+            Line($"api token {token.Id} {token.Name} {token.Role} {token.TokenHash} {token.ExpiresAt:O} {token.RevokedAt:O}");
         foreach (var entry in await AuditTrailAsync(organisationId))
             Line($"audit {entry.Id} {entry.Action} {entry.TargetId} {entry.Detail}");
         return text.ToString();

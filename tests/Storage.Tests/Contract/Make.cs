@@ -1,3 +1,4 @@
+using Engagement.Core.ApiTokens;
 using Engagement.Core.Audit;
 using Engagement.Core.Comments;
 using Engagement.Core.Common;
@@ -5,6 +6,7 @@ using Engagement.Core.Consultations;
 using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
 using Engagement.Core.Ratings;
+using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
 
 namespace Engagement.Storage.Tests.Contract;
@@ -171,6 +173,39 @@ public static class Make
             TargetId = targetId ?? Ids.New(),
             At = at ?? T0,
             Detail = detail,
+        };
+
+    /// <summary>A staff member with every optional field set: an admin grant in the organisation and a moderator grant elsewhere.</summary>
+    public static StaffMember Staff(string? organisationId = null, string? email = null, string? externalSubject = null) =>
+        new()
+        {
+            Id = Ids.New(),
+            Email = email ?? $"staff-{Ids.New()}@example.gc.ca",
+            DisplayName = "Élodie O'Brien-Tremblay 👩🏽‍💻 مرحبا",
+            PasswordHash = "pbkdf2-sha512$210000$c2FsdHNhbHRzYWx0c2FsdA==$a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2U=",
+            ExternalSubject = externalSubject ?? $"oidc|{Ids.New()}",
+            Grants = [new RoleGrant(organisationId ?? Ids.New(), Role.Admin), new RoleGrant(Ids.New(), Role.Moderator)],
+            FailedSignIns = 3,
+            LockedUntil = T0.AddMinutes(15),
+            Disabled = true,
+            CreatedAt = T0,
+            UpdatedAt = T0.AddMinutes(1),
+            Version = 1,
+        };
+
+    /// <summary>An API token that expires, not revoked.</summary>
+    public static ApiToken ApiToken(string organisationId, DateTimeOffset? createdAt = null, string? tokenHash = null) =>
+        new()
+        {
+            Id = Ids.New(),
+            OrganisationId = organisationId,
+            Name = "Power BI « export » 📊",
+            Role = Role.Analyst,
+            TokenHash = tokenHash ?? SecretTokens.Hash(SecretTokens.NewToken()),
+            Prefix = "eng_Ab-1",
+            CreatedBy = Ids.New(),
+            CreatedAt = createdAt ?? T0,
+            ExpiresAt = T0.AddDays(90).AddTicks(7),
         };
 
     /// <summary>The order every paged list promises: by instant (not local clock time), then id, ordinal.</summary>

@@ -1,9 +1,11 @@
+using Engagement.Core.ApiTokens;
 using Engagement.Core.Audit;
 using Engagement.Core.Comments;
 using Engagement.Core.Consultations;
 using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
 using Engagement.Core.Ratings;
+using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
 using Engagement.Core.Tallies;
 
@@ -20,7 +22,9 @@ public sealed record StoreSet(
     IRatingStore Ratings,
     IParticipantStore Participants,
     ITallyStore Tallies,
-    IAuditLog Audit);
+    IAuditLog Audit,
+    IStaffStore Staff,
+    IApiTokenStore ApiTokens);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

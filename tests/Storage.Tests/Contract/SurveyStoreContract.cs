@@ -168,6 +168,77 @@ public abstract class SurveyStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task ListByConsultationAsync_returns_the_consultations_surveys_oldest_first_then_by_id()
+    {
+        var stores = await CreateStoresAsync();
+        var (organisationId, consultationId) = (Ids.New(), Ids.New());
+        Survey Attached(DateTimeOffset createdAt) => Make.Survey(organisationId, createdAt: createdAt) with { ConsultationId = consultationId };
+        var old = Attached(Make.T0);
+        // Later as an instant although earlier on the clock face: order is by instant, not local time.
+        var newest = Attached(Make.T0.AddHours(2).ToOffset(TimeSpan.FromHours(-12)));
+        var twins = Enumerable.Range(0, 3).Select(_ => Attached(Make.T0.AddHours(1))).ToArray();
+        var unattached = Make.Survey(organisationId) with { ConsultationId = null };
+        var elsewhere = Make.Survey(organisationId);
+        foreach (var survey in twins.Append(newest).Append(unattached).Append(old).Append(elsewhere))
+            await stores.Surveys.TryAddAsync(survey);
+
+        var listed = await stores.Surveys.ListByConsultationAsync(consultationId);
+
+        Same.Sequence(new[] { old }.Concat(twins.OrderBy(s => s.Id, StringComparer.Ordinal)).Append(newest), listed);
+    }
+
+    [Fact]
+    public async Task ListByConsultationAsync_returns_surveys_in_every_status()
+    {
+        var stores = await CreateStoresAsync();
+        var consultationId = Ids.New();
+        var surveys = new[] { SurveyStatus.Draft, SurveyStatus.Open, SurveyStatus.Closed }
+            .Select((status, i) => Make.Survey(Ids.New(), createdAt: Make.T0.AddMinutes(i), status: status) with { ConsultationId = consultationId })
+            .ToArray();
+        foreach (var survey in surveys)
+            await stores.Surveys.TryAddAsync(survey);
+
+        Same.Sequence(surveys, await stores.Surveys.ListByConsultationAsync(consultationId));
+    }
+
+    [Fact]
+    public async Task ListByConsultationAsync_follows_a_survey_moved_to_another_consultation_by_UpdateAsync()
+    {
+        var stores = await CreateStoresAsync();
+        var survey = Make.Survey(Ids.New());
+        await stores.Surveys.TryAddAsync(survey);
+        var moved = survey with { ConsultationId = Ids.New(), Version = 2 };
+
+        Assert.True(await stores.Surveys.UpdateAsync(moved, 1));
+
+        Assert.Empty(await stores.Surveys.ListByConsultationAsync(survey.ConsultationId!));
+        Same.Sequence([moved], await stores.Surveys.ListByConsultationAsync(moved.ConsultationId!));
+        var detached = moved with { ConsultationId = null, Version = 3 };
+        Assert.True(await stores.Surveys.UpdateAsync(detached, 2));
+        Assert.Empty(await stores.Surveys.ListByConsultationAsync(moved.ConsultationId!));
+    }
+
+    [Fact]
+    public async Task ListByConsultationAsync_is_not_changed_by_a_refused_update()
+    {
+        var stores = await CreateStoresAsync();
+        var survey = Make.Survey(Ids.New());
+        await stores.Surveys.TryAddAsync(survey);
+
+        Assert.False(await stores.Surveys.UpdateAsync(survey with { ConsultationId = Ids.New(), Version = 9 }, expectedVersion: 8));
+
+        Same.Sequence([survey], await stores.Surveys.ListByConsultationAsync(survey.ConsultationId!));
+    }
+
+    [Fact]
+    public async Task ListByConsultationAsync_returns_empty_for_an_unknown_consultation()
+    {
+        var stores = await CreateStoresAsync();
+
+        Assert.Empty(await stores.Surveys.ListByConsultationAsync(Ids.New()));
+    }
+
+    [Fact]
     public async Task ListAsync_returns_the_organisations_surveys_newest_first_then_by_id_descending()
     {
         var stores = await CreateStoresAsync();

@@ -1,0 +1,25 @@
+using Engagement.Api.Auth;
+using Engagement.Api.GraphQL;
+using Engagement.Api.Health;
+using Engagement.Web;
+
+namespace Engagement.Api.Composition;
+
+/// <summary>The request pipeline and every endpoint the host serves, in one place.</summary>
+public static class Pipeline
+{
+    public static WebApplication UseEngagementPipeline(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = WebAssets.Files, RequestPath = WebAssets.RequestPath });
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapOidcEndpoints();
+        app.MapGraphQLEndpoint();
+        app.LogServedUrls();
+        return app;
+    }
+}

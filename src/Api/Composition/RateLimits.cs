@@ -1,0 +1,42 @@
+using System.Threading.RateLimiting;
+using Engagement.Api.Auth;
+using Engagement.Api.GraphQL;
+using Engagement.Api.Settings;
+
+namespace Engagement.Api.Composition;
+
+/// <summary>
+/// Per-client-address limits on the public endpoints. The address is the connection's own: forwarded headers
+/// are not trusted unless a proxy is configured, so a client cannot dodge the limit by inventing X-Forwarded-For.
+/// </summary>
+public static class RateLimits
+{
+    public static IServiceCollection AddEngagementRateLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(GraphQLEndpoint.RateLimitPolicy, http => TokenBucket(http, http.RequestServices.GetRequiredService<EngagementSettings>().RateLimits.GraphQLPerMinute));
+            o.AddPolicy(AuthEndpoints.SignInRateLimitPolicy, http => TokenBucket(http, http.RequestServices.GetRequiredService<EngagementSettings>().RateLimits.SignInPerMinute));
+            o.OnRejected = async (context, ct) =>
+            {
+                var response = context.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = "60";
+                response.ContentType = "application/json; charset=utf-8";
+                await response.WriteAsync(
+                    """{"errors":[{"message":"Too many requests from this address; wait a minute and try again.","extensions":{"code":"RATE_LIMITED"}}]}""", ct);
+            };
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> TokenBucket(HttpContext http, int perMinute) =>
+        RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perMinute,
+            TokensPerPeriod = Math.Max(1, perMinute / 6),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+}

@@ -1,0 +1,70 @@
+using Engagement.Api.Auth;
+using Engagement.Api.GraphQL.Batching;
+using Engagement.Api.GraphQL.Errors;
+using Engagement.Api.GraphQL.Types.Consultations;
+using Engagement.Api.GraphQL.Types.Organisations;
+using Engagement.Api.GraphQL.Types.Participants;
+using Engagement.Api.GraphQL.Types.Ratings;
+using Engagement.Api.GraphQL.Types.Staff;
+using Engagement.Api.GraphQL.Types.Surveys;
+using Engagement.Api.Settings;
+using GraphQL;
+using GraphQL.Validation.Rules.Custom;
+
+namespace Engagement.Api.GraphQL;
+
+/// <summary>Registers the schema, its limits and the per-request services resolvers use.</summary>
+public static class GraphQLServiceCollectionExtensions
+{
+    public static IServiceCollection AddEngagementGraphQL(this IServiceCollection services)
+    {
+        // The order here is the order of root fields in the schema (and so in schema.graphql).
+        services.AddSingleton<ISchemaContributor, OrganisationFields>();
+        services.AddSingleton<ISchemaContributor, ConsultationFields>();
+        services.AddSingleton<ISchemaContributor, SurveyFields>();
+        services.AddSingleton<ISchemaContributor, RatingFields>();
+        services.AddSingleton<ISchemaContributor, ParticipantFields>();
+        services.AddSingleton<ISchemaContributor, StaffFields>();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<RequestAccess>();
+        services.AddScoped<RequestBatches>();
+
+        services.AddGraphQL(b => b
+            .AddSchema<EngagementSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(EngagementSchema).Assembly)
+            .AddErrorInfoProvider<EngagementErrorInfoProvider>()
+            .AddComplexityAnalyzer((c, sp) =>
+            {
+                var limits = sp.GetRequiredService<EngagementSettings>().GraphQL;
+                c.MaxDepth = limits.MaxDepth;
+                c.MaxComplexity = limits.MaxComplexity;
+                // Most lists here are short and bounded (translations, questions, a score distribution); the long ones
+                // are paged, and their `first` argument is what the analyzer multiplies by.
+                c.DefaultListImpactMultiplier = 2;
+            })
+            .ConfigureExecutionOptions(options =>
+            {
+                var settings = options.RequestServices!.GetRequiredService<EngagementSettings>().GraphQL;
+                options.Timeout = settings.Timeout;
+                options.TimeoutAction = global::GraphQL.Execution.TimeoutAction.ReturnTimeoutError;
+                if (!settings.EnableIntrospection)
+                    options.ValidationRules = (options.ValidationRules ?? global::GraphQL.Validation.DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance);
+                options.UnhandledExceptionDelegate = context =>
+                {
+                    var logger = options.RequestServices!.GetRequiredService<ILoggerFactory>().CreateLogger("Engagement.GraphQL");
+                    GraphQLLog.Unhandled(logger, context.Exception, context.FieldContext?.FieldDefinition.Name);
+                    return Task.CompletedTask;
+                };
+            }));
+        return services;
+    }
+}
+
+/// <summary>Log messages of the GraphQL endpoint.</summary>
+internal static partial class GraphQLLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL resolver failed (field {Field})")]
+    public static partial void Unhandled(ILogger logger, Exception exception, string? field);
+}

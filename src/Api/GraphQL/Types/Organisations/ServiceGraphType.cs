@@ -1,0 +1,46 @@
+using Engagement.Api.GraphQL.Access;
+using Engagement.Api.GraphQL.Batching;
+using Engagement.Api.GraphQL.Types.Common;
+using Engagement.Api.GraphQL.Types.Ratings;
+using Engagement.Api.Settings;
+using Engagement.Core.Organisations;
+using Engagement.Core.Ratings;
+using Engagement.Core.Staff;
+using Engagement.Core.Tallies;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Engagement.Api.GraphQL.Types.Organisations;
+
+/// <summary>A public service with its live rating summary; individual ratings for its staff only.</summary>
+internal sealed class ServiceGraphType : ObjectGraphType<Service>
+{
+    public ServiceGraphType(EngagementSettings settings)
+    {
+        Name = "Service";
+        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.OrganisationId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.Slug);
+        Field<NonNullGraphType<LocalizedTextGraphType>>("name").Resolve(ctx => ctx.Source.Name);
+        Field<NonNullGraphType<LocalizedTextGraphType>>("description").Resolve(ctx => ctx.Source.Description);
+        Field(x => x.CreatedAt);
+
+        // Batched: a list of services costs one tally query in all.
+        Field<NonNullGraphType<RatingSummaryGraphType>>("ratingSummary")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<RequestBatches>().Tallies
+                .Load(TallyScopes.Service(ctx.Source.Id))
+                .Then(tally => RatingSummary.From(ctx.Source.Id, tally)));
+
+        Field<RatingConnectionGraphType>("ratings")
+            .Description("Individual ratings with their comments, oldest first. Staff only.")
+            .Argument<IntGraphType>("first")
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async ctx =>
+            {
+                var page = ctx.Page(settings.GraphQL.MaxPageSize);
+                if (await ctx.RequireAsync(ctx.Source.OrganisationId, Permission.ReadStaffData) is null)
+                    return null;
+                return Connections.From(await ctx.RequestServices!.GetRequiredService<IRatingStore>().ListAsync(ctx.Source.Id, page, ctx.CancellationToken));
+            });
+    }
+}
