@@ -17,8 +17,12 @@ public sealed class GetSurveyResults(ISurveyStore surveys, ITallyStore tallies) 
         var survey = await surveys.GetAsync(surveyId, ct);
         if (survey is null)
             return Result<Results>.Fail("surveyId", ErrorCodes.NotFound, "There is no such survey.");
-        var tally = await tallies.GetAsync(TallyScopes.Survey(survey.Id), ct);
+        return From(survey, await tallies.GetAsync(TallyScopes.Survey(survey.Id), ct));
+    }
 
+    /// <summary>The results of a survey read off its tally, for callers that already hold both (batched API reads).</summary>
+    public static Results From(Survey survey, Tally tally)
+    {
         var questions = survey.Questions.Select(q =>
         {
             var values = q.Type switch

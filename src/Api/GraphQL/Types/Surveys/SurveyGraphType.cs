@@ -1,8 +1,8 @@
-using Engagement.Api.GraphQL.Errors;
+using Engagement.Api.GraphQL.Batching;
 using Engagement.Api.GraphQL.Types.Common;
 using Engagement.Api.GraphQL.Types.Consultations;
 using Engagement.Core.Surveys;
-using GraphQL;
+using Engagement.Core.Tallies;
 using GraphQL.Types;
 
 namespace Engagement.Api.GraphQL.Types.Surveys;
@@ -27,6 +27,9 @@ internal sealed class SurveyGraphType : ObjectGraphType<Survey>
         Field(x => x.Version);
         Field<NonNullGraphType<SurveyResultsGraphType>>("results")
             .Description("Live counts per question and value, read off the survey's tally.")
-            .ResolveAsync(async ctx => (await ctx.RequestServices!.GetRequiredService<GetSurveyResults>().ExecuteAsync(ctx.Source.Id, ctx.CancellationToken)).ValueOrErrors(ctx));
+            // Batched: a list of surveys costs one tally query in all.
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<RequestBatches>().Tallies
+                .Load(TallyScopes.Survey(ctx.Source.Id))
+                .Then(tally => GetSurveyResults.From(ctx.Source, tally)));
     }
 }
