@@ -268,7 +268,21 @@ public static class GraphQLEndpoint
         }
         using (json)
         {
-            var root = json.RootElement;
+            try
+            {
+                return ReadBody(json.RootElement, maxBatch, serializer);
+            }
+            catch (Exception e) when (e is InvalidOperationException or JsonException or FormatException)
+            {
+                // Strings are transcoded only when read: invalid UTF-8 or a lone escaped surrogate surfaces here.
+                return new ParsedBody([], false, "The request body holds text that is not valid Unicode.");
+            }
+        }
+    }
+
+    private static ParsedBody ReadBody(JsonElement root, int maxBatch, IGraphQLTextSerializer serializer)
+    {
+        {
             if (root.ValueKind == JsonValueKind.Array)
             {
                 var count = root.GetArrayLength();

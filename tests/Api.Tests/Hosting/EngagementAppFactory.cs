@@ -29,6 +29,9 @@ public sealed class EngagementAppFactory : WebApplicationFactory<Program>
         OwnsDataDirectory = dataDirectory is null;
         DatabasePath = Path.Combine(DataDirectory, "engagement.db");
         _settings["Storage:Sqlite:Path"] = DatabasePath;
+        // Every test request comes from the same (absent) address; tests that check the limits set their own.
+        _settings["RateLimits:SignInPerMinute"] = "10000";
+        _settings["RateLimits:GraphQLPerMinute"] = "100000";
     }
 
     public string DataDirectory { get; }
@@ -125,6 +128,23 @@ public sealed class EngagementAppFactory : WebApplicationFactory<Program>
 
     public async Task<Service> CreateServiceAsync(string organisationId) =>
         (await Get<CreateService>().ExecuteAsync(new(organisationId, $"svc-{Guid.NewGuid():N}"[..20], LocalizedText.EnFr("Service", "Service")), Actor.System)).Value;
+
+    /// <summary>A draft consultation with every text in every language, so it can be opened.</summary>
+    public async Task<Consultation> CreateDraftConsultationAsync(string organisationId) =>
+        (await Get<CreateConsultation>().ExecuteAsync(new(organisationId, $"c-{Guid.NewGuid():N}"[..20],
+            LocalizedText.EnFr("Draft plan", "Plan provisoire"), LocalizedText.EnFr("Summary", "Résumé"), LocalizedText.EnFr("Body", "Corps")), Actor.System)).Value;
+
+    /// <summary>A consultation that was opened and then closed, ready for its outcome.</summary>
+    public async Task<Consultation> CreateClosedConsultationAsync(string organisationId)
+    {
+        var open = await CreateOpenConsultationAsync(organisationId);
+        return (await Get<CloseConsultation>().ExecuteAsync(new(open.Id), Actor.System)).Value;
+    }
+
+    /// <summary>A draft survey with one yes/no question, optionally attached to a consultation.</summary>
+    public async Task<Survey> CreateDraftSurveyAsync(string organisationId, string? consultationId = null) =>
+        (await Get<CreateSurvey>().ExecuteAsync(new(organisationId, $"s-{Guid.NewGuid():N}"[..20], LocalizedText.EnFr("Draft survey", "Sondage provisoire"),
+            [new Question { Id = "agree", Type = QuestionType.YesNo, Prompt = LocalizedText.EnFr("Agree?", "D'accord?") }], ConsultationId: consultationId), Actor.System)).Value;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
