@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs beyond the .NET SDK, only when missing.
-# The spine's tests need none yet; Redis, an SMTP server and Chromium join this list with the features
-# that test against them.
+# Redis, an SMTP server and Chromium join this list with the features that test against them.
 set -euo pipefail
 
 packages=()
+# The build of src/Web runs npm ci for its browser libraries.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 needed=()
-for pkg in "${packages[@]}"; do
+for pkg in "${packages[@]+"${packages[@]}"}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || needed+=("$pkg")
 done
 if [ ${#needed[@]} -eq 0 ]; then

@@ -27,9 +27,6 @@ public static class GraphQLEndpoint
     // The parser's own guard against stack exhaustion; the complexity analyzer's MaxDepth is the real query limit.
     private const int MaxDocumentDepth = 64;
 
-    // A page of the richest screen selects a few hundred fields; ten times that is still no honest query.
-    private const int MaxFieldsPerDocument = 2_000;
-
     public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, PostAsync).RequireRateLimiting(RateLimitPolicy).WithName("GraphQLPost").WithTags("GraphQL").DisableAntiforgery();
@@ -72,7 +69,7 @@ public static class GraphQLEndpoint
 
         if (!parsed.IsBatch)
         {
-            var (status, result) = await ExecuteAsync(http, executer, parsed.Requests[0], responseType, allowMutations: true);
+            var (status, result) = await ExecuteAsync(http, executer, parsed.Requests[0], responseType, allowMutations: true, limits.MaxDepth);
             await WriteAsync(http, status, responseType, serializer, result);
             return;
         }
@@ -80,7 +77,7 @@ public static class GraphQLEndpoint
         // Batched operations run one after another, so a batch costs what its parts cost and no more at once.
         var results = new List<ExecutionResult>(parsed.Requests.Count);
         foreach (var request in parsed.Requests)
-            results.Add((await ExecuteAsync(http, executer, request, responseType, allowMutations: true)).Result);
+            results.Add((await ExecuteAsync(http, executer, request, responseType, allowMutations: true, limits.MaxDepth)).Result);
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = $"{responseType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, results, http.RequestAborted);
@@ -126,7 +123,7 @@ public static class GraphQLEndpoint
             }
         }
         var request = new GraphQLRequest { Query = text, OperationName = NullIfEmpty(query["operationName"].ToString()), Variables = variables };
-        var (status, result) = await ExecuteAsync(http, executer, request, responseType, allowMutations: false);
+        var (status, result) = await ExecuteAsync(http, executer, request, responseType, allowMutations: false, settings.GraphQL.MaxDepth);
         await WriteAsync(http, status, responseType, serializer, result);
     }
 
@@ -153,8 +150,11 @@ public static class GraphQLEndpoint
     }
 
     private static async Task<(int Status, ExecutionResult Result)> ExecuteAsync(
-        HttpContext http, IDocumentExecuter<EngagementSchema> executer, GraphQLRequest request, string responseType, bool allowMutations)
+        HttpContext http, IDocumentExecuter<EngagementSchema> executer, GraphQLRequest request, string responseType, bool allowMutations, int maxDepth)
     {
+        if (DocumentGuard.CheckText(request.Query!) is { } unparsed)
+            return Refused(responseType, unparsed);
+
         GraphQLDocument document;
         try
         {
@@ -168,19 +168,11 @@ public static class GraphQLEndpoint
         }
         catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
         {
-            var failed = new ExecutionResult { Executed = false };
-            failed.AddError(DomainErrors.Refusal(ApiErrorCodes.Validation, $"The document is nested deeper than {MaxDocumentDepth} levels."));
-            return (StatusFor(responseType, failed), failed);
+            return Refused(responseType, $"The document is nested deeper than {MaxDocumentDepth} levels.");
         }
 
-        var fields = CountFields(document);
-        if (fields > MaxFieldsPerDocument)
-        {
-            var tooWide = new ExecutionResult { Executed = false };
-            tooWide.AddError(DomainErrors.Refusal(ApiErrorCodes.Validation,
-                $"The document selects {fields} fields (aliases included); the limit is {MaxFieldsPerDocument}."));
-            return (StatusFor(responseType, tooWide), tooWide);
-        }
+        if (DocumentGuard.CheckDocument(document, maxDepth) is { } tooBig)
+            return Refused(responseType, tooBig);
 
         if (!allowMutations && IsMutation(document, request.OperationName))
         {
@@ -204,39 +196,11 @@ public static class GraphQLEndpoint
         return (StatusFor(responseType, result), result);
     }
 
-    /// <summary>
-    /// Field selections written in the document, aliases included. Wide documents (alias bombs) are refused by
-    /// this count before validation walks them; deep or fragment-multiplied ones by the complexity analyzer.
-    /// </summary>
-    private static int CountFields(GraphQLDocument document)
+    private static (int Status, ExecutionResult Result) Refused(string responseType, string message)
     {
-        var count = 0;
-        var pending = new Stack<GraphQLSelectionSet>();
-        foreach (var definition in document.Definitions)
-        {
-            if (definition is GraphQLOperationDefinition { SelectionSet: { } operationSet })
-                pending.Push(operationSet);
-            else if (definition is GraphQLFragmentDefinition { SelectionSet: { } fragmentSet })
-                pending.Push(fragmentSet);
-        }
-        while (pending.Count > 0)
-        {
-            foreach (var selection in pending.Pop().Selections)
-            {
-                switch (selection)
-                {
-                    case GraphQLField field:
-                        count++;
-                        if (field.SelectionSet is { } set)
-                            pending.Push(set);
-                        break;
-                    case GraphQLInlineFragment { SelectionSet: { } inline }:
-                        pending.Push(inline);
-                        break;
-                }
-            }
-        }
-        return count;
+        var refused = new ExecutionResult { Executed = false };
+        refused.AddError(DomainErrors.Refusal(ApiErrorCodes.Validation, message));
+        return (StatusFor(responseType, refused), refused);
     }
 
     private static bool IsMutation(GraphQLDocument document, string? operationName)

@@ -35,6 +35,9 @@ public static class GraphQLServiceCollectionExtensions
             .AddSystemTextJson()
             .AddGraphTypes(typeof(EngagementSchema).Assembly)
             .AddErrorInfoProvider<EngagementErrorInfoProvider>()
+            // Nearly every field resolves from memory already loaded; running siblings one after another avoids a
+            // task per field, and batched loads still coalesce because data-loader results are awaited per level.
+            .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddComplexityAnalyzer((c, sp) =>
             {
                 var limits = sp.GetRequiredService<EngagementSettings>().GraphQL;

@@ -5,6 +5,7 @@ using Engagement.Core.Consultations;
 using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
 using Engagement.Core.Ratings;
+using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
 
 namespace Engagement.Api.Seeding;
@@ -17,6 +18,14 @@ namespace Engagement.Api.Seeding;
 internal sealed partial class DemoDataSeeder(IServiceProvider services, EngagementSettings settings, ILogger<DemoDataSeeder> logger) : IHostedService
 {
     public const string OrganisationSlug = "demo";
+
+    /// <summary>Demonstration staff accounts (email, password, role), created on the embedded default only and listed in the README.</summary>
+    public static readonly IReadOnlyList<(string Email, string Password, Role Role)> DemoStaff =
+    [
+        ("admin@demo.example", "demo-admin-password", Role.Admin),
+        ("analyst@demo.example", "demo-analyst-password", Role.Analyst),
+        ("moderator@demo.example", "demo-moderator-password", Role.Moderator),
+    ];
     public const int RatingsPerService = 120;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -29,7 +38,7 @@ internal sealed partial class DemoDataSeeder(IServiceProvider services, Engageme
             return;
 
         var started = TimeProvider.System.GetTimestamp();
-        await new DemoData(sp, cancellationToken).SeedAsync();
+        await new DemoData(sp, cancellationToken).SeedAsync(withStaff: settings.StorageProvider == StorageProviderKind.Sqlite);
         LogSeeded(TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
     }
 
@@ -45,10 +54,17 @@ internal sealed partial class DemoDataSeeder(IServiceProvider services, Engageme
 
         private T Use<T>() where T : notnull => sp.GetRequiredService<T>();
 
-        public async Task SeedAsync()
+        public async Task SeedAsync(bool withStaff)
         {
             var org = Must(await Use<CreateOrganisation>().ExecuteAsync(new(OrganisationSlug,
                 LocalizedText.EnFr("Department of Public Services (demo)", "Ministère des Services publics (démo)")), Seeder, ct));
+
+            // Known passwords are fine on a laptop's embedded store, never on a shared production one.
+            if (withStaff)
+            {
+                foreach (var (email, password, role) in DemoStaff)
+                    Must(await Use<CreateStaffMember>().ExecuteAsync(new(email, $"Demo {role.ToString().ToLowerInvariant()}", [new RoleGrant(org.Id, role)], password), Seeder, ct));
+            }
 
             var services = new List<Service>();
             foreach (var (slug, en, fr) in new[]

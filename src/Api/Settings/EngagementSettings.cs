@@ -51,7 +51,7 @@ public sealed partial record EngagementSettings
                 MaxDepth = IntFrom("GraphQL:MaxDepth", config["GraphQL:MaxDepth"], 15, 2, 100),
                 MaxComplexity = IntFrom("GraphQL:MaxComplexity", config["GraphQL:MaxComplexity"], 20_000, 10, 1_000_000),
                 MaxPageSize = IntFrom("GraphQL:MaxPageSize", config["GraphQL:MaxPageSize"], 100, 1, PageRequest.MaxLimit),
-                MaxBodyBytes = IntFrom("GraphQL:MaxBodyBytes", config["GraphQL:MaxBodyBytes"], 256 * 1024, 1024, 16 * 1024 * 1024),
+                MaxBodyBytes = IntFrom("GraphQL:MaxBodyBytes", config["GraphQL:MaxBodyBytes"], 64 * 1024, 1024, 16 * 1024 * 1024),
                 MaxBatchSize = IntFrom("GraphQL:MaxBatchSize", config["GraphQL:MaxBatchSize"], 10, 1, 100),
                 Timeout = TimeSpan.FromSeconds(IntFrom("GraphQL:TimeoutSeconds", config["GraphQL:TimeoutSeconds"], 10, 1, 300)),
                 EnableIntrospection = BoolFrom("GraphQL:EnableIntrospection", config["GraphQL:EnableIntrospection"], fallback: true),

@@ -61,7 +61,8 @@ public sealed class BadInputTests(SharedHost host) : IClassFixture<SharedHost>
         var wideMutation = await _app.Anonymous().QueryAsync(mutation);
         var wideQuery = await _app.Anonymous().QueryAsync(query);
 
-        Assert.Equal(HttpStatusCode.BadRequest, wideQuery.Status);
+        // Ten thousand aliases do not fit in the body limit; either refusal comes before anything runs.
+        Assert.True(wideQuery.Status is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, wideQuery.ToString());
         Assert.Equal(["VALIDATION"], wideQuery.ErrorCodes);
         Assert.True(wideMutation.Status is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, wideMutation.ToString());
         Assert.Equal(0, (await _app.Get<GetRatingSummary>().ExecuteAsync(service.Id)).Value.Count);

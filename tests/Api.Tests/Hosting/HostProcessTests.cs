@@ -55,6 +55,57 @@ public sealed partial class HostProcessTests
         }
     }
 
+    [Fact]
+    public async Task Create_admin_prints_a_one_time_password_that_signs_in()
+    {
+        var workDir = Path.Combine(Path.GetTempPath(), "engagement-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(workDir);
+        try
+        {
+            using var command = StartHost(workDir, "create-admin", "--email", "Chief@Example.org", "--organisation", "city-hall");
+            var output = await command.StandardOutput.ReadToEndAsync();
+            await command.WaitForExitAsync();
+            Assert.True(command.ExitCode == 0, $"create-admin failed ({command.ExitCode}): {output} {await command.StandardError.ReadToEndAsync()}");
+            var password = OneTimePassword().Match(output).Groups[1].Value;
+
+            using var host = StartHost(workDir, "--urls", "http://127.0.0.1:0", "--Seed:DemoData=false");
+            using var http = new HttpClient { BaseAddress = new Uri(await WaitForServedAddressAsync(host)) };
+            using var signIn = await http.PostAsync(new Uri("/auth/sign-in", UriKind.Relative),
+                new StringContent($$"""{"email":"chief@example.org","password":"{{password}}"}""", System.Text.Encoding.UTF8, "application/json"));
+
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, signIn.StatusCode);
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+        }
+        finally
+        {
+            EngagementAppFactory.TryDeleteDirectory(workDir);
+        }
+    }
+
+    [Fact]
+    public async Task Create_admin_without_an_email_prints_its_usage_and_exits_with_2()
+    {
+        var workDir = Path.Combine(Path.GetTempPath(), "engagement-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(workDir);
+        try
+        {
+            using var command = StartHost(workDir, "create-admin");
+            var error = await command.StandardError.ReadToEndAsync();
+            await command.WaitForExitAsync();
+
+            Assert.Equal(2, command.ExitCode);
+            Assert.Contains("Usage: create-admin --email", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            EngagementAppFactory.TryDeleteDirectory(workDir);
+        }
+    }
+
+    [GeneratedRegex(@"One-time password[^:]*: (\S+)")]
+    private static partial Regex OneTimePassword();
+
     private static Process StartHost(string workDir, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Engagement.Api.dll");

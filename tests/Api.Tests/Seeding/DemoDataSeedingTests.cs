@@ -39,6 +39,31 @@ public sealed class DemoDataSeedingTests
     }
 
     [Fact]
+    public async Task The_demonstration_staff_named_in_the_readme_can_sign_in_with_their_roles()
+    {
+        using var app = new EngagementAppFactory();
+
+        foreach (var (email, password, role) in DemoDataSeeder.DemoStaff)
+        {
+            var client = await app.SignedInAsync(email, password);
+            var me = (await client.QueryAsync("{ me { grants { role } } }")).AssertOk();
+            Assert.Equal(role.ToString().ToUpperInvariant(), me.At("me.grants").EnumerateArray().Single().GetProperty("role").GetString());
+        }
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        Assert.All(DemoDataSeeder.DemoStaff, s => Assert.Contains(s.Email, readme, StringComparison.Ordinal));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Engagement.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("Engagement.sln not found above the test output.");
+    }
+
+    [Fact]
     public async Task A_restart_on_the_same_store_keeps_the_data_and_does_not_seed_again()
     {
         var directory = Path.Combine(Path.GetTempPath(), "engagement-tests", Guid.NewGuid().ToString("N"));

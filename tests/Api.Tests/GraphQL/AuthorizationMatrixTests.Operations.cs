@@ -1,0 +1,247 @@
+using System.Text.Json;
+using Engagement.Api.Tests.Hosting;
+using Engagement.Core.ApiTokens;
+using Engagement.Core.Common;
+using Engagement.Core.Consultations;
+using Engagement.Core.Organisations;
+using Engagement.Core.Staff;
+using Engagement.Core.Surveys;
+
+namespace Engagement.Api.Tests.GraphQL;
+
+/// <summary>How each operation of the matrix is tried: the records it needs (fresh for every state change) and what to check.</summary>
+public sealed partial class AuthorizationMatrixTests
+{
+    /// <param name="Field">The dotted path of the probed field under data.</param>
+    private sealed record Attempt(string Query, object Variables, string Field)
+    {
+        /// <summary>Text that only an allowed caller may ever find in the response body.</summary>
+        public string? Secret { get; init; }
+
+        /// <summary>What the mutation changes, read through the ports; a refused one must leave it as it was.</summary>
+        public Func<Task<string>>? State { get; init; }
+
+        /// <summary>For the views that hide rather than refuse: whether the answer shows the probed record.</summary>
+        public Func<JsonElement, Caller, bool>? Shows { get; init; }
+
+        /// <summary>A published record every caller must see in the same answer (so "hidden" never means "empty").</summary>
+        public string? PublicId { get; init; }
+    }
+
+    private EngagementAppFactory App => callers.App;
+
+    private string A => callers.A.Id;
+
+    private async Task<Attempt> PrepareAsync(string operation)
+    {
+        switch (operation)
+        {
+            case "Organisation.staff":
+                return new("query($org: ID!) { organisation(id: $org) { id staff { id email displayName } } }", new { org = A }, "organisation.staff")
+                    { Secret = callers.PlantedMember.Email };
+
+            case "Organisation.apiTokens":
+                return new("query($org: ID!) { organisation(id: $org) { id apiTokens { id name prefix } } }", new { org = A }, "organisation.apiTokens")
+                    { Secret = callers.PlantedToken.Prefix };
+
+            case "Organisation.auditLog":
+                return new("query($org: ID!) { organisation(id: $org) { id auditLog(first: 50) { nodes { action actor targetId } } } }", new { org = A },
+                    "organisation.auditLog") { Secret = callers.PlantedService.Id };
+
+            case "Service.ratings":
+                return new("query($id: ID!) { service(id: $id) { name { text } ratings(first: 10) { nodes { score comment } } } }",
+                    new { id = callers.PlantedService.Id }, "service.ratings") { Secret = callers.PlantedRatingComment };
+
+            case "Query.me":
+                return new("{ me { id email } }", new { }, "me")
+                {
+                    Shows = (me, caller) => me.ValueKind == JsonValueKind.Object && me.GetProperty("email").GetString() == callers.MemberOf(caller)?.Email,
+                };
+
+            case "Query.consultation":
+            {
+                var draft = await App.CreateDraftConsultationAsync(A);
+                return new("query($id: ID!) { consultation(id: $id) { id status title { text } } }", new { id = draft.Id }, "consultation")
+                    { Secret = draft.Id, Shows = IsRecord };
+            }
+
+            case "Query.survey":
+            {
+                var draft = await App.CreateDraftSurveyAsync(A);
+                return new("query($id: ID!) { survey(id: $id) { id status questions { id } } }", new { id = draft.Id }, "survey")
+                    { Secret = draft.Id, Shows = IsRecord };
+            }
+
+            case "Organisation.consultations":
+            {
+                var draft = await App.CreateDraftConsultationAsync(A);
+                var open = await App.CreateOpenConsultationAsync(A);
+                return new("query($org: ID!) { organisation(id: $org) { consultations { id status } } }", new { org = A }, "organisation.consultations")
+                    { Secret = draft.Id, PublicId = open.Id, Shows = Lists(draft.Id) };
+            }
+
+            case "Organisation.surveys":
+            {
+                var draft = await App.CreateDraftSurveyAsync(A);
+                var open = await App.CreateOpenSurveyAsync(A);
+                return new("query($org: ID!) { organisation(id: $org) { surveys { id status } } }", new { org = A }, "organisation.surveys")
+                    { Secret = draft.Id, PublicId = open.Id, Shows = Lists(draft.Id) };
+            }
+
+            case "Consultation.surveys":
+            {
+                var consultation = await App.CreateOpenConsultationAsync(A);
+                var draft = await App.CreateDraftSurveyAsync(A, consultation.Id);
+                var open = await App.CreateOpenSurveyAsync(A, consultation.Id);
+                return new("query($id: ID!) { consultation(id: $id) { surveys { id status } } }", new { id = consultation.Id }, "consultation.surveys")
+                    { Secret = draft.Id, PublicId = open.Id, Shows = Lists(draft.Id) };
+            }
+
+            case "Mutation.createService":
+            {
+                var slug = NewSlug("svc");
+                return new("mutation($input: ServiceInput!) { createService(input: $input) { id slug } }",
+                    new { input = new { organisationId = A, slug, name = BusyHost.EnFr("New service", "Nouveau service") } }, "createService")
+                    { State = async () => (await App.Get<IServiceStore>().ListByOrganisationAsync(A)).Any(s => s.Slug == slug) ? "created" : "absent" };
+            }
+
+            case "Mutation.updateService":
+            {
+                var service = await App.CreateServiceAsync(A);
+                return new("mutation($input: ServiceInput!) { updateService(input: $input) { id name { text } } }",
+                    new { input = new { serviceId = service.Id, name = BusyHost.EnFr("Renamed", "Renommé") } }, "updateService")
+                    { State = async () => (await App.Get<IServiceStore>().GetAsync(service.Id))!.Name.In("en") ?? "" };
+            }
+
+            case "Mutation.createConsultation":
+            {
+                var slug = NewSlug("c");
+                return new("mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { id status } }",
+                    new { input = new { organisationId = A, slug, title = BusyHost.EnFr("New plan", "Nouveau plan") } }, "createConsultation")
+                    { State = async () => await App.Get<IConsultationStore>().GetBySlugAsync(A, slug) is null ? "absent" : "created" };
+            }
+
+            case "Mutation.updateConsultation":
+            {
+                var draft = await App.CreateDraftConsultationAsync(A);
+                return new("mutation($input: UpdateConsultationInput!) { updateConsultation(input: $input) { id version } }",
+                    new
+                    {
+                        input = new
+                        {
+                            consultationId = draft.Id, title = BusyHost.EnFr("Edited", "Modifié"), summary = BusyHost.EnFr("S", "S"), body = BusyHost.EnFr("B", "B"),
+                            identityPolicy = "ANONYMOUS_ALLOWED",
+                        },
+                    }, "updateConsultation") { State = ConsultationState(draft.Id) };
+            }
+
+            case "Mutation.openConsultation":
+            {
+                var draft = await App.CreateDraftConsultationAsync(A);
+                return new("mutation($id: ID!) { openConsultation(consultationId: $id) { id status } }", new { id = draft.Id }, "openConsultation")
+                    { State = ConsultationState(draft.Id) };
+            }
+
+            case "Mutation.closeConsultation":
+            {
+                var open = await App.CreateOpenConsultationAsync(A);
+                return new("mutation($id: ID!) { closeConsultation(consultationId: $id) { id status } }", new { id = open.Id }, "closeConsultation")
+                    { State = ConsultationState(open.Id) };
+            }
+
+            case "Mutation.publishOutcome":
+            {
+                var closed = await App.CreateClosedConsultationAsync(A);
+                return new("mutation($id: ID!, $outcome: [TranslationInput!]!) { publishOutcome(consultationId: $id, outcome: $outcome) { id status } }",
+                    new { id = closed.Id, outcome = BusyHost.EnFr("Decided", "Décidé") }, "publishOutcome") { State = ConsultationState(closed.Id) };
+            }
+
+            case "Mutation.createSurvey":
+            {
+                var slug = NewSlug("s");
+                return new("mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id status } }",
+                    new { input = new { organisationId = A, slug, title = BusyHost.EnFr("New survey", "Nouveau sondage"), questions = OneQuestion } }, "createSurvey")
+                    { State = async () => await App.Get<ISurveyStore>().GetBySlugAsync(A, slug) is null ? "absent" : "created" };
+            }
+
+            case "Mutation.updateSurvey":
+            {
+                var draft = await App.CreateDraftSurveyAsync(A);
+                return new("mutation($input: UpdateSurveyInput!) { updateSurvey(input: $input) { id version } }",
+                    new { input = new { surveyId = draft.Id, title = BusyHost.EnFr("Edited", "Modifié"), questions = OneQuestion } }, "updateSurvey")
+                    { State = SurveyState(draft.Id) };
+            }
+
+            case "Mutation.openSurvey":
+            {
+                var draft = await App.CreateDraftSurveyAsync(A);
+                return new("mutation($id: ID!) { openSurvey(surveyId: $id) { id status } }", new { id = draft.Id }, "openSurvey") { State = SurveyState(draft.Id) };
+            }
+
+            case "Mutation.closeSurvey":
+            {
+                var open = await App.CreateOpenSurveyAsync(A);
+                return new("mutation($id: ID!) { closeSurvey(surveyId: $id) { id status } }", new { id = open.Id }, "closeSurvey") { State = SurveyState(open.Id) };
+            }
+
+            case "Mutation.createStaffMember":
+                return CreateStaffMember([new { organisationId = A, role = "ANALYST" }]);
+
+            case "Mutation.createStaffMember (roles in A and in B)":
+                return CreateStaffMember([new { organisationId = A, role = "ANALYST" }, new { organisationId = callers.B.Id, role = "ANALYST" }]);
+
+            case "Mutation.createApiToken":
+                return new("mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id prefix } } }",
+                    new { input = new { organisationId = A, name = "new token", role = "ANALYST" } }, "createApiToken")
+                    {
+                        Secret = ApiTokenSecrets.SecretPrefix,
+                        State = async () => $"{(await App.Get<IApiTokenStore>().ListByOrganisationAsync(A)).Count} tokens",
+                    };
+
+            case "Mutation.revokeApiToken":
+            {
+                var token = (await App.Get<CreateApiToken>().ExecuteAsync(new(A, "to revoke", Role.Analyst, null), Actor.System)).Value.Token;
+                return new("mutation($id: ID!) { revokeApiToken(tokenId: $id) { id prefix revokedAt } }", new { id = token.Id }, "revokeApiToken")
+                    {
+                        Secret = token.Prefix,
+                        State = async () => (await App.Get<IApiTokenStore>().GetAsync(token.Id))!.RevokedAt is null ? "active" : "revoked",
+                    };
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(operation), operation, "The matrix has no way to try this operation.");
+        }
+    }
+
+    private Attempt CreateStaffMember(object[] grants)
+    {
+        var email = $"new-{Guid.NewGuid():N}@example.org";
+        return new("mutation($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { generatedPassword member { id email } } }",
+            new { input = new { email, displayName = "New person", grants, password = "correct horse battery staple" } }, "createStaffMember")
+            {
+                Secret = email,
+                State = async () => await App.Get<IStaffStore>().GetByEmailAsync(email) is null ? "absent" : "created",
+            };
+    }
+
+    private static readonly object[] OneQuestion = [new { id = "agree", type = "YES_NO", prompt = BusyHost.EnFr("Agree?", "D'accord ?") }];
+
+    private static string NewSlug(string kind) => $"{kind}-{Guid.NewGuid():N}"[..20];
+
+    private static bool IsRecord(JsonElement data, Caller caller) => data.ValueKind == JsonValueKind.Object;
+
+    private static Func<JsonElement, Caller, bool> Lists(string id) =>
+        (list, _) => list.EnumerateArray().Any(item => item.GetProperty("id").GetString() == id);
+
+    private Func<Task<string>> ConsultationState(string id) => async () =>
+    {
+        var c = (await App.Get<IConsultationStore>().GetAsync(id))!;
+        return $"{c.Status} v{c.Version} {c.Title.In("en")} {c.Outcome.In("en")}";
+    };
+
+    private Func<Task<string>> SurveyState(string id) => async () =>
+    {
+        var s = (await App.Get<ISurveyStore>().GetAsync(id))!;
+        return $"{s.Status} v{s.Version} {s.Title.In("en")}";
+    };
+}
