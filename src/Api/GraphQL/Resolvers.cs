@@ -34,6 +34,12 @@ public static class Resolvers
     public static async Task<TRecord?> LoadAsync<TRecord>(this IResolveFieldContext context, Func<Task<TRecord?>> load, string field, string what)
         where TRecord : class
     {
+        // Callers with no grant at all are turned away before the lookup, so they cannot learn which ids exist.
+        if ((await context.AccessAsync()).Grants.Count == 0)
+        {
+            context.Report(DomainErrors.Refusal(ApiErrorCodes.Unauthenticated, "Sign in as staff to see or do this."));
+            return null;
+        }
         var record = await load();
         if (record is null)
             context.Report(DomainErrors.ToExecutionError(new Error(field, ErrorCodes.NotFound, $"There is no such {what}.")));

@@ -177,10 +177,9 @@ public sealed partial class ApiFlowTests
     }
 
     [Fact]
-    public async Task UpdateSurvey_without_an_identityPolicy_keeps_the_policy_the_survey_has()
+    public async Task UpdateSurvey_without_an_identityPolicy_is_refused_so_a_policy_is_never_dropped_silently()
     {
-        // UpdateConsultationInput makes identityPolicy required; UpdateSurveyInput leaves it optional, so leaving it
-        // out must not quietly open a verified-email survey to anonymous participants.
+        // The update replaces the survey as a whole; a missing policy must not quietly open a verified-email survey.
         var org = await _app.CreateOrganisationAsync();
         var analyst = await _app.SignedInAsStaffAsync(org.Id, Role.Analyst);
         var id = (await analyst.QueryAsync("mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id } }", new
@@ -192,11 +191,12 @@ public sealed partial class ApiFlowTests
             },
         })).AssertOk().At("createSurvey.id").GetString()!;
 
-        var updated = (await analyst.QueryAsync("mutation($input: UpdateSurveyInput!) { updateSurvey(input: $input) { identityPolicy } }",
-            new { input = new { surveyId = id, title = EnFr("Residents only", "Résidents seulement"), questions = EveryQuestionType.Take(1).ToArray() } }))
-            .AssertOk().At("updateSurvey");
+        var response = await analyst.QueryAsync("mutation($input: UpdateSurveyInput!) { updateSurvey(input: $input) { identityPolicy } }",
+            new { input = new { surveyId = id, title = EnFr("Residents only", "Résidents seulement"), questions = EveryQuestionType.Take(1).ToArray() } });
 
-        Assert.Equal("VERIFIED_EMAIL_REQUIRED", updated.GetProperty("identityPolicy").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["VALIDATION"], response.ErrorCodes);
+        Assert.Contains("identityPolicy", response.Body, StringComparison.Ordinal);
         Assert.Equal(IdentityPolicy.VerifiedEmailRequired, (await _app.Get<ISurveyStore>().GetAsync(id))!.IdentityPolicy);
     }
 
@@ -206,8 +206,8 @@ public sealed partial class ApiFlowTests
         var org = await _app.CreateOrganisationAsync();
         var admin = await _app.SignedInAsStaffAsync(org.Id, Role.Admin);
         var slug = $"permits-{Guid.NewGuid():N}"[..20];
-        const string Create = "mutation($input: ServiceInput!) { createService(input: $input) { id slug organisationId name { text(language: \"fr\") } description { text } } }";
-        const string Update = "mutation($input: ServiceInput!) { updateService(input: $input) { id slug name { text } description { text } } }";
+        const string Create = "mutation($input: CreateServiceInput!) { createService(input: $input) { id slug organisationId name { text(language: \"fr\") } description { text } } }";
+        const string Update = "mutation($input: UpdateServiceInput!) { updateService(input: $input) { id slug name { text } description { text } } }";
 
         var created = (await admin.QueryAsync(Create, new { input = new { organisationId = org.Id, slug, name = EnFr("Permits", "Permis"), description = EnFr("Apply", "Demander") } }))
             .AssertOk().At("createService");
@@ -234,15 +234,16 @@ public sealed partial class ApiFlowTests
     [Fact]
     public async Task CreateService_without_an_organisationId_is_a_validation_error_that_names_the_field()
     {
-        // The schema says organisationId is "Required when creating"; an admin who leaves it out made a mistake in the
-        // input, not a request their role forbids.
+        // A mistake in the input, not a request the caller's role forbids.
         var org = await _app.CreateOrganisationAsync();
         var admin = await _app.SignedInAsStaffAsync(org.Id, Role.Admin);
 
-        var response = await admin.QueryAsync("mutation($input: ServiceInput!) { createService(input: $input) { id } }",
+        var response = await admin.QueryAsync("mutation($input: CreateServiceInput!) { createService(input: $input) { id } }",
             new { input = new { slug = "no-organisation", name = EnFr("Nowhere", "Nulle part") } });
 
-        AssertError(response, "VALIDATION", "organisationId", "REQUIRED");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["VALIDATION"], response.ErrorCodes);
+        Assert.Contains("organisationId", response.Body, StringComparison.Ordinal);
     }
 
     private const string CreateMember = "mutation($input: CreateStaffMemberInput!) { createStaffMember(input: $input) { generatedPassword member { id email displayName grants { organisationId role } } } }";
@@ -347,7 +348,7 @@ public sealed partial class ApiFlowTests
         var org = await _app.CreateOrganisationAsync();
         var admin = await _app.SignedInAsStaffAsync(org.Id, Role.Admin);
         var adminId = (await admin.QueryAsync("{ me { id } }")).AssertOk().At("me.id").GetString()!;
-        (await admin.QueryAsync("mutation($input: ServiceInput!) { createService(input: $input) { id } }",
+        (await admin.QueryAsync("mutation($input: CreateServiceInput!) { createService(input: $input) { id } }",
             new { input = new { organisationId = org.Id, slug = "library", name = EnFr("Library", "Bibliothèque") } })).AssertOk();
         var consultationId = (await admin.QueryAsync("mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { id } }",
             new { input = new { organisationId = org.Id, slug = "trees", title = EnFr("Trees", "Arbres"), summary = EnFr("S", "S"), body = EnFr("B", "B") } }))

@@ -100,7 +100,7 @@ public sealed partial class AuthorizationMatrixTests
             case "Mutation.createService":
             {
                 var slug = NewSlug("svc");
-                return new("mutation($input: ServiceInput!) { createService(input: $input) { id slug } }",
+                return new("mutation($input: CreateServiceInput!) { createService(input: $input) { id slug } }",
                     new { input = new { organisationId = A, slug, name = BusyHost.EnFr("New service", "Nouveau service") } }, "createService")
                     { State = async () => (await App.Get<IServiceStore>().ListByOrganisationAsync(A)).Any(s => s.Slug == slug) ? "created" : "absent" };
             }
@@ -108,7 +108,7 @@ public sealed partial class AuthorizationMatrixTests
             case "Mutation.updateService":
             {
                 var service = await App.CreateServiceAsync(A);
-                return new("mutation($input: ServiceInput!) { updateService(input: $input) { id name { text } } }",
+                return new("mutation($input: UpdateServiceInput!) { updateService(input: $input) { id name { text } } }",
                     new { input = new { serviceId = service.Id, name = BusyHost.EnFr("Renamed", "Renommé") } }, "updateService")
                     { State = async () => (await App.Get<IServiceStore>().GetAsync(service.Id))!.Name.In("en") ?? "" };
             }
@@ -168,7 +168,7 @@ public sealed partial class AuthorizationMatrixTests
             {
                 var draft = await App.CreateDraftSurveyAsync(A);
                 return new("mutation($input: UpdateSurveyInput!) { updateSurvey(input: $input) { id version } }",
-                    new { input = new { surveyId = draft.Id, title = BusyHost.EnFr("Edited", "Modifié"), questions = OneQuestion } }, "updateSurvey")
+                    new { input = new { surveyId = draft.Id, title = BusyHost.EnFr("Edited", "Modifié"), identityPolicy = "ANONYMOUS_ALLOWED", questions = OneQuestion } }, "updateSurvey")
                     { State = SurveyState(draft.Id) };
             }
 

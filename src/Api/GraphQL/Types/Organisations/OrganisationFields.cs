@@ -36,22 +36,22 @@ internal sealed class OrganisationFields : ISchemaContributor
     {
         mutation.Field<ServiceGraphType>("createService")
             .Description("Adds a service to an organisation. Admins only.")
-            .Argument<NonNullGraphType<ServiceInputGraphType>>("input")
+            .Argument<NonNullGraphType<CreateServiceInputGraphType>>("input")
             .ResolveAsync(async ctx =>
             {
-                var input = ctx.GetArgument<ServiceInput>("input");
-                return await ctx.AsStaffAsync(input.OrganisationId ?? "", Permission.ManageServices, access => ctx.Use<CreateService>().ExecuteAsync(
-                    new CreateService.Request(input.OrganisationId ?? "", input.Slug ?? "", input.Name.ToLocalized("name")!, input.Description.ToLocalized("description")),
+                var input = ctx.GetArgument<CreateServiceInput>("input");
+                return await ctx.AsStaffAsync(input.OrganisationId, Permission.ManageServices, access => ctx.Use<CreateService>().ExecuteAsync(
+                    new CreateService.Request(input.OrganisationId, input.Slug, input.Name.ToLocalized("name")!, input.Description.ToLocalized("description")),
                     access.Actor, ctx.CancellationToken));
             });
 
         mutation.Field<ServiceGraphType>("updateService")
             .Description("Renames a service or changes its description. Admins only.")
-            .Argument<NonNullGraphType<ServiceInputGraphType>>("input")
+            .Argument<NonNullGraphType<UpdateServiceInputGraphType>>("input")
             .ResolveAsync(async ctx =>
             {
-                var input = ctx.GetArgument<ServiceInput>("input");
-                var service = await ctx.LoadAsync(() => ctx.Use<IServiceStore>().GetAsync(input.ServiceId ?? "", ctx.CancellationToken), "serviceId", "service");
+                var input = ctx.GetArgument<UpdateServiceInput>("input");
+                var service = await ctx.LoadAsync(() => ctx.Use<IServiceStore>().GetAsync(input.ServiceId, ctx.CancellationToken), "serviceId", "service");
                 if (service is null)
                     return null;
                 return await ctx.AsStaffAsync(service.OrganisationId, Permission.ManageServices, access => ctx.Use<UpdateService>().ExecuteAsync(

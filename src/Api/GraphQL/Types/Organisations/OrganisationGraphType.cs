@@ -52,9 +52,14 @@ internal sealed class OrganisationGraphType : ObjectGraphType<Organisation>
 
         Field<ListGraphType<NonNullGraphType<StaffMemberGraphType>>>("staff")
             .Description("Staff members holding a role here. Staff only.")
-            .ResolveAsync(async ctx => await ctx.RequireAsync(ctx.Source.Id, Permission.ReadStaffData) is null
-                ? null
-                : await ctx.RequestServices!.GetRequiredService<IStaffStore>().ListByOrganisationAsync(ctx.Source.Id, ctx.CancellationToken));
+            .ResolveAsync(async ctx =>
+            {
+                if (await ctx.RequireAsync(ctx.Source.Id, Permission.ReadStaffData) is null)
+                    return null;
+                var members = await ctx.RequestServices!.GetRequiredService<IStaffStore>().ListByOrganisationAsync(ctx.Source.Id, ctx.CancellationToken);
+                // Roles held elsewhere are the other organisations' business.
+                return members.Select(m => m with { Grants = m.Grants.Where(g => g.OrganisationId == ctx.Source.Id).ToList() }).ToList();
+            });
 
         Field<ListGraphType<NonNullGraphType<ApiTokenGraphType>>>("apiTokens")
             .Description("API tokens, revoked ones included. Admins only.")
@@ -69,9 +74,9 @@ internal sealed class OrganisationGraphType : ObjectGraphType<Organisation>
             .Argument<StringGraphType>("after")
             .ResolveAsync(async ctx =>
             {
-                var page = ctx.Page(settings.GraphQL.MaxPageSize);
                 if (await ctx.RequireAsync(ctx.Source.Id, Permission.ReadStaffData) is null)
                     return null;
+                var page = ctx.Page(settings.GraphQL.MaxPageSize);
                 var result = await ctx.RequestServices!.GetRequiredService<IAuditLog>()
                     .ListAsync(ctx.Source.Id, ctx.GetArgument<string?>("targetId"), page, ctx.CancellationToken);
                 return Connections.From(result);

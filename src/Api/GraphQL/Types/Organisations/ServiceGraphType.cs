@@ -37,9 +37,9 @@ internal sealed class ServiceGraphType : ObjectGraphType<Service>
             .Argument<StringGraphType>("after")
             .ResolveAsync(async ctx =>
             {
-                var page = ctx.Page(settings.GraphQL.MaxPageSize);
                 if (await ctx.RequireAsync(ctx.Source.OrganisationId, Permission.ReadStaffData) is null)
                     return null;
+                var page = ctx.Page(settings.GraphQL.MaxPageSize);
                 return Connections.From(await ctx.RequestServices!.GetRequiredService<IRatingStore>().ListAsync(ctx.Source.Id, page, ctx.CancellationToken));
             });
     }

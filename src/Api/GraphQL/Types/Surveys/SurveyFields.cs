@@ -47,7 +47,7 @@ internal sealed class SurveyFields : ISchemaContributor
                 var input = ctx.GetArgument<UpdateSurveyInput>("input");
                 return await WithSurveyAsync(ctx, input.SurveyId, access => ctx.Use<UpdateSurvey>().ExecuteAsync(
                     new UpdateSurvey.Request(input.SurveyId, input.Title.ToLocalized("title")!, Questions(input.Questions), input.Description.ToLocalized("description"),
-                        input.IdentityPolicy ?? IdentityPolicy.AnonymousAllowed, input.ExpectedVersion),
+                        input.IdentityPolicy, input.ExpectedVersion),
                     access.Actor, ctx.CancellationToken));
             });
 
