@@ -22,9 +22,12 @@ public class AbuseRejectionBenchmarks
         static byte[] Body(string query) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { query }));
         _bodies["typename"] = Body("{ __typename }");
         _bodies["depth"] = Body("{ consultation(id: \"x\") { comments { nodes { " + string.Concat(Enumerable.Repeat("replies { ", 20)) + "id" + new string('}', 20) + " } } } }");
-        _bodies["complexity"] = Body("{ organisations { consultations { comments(first: 100) { nodes { id text replies { id text agreeCount } } } " +
-            "surveys { results { questions { counts { value count } } } } } services { ratings(first: 100) { nodes { id comment } } } } }");
-        _bodies["aliases"] = Body("{ " + string.Concat(Enumerable.Range(0, 10_000).Select(i => $"a{i}: __typename ")) + "}");
+        // Within the depth and field limits, but twenty aliased pages of 100 comments with their replies add up.
+        _bodies["complexity"] = Body("{ organisations { consultations { " + string.Concat(Enumerable.Range(0, 20).Select(i =>
+            $"c{i}: comments(first: 100) {{ nodes {{ id text agreeCount replies {{ id text agreeCount }} }} }} ")) + "} } }");
+        // As many aliases as fit in the 64 KB body limit (10,000 do not fit at all: 413 from the Content-Length alone).
+        _bodies["aliases"] = Body("{ " + string.Concat(Enumerable.Range(0, 4_000).Select(i => $"a{i}: __typename ")) + "}");
+        _bodies["aliases-10000"] = Body("{ " + string.Concat(Enumerable.Range(0, 10_000).Select(i => $"a{i}: __typename ")) + "}");
         var fragments = new StringBuilder("fragment F0 on Query { organisations { id } }\n");
         for (var i = 1; i <= 6; i++)
             fragments.Append($"fragment F{i} on Query {{ {string.Concat(Enumerable.Range(0, 10).Select(j => $"a{j}: organisations {{ id }} ...F{i - 1} "))} }}\n");
@@ -36,7 +39,7 @@ public class AbuseRejectionBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _host.Dispose();
 
-    [Params("typename", "depth", "complexity", "aliases", "fragments", "batch", "deep-document")]
+    [Params("typename", "depth", "complexity", "aliases", "aliases-10000", "fragments", "batch", "deep-document")]
     public string Case { get; set; } = "typename";
 
     [Benchmark]

@@ -1,3 +1,5 @@
+using GraphQL;
+using GraphQL.Types;
 using GraphQLParser.AST;
 
 namespace Engagement.Api.GraphQL;
@@ -126,6 +128,97 @@ internal static class DocumentGuard
             return $"With its fragments expanded the document selects {expanded} fields; the limit is {MaxExpandedFields}.";
         if (deepest > maxDepth)
             return $"The query nests {deepest} levels deep; the depth limit is {maxDepth}.";
+        return null;
+    }
+
+    /// <summary>
+    /// Estimates the complexity score the engine's analyzer will compute (one per field; a list multiplies its
+    /// selection by its own or its parent's <c>first</c>, else by <paramref name="defaultListMultiplier"/>) in one
+    /// walk that sizes each fragment once, and refuses the document above the limit before the engine validates it:
+    /// validating a document that wide costs many times what refusing it here does. The analyzer still runs on
+    /// everything that passes.
+    /// </summary>
+    public static string? CheckComplexity(GraphQLDocument document, ISchema schema, Inputs? variables, double maxComplexity, double defaultListMultiplier)
+    {
+        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
+            .GroupBy(f => f.FragmentName.Name.StringValue)
+            .ToDictionary(g => g.Key, g => g.First());
+        var sized = new Dictionary<(string, double?), double>();
+        var inProgress = new HashSet<string>();
+
+        double? First(GraphQLField field)
+        {
+            foreach (var argument in field.Arguments?.Items ?? [])
+            {
+                var name = argument.Name.StringValue;
+                if (name is not ("first" or "last"))
+                    continue;
+                return argument.Value switch
+                {
+                    GraphQLIntValue literal when int.TryParse(literal.Value.Span, out var n) => n,
+                    GraphQLVariable variable when variables is not null && variables.TryGetValue(variable.Name.StringValue, out var v) && v is int or long => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture),
+                    _ => null,
+                };
+            }
+            return null;
+        }
+
+        double Cost(GraphQLSelectionSet set, IComplexGraphType? parent, double? parentFirst)
+        {
+            double total = 0;
+            foreach (var selection in set.Selections)
+            {
+                switch (selection)
+                {
+                    case GraphQLField field:
+                        total += 1;
+                        if (field.SelectionSet is not { } children)
+                            break;
+                        var definition = parent?.GetField(field.Name.Value);
+                        var type = definition?.ResolvedType;
+                        var isList = type is ListGraphType || (type is NonNullGraphType { ResolvedType: ListGraphType });
+                        var first = First(field);
+                        var multiplier = isList ? first ?? parentFirst ?? defaultListMultiplier : 1;
+                        total += multiplier * Cost(children, type?.GetNamedType() as IComplexGraphType, isList ? null : first);
+                        break;
+                    case GraphQLInlineFragment inline:
+                        var inlineType = inline.TypeCondition is { } condition ? schema.AllTypes[condition.Type.Name.StringValue] as IComplexGraphType : parent;
+                        total += Cost(inline.SelectionSet, inlineType ?? parent, parentFirst);
+                        break;
+                    case GraphQLFragmentSpread spread:
+                        total += Fragment(spread.FragmentName.Name.StringValue, parentFirst);
+                        break;
+                }
+                if (total > maxComplexity)
+                    return total;
+            }
+            return total;
+        }
+
+        double Fragment(string name, double? parentFirst)
+        {
+            if (sized.TryGetValue((name, parentFirst), out var known))
+                return known;
+            if (!fragments.TryGetValue(name, out var fragment) || !inProgress.Add(name))
+                return 0;
+            var cost = Cost(fragment.SelectionSet, schema.AllTypes[fragment.TypeCondition.Type.Name.StringValue] as IComplexGraphType, parentFirst);
+            inProgress.Remove(name);
+            sized[(name, parentFirst)] = cost;
+            return cost;
+        }
+
+        foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
+        {
+            IComplexGraphType? root = operation.Operation switch
+            {
+                OperationType.Query => schema.Query,
+                OperationType.Mutation => schema.Mutation,
+                _ => null,
+            };
+            var cost = Cost(operation.SelectionSet, root, null);
+            if (cost > maxComplexity)
+                return $"Query is too complex to execute. Complexity is at least {Math.Round(cost)}; the maximum allowed is {maxComplexity}.";
+        }
         return null;
     }
 

@@ -69,7 +69,7 @@ public static class GraphQLEndpoint
 
         if (!parsed.IsBatch)
         {
-            var (status, result) = await ExecuteAsync(http, executer, parsed.Requests[0], responseType, allowMutations: true, limits.MaxDepth);
+            var (status, result) = await ExecuteAsync(http, executer, parsed.Requests[0], responseType, allowMutations: true, limits);
             await WriteAsync(http, status, responseType, serializer, result);
             return;
         }
@@ -77,7 +77,7 @@ public static class GraphQLEndpoint
         // Batched operations run one after another, so a batch costs what its parts cost and no more at once.
         var results = new List<ExecutionResult>(parsed.Requests.Count);
         foreach (var request in parsed.Requests)
-            results.Add((await ExecuteAsync(http, executer, request, responseType, allowMutations: true, limits.MaxDepth)).Result);
+            results.Add((await ExecuteAsync(http, executer, request, responseType, allowMutations: true, limits)).Result);
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = $"{responseType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, results, http.RequestAborted);
@@ -123,7 +123,7 @@ public static class GraphQLEndpoint
             }
         }
         var request = new GraphQLRequest { Query = text, OperationName = NullIfEmpty(query["operationName"].ToString()), Variables = variables };
-        var (status, result) = await ExecuteAsync(http, executer, request, responseType, allowMutations: false, settings.GraphQL.MaxDepth);
+        var (status, result) = await ExecuteAsync(http, executer, request, responseType, allowMutations: false, settings.GraphQL);
         await WriteAsync(http, status, responseType, serializer, result);
     }
 
@@ -150,7 +150,7 @@ public static class GraphQLEndpoint
     }
 
     private static async Task<(int Status, ExecutionResult Result)> ExecuteAsync(
-        HttpContext http, IDocumentExecuter<EngagementSchema> executer, GraphQLRequest request, string responseType, bool allowMutations, int maxDepth)
+        HttpContext http, IDocumentExecuter<EngagementSchema> executer, GraphQLRequest request, string responseType, bool allowMutations, GraphQLSettings limits)
     {
         if (DocumentGuard.CheckText(request.Query!) is { } unparsed)
             return Refused(responseType, unparsed);
@@ -171,8 +171,12 @@ public static class GraphQLEndpoint
             return Refused(responseType, $"The document is nested deeper than {MaxDocumentDepth} levels.");
         }
 
-        if (DocumentGuard.CheckDocument(document, maxDepth) is { } tooBig)
+        if (DocumentGuard.CheckDocument(document, limits.MaxDepth) is { } tooBig)
             return Refused(responseType, tooBig);
+        var schema = http.RequestServices.GetRequiredService<EngagementSchema>();
+        schema.Initialize();
+        if (DocumentGuard.CheckComplexity(document, schema, request.Variables, limits.MaxComplexity, GraphQLServiceCollectionExtensions.DefaultListMultiplier) is { } tooComplex)
+            return Refused(responseType, tooComplex);
 
         if (!allowMutations && IsMutation(document, request.OperationName))
         {

@@ -16,6 +16,12 @@ namespace Engagement.Api.GraphQL;
 /// <summary>Registers the schema, its limits and the per-request services resolvers use.</summary>
 public static class GraphQLServiceCollectionExtensions
 {
+    /// <summary>
+    /// Most lists here are short and bounded (translations, questions, a score distribution); the long ones are
+    /// paged, and their `first` argument is what complexity multiplies by. Shared with <see cref="DocumentGuard"/>.
+    /// </summary>
+    public const double DefaultListMultiplier = 2;
+
     public static IServiceCollection AddEngagementGraphQL(this IServiceCollection services)
     {
         // The order here is the order of root fields in the schema (and so in schema.graphql).
@@ -43,9 +49,7 @@ public static class GraphQLServiceCollectionExtensions
                 var limits = sp.GetRequiredService<EngagementSettings>().GraphQL;
                 c.MaxDepth = limits.MaxDepth;
                 c.MaxComplexity = limits.MaxComplexity;
-                // Most lists here are short and bounded (translations, questions, a score distribution); the long ones
-                // are paged, and their `first` argument is what the analyzer multiplies by.
-                c.DefaultListImpactMultiplier = 2;
+                c.DefaultListImpactMultiplier = DefaultListMultiplier;
             })
             .ConfigureExecutionOptions(options =>
             {

@@ -13,6 +13,7 @@ public sealed class DocumentGuardTests(SharedHost host) : IClassFixture<SharedHo
     [InlineData("fields", "FIELDS")]
     [InlineData("fragments", "FRAGMENTS")]
     [InlineData("nested deeper", "NESTED")]
+    [InlineData("too complex", "COMPLEX")]
     public async Task An_abusive_document_is_refused_with_400_naming_the_limit(string limit, string query)
     {
         query = query switch
@@ -21,6 +22,8 @@ public sealed class DocumentGuardTests(SharedHost host) : IClassFixture<SharedHo
             "FRAGMENTS" => "{ ...F4 }\nfragment F0 on Query { organisations { id } }\n" + string.Concat(Enumerable.Range(1, 4).Select(i =>
                 $"fragment F{i} on Query {{ {string.Concat(Enumerable.Range(0, 10).Select(j => $"a{j}: organisations {{ id }} ...F{i - 1} "))} }}\n")),
             "NESTED" => "{ __typename " + new string('{', 70) + new string('}', 70) + " }",
+            "COMPLEX" => "{ organisations { consultations { " + string.Concat(Enumerable.Range(0, 20).Select(i =>
+                $"c{i}: comments(first: 100) {{ nodes {{ id text agreeCount replies {{ id text agreeCount }} }} }} ")) + "} } }",
             "DEEP" => "{ consultation(id: \"x\") { comments { nodes { " + string.Concat(Enumerable.Repeat("replies { ", 20)) + "id" + new string('}', 20) + " } } } }",
             _ => query,
         };
@@ -30,6 +33,22 @@ public sealed class DocumentGuardTests(SharedHost host) : IClassFixture<SharedHo
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(["VALIDATION"], response.ErrorCodes);
         Assert.Contains(limit, response.Body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_complexity_estimate_counts_a_page_size_given_in_a_variable()
+    {
+        const string query = "query($n: Int) { organisations { consultations { a: comments(first: $n) { nodes { id text replies { id text } } } b: comments(first: $n) { nodes { id } } } } }";
+
+        var small = await _app.Anonymous().QueryAsync(query, new { n = 5 });
+        var large = await _app.Anonymous().QueryAsync(query, new { n = 100 });
+        using var strict = new EngagementAppFactory().WithSetting("Seed:DemoData", "false").WithSetting("GraphQL:MaxComplexity", "500");
+        var refused = await strict.Anonymous().QueryAsync(query, new { n = 100 });
+
+        small.AssertOk();
+        large.AssertOk();
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("too complex", refused.Body, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
