@@ -20,7 +20,7 @@ public sealed class SchemaApprovalTests
         schema.Initialize();
         var printed = schema.Print(new PrintOptions { IncludeDescriptions = true, StringComparison = StringComparison.Ordinal }).ReplaceLineEndings("\n").Trim() + "\n";
 
-        var path = Path.Combine(RepositoryRoot(), "src", "Api", "GraphQL", "schema.graphql");
+        var path = Path.Combine(RepositoryPaths.Root, "src", "Api", "GraphQL", "schema.graphql");
         if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1")
             File.WriteAllText(path, printed);
 
@@ -41,13 +41,4 @@ public sealed class SchemaApprovalTests
         return Math.Min(left.Length, right.Length) + 1;
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Engagement.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Engagement.sln not found above the test output.");
-    }
 }

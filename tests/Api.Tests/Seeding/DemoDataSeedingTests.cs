@@ -49,19 +49,10 @@ public sealed class DemoDataSeedingTests
             var me = (await client.QueryAsync("{ me { grants { role } } }")).AssertOk();
             Assert.Equal(role.ToString().ToUpperInvariant(), me.At("me.grants").EnumerateArray().Single().GetProperty("role").GetString());
         }
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
         Assert.All(DemoDataSeeder.DemoStaff, s => Assert.Contains(s.Email, readme, StringComparison.Ordinal));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Engagement.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Engagement.sln not found above the test output.");
-    }
 
     [Fact]
     public async Task A_restart_on_the_same_store_keeps_the_data_and_does_not_seed_again()
