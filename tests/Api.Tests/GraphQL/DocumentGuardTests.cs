@@ -52,6 +52,27 @@ public sealed class DocumentGuardTests(SharedHost host) : IClassFixture<SharedHo
     }
 
     [Fact]
+    public async Task A_repeated_document_still_has_its_variables_and_complexity_checked_on_every_request()
+    {
+        // The second and later requests reuse the validated document; what depends on the variables must not be skipped.
+        const string query = "query($n: Int, $id: ID!) { consultation(id: $id) { c1: comments(first: $n) { nodes { id replies { id } } } c2: comments(first: $n) { nodes { id } } } }";
+        using var strict = new EngagementAppFactory().WithSetting("Seed:DemoData", "false").WithSetting("GraphQL:MaxComplexity", "300");
+        var client = strict.Anonymous();
+
+        var first = await client.QueryAsync(query, new { n = 5, id = "x" });
+        var second = await client.QueryAsync(query, new { n = 5, id = "x" });
+        var wrongType = await client.QueryAsync(query, new { n = "many", id = "x" });
+        var missing = await client.QueryAsync(query, new { n = 5 });
+        var tooComplex = await client.QueryAsync(query, new { n = 100, id = "x" });
+
+        first.AssertOk();
+        second.AssertOk();
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, tooComplex.Status);
+    }
+
+    [Fact]
     public async Task Braces_and_names_inside_strings_and_comments_do_not_count()
     {
         var padding = string.Concat(Enumerable.Repeat("{{ name name name ", 800));
