@@ -2,6 +2,7 @@ using Engagement.Api.Auth;
 using Engagement.Api.Composition;
 using Engagement.Api.GraphQL;
 using Engagement.Api.Health;
+using Engagement.Api.Live;
 using Engagement.Api.Seeding;
 using Engagement.Api.Settings;
 using Engagement.Api.Storage;
@@ -14,7 +15,8 @@ builder.Services
     .AddEngagementHealthChecks()
     .AddEngagementAuth(builder.Configuration)
     .AddEngagementRateLimits()
-    .AddEngagementGraphQL();
+    .AddEngagementGraphQL()
+    .AddEngagementLive();
 
 var app = builder.Build();
 app.UseEngagementPipeline();

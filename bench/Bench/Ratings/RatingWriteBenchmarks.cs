@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Engagement.Core.Common;
+using Engagement.Core.Live;
 using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
 using Engagement.Core.Ratings;
@@ -39,7 +40,7 @@ public class RatingWriteBenchmarks
             .ExecuteAsync(new("bench", LocalizedText.EnFr("Bench", "Banc")), Actor.System)).Value;
         _service = (await new CreateService(organisations, services, audit, SupportedLanguages.Default, TimeProvider.System)
             .ExecuteAsync(new(org.Id, "svc", LocalizedText.EnFr("Service", "Service")), Actor.System)).Value;
-        _submit = new SubmitRating(services, _ratings, new SqliteParticipantStore(_db), SupportedLanguages.Default, TimeProvider.System);
+        _submit = new SubmitRating(services, _ratings, new SqliteParticipantStore(_db), SupportedLanguages.Default, TimeProvider.System, NoLiveNotifier.Instance);
     }
 
     [GlobalCleanup]

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Engagement.Core.Common;
 using Engagement.Core.Staff;
 
@@ -29,23 +30,29 @@ public sealed class RequestAccess(IHttpContextAccessor http, IStaffStore staff)
 
     private async Task<StaffAccess> LoadAsync(CancellationToken ct)
     {
-        var user = http.HttpContext?.User;
-        var access = StaffAccess.None;
+        var (access, member) = await ForUserAsync(http.HttpContext?.User, staff, ct);
+        _member = member;
+        return access;
+    }
+
+    /// <summary>
+    /// What a principal may do, read from the store now. Shared with callers that hold a principal but no request
+    /// of their own, such as a hub method running on a long-lived connection.
+    /// </summary>
+    public static async Task<(StaffAccess Access, StaffMember? Member)> ForUserAsync(ClaimsPrincipal? user, IStaffStore staff, CancellationToken ct)
+    {
         if (user is null)
-            return access;
+            return (StaffAccess.None, null);
 
         if (StaffClaims.StaffIdOf(user) is { } staffId && await staff.GetAsync(staffId, ct) is { Disabled: false } member)
-        {
-            _member = member;
-            access = new StaffAccess(Actor.Staff(member.Id), member.Grants);
-        }
-        else if (StaffClaims.TokenIdOf(user) is { } tokenId
+            return (new StaffAccess(Actor.Staff(member.Id), member.Grants), member);
+        if (StaffClaims.TokenIdOf(user) is { } tokenId
             && user.FindFirst(StaffClaims.TokenOrganisation)?.Value is { } organisationId
             && Enum.TryParse<Role>(user.FindFirst(StaffClaims.TokenRole)?.Value, out var role))
         {
-            // The token handler checked the token against the store for this very request.
-            access = new StaffAccess(Actor.Staff($"token:{tokenId}"), [new RoleGrant(organisationId, role)]);
+            // The token handler checked the token against the store when the principal was made.
+            return (new StaffAccess(Actor.Staff($"token:{tokenId}"), [new RoleGrant(organisationId, role)]), null);
         }
-        return access;
+        return (StaffAccess.None, null);
     }
 }

@@ -1,6 +1,7 @@
 using Engagement.Api.Auth;
 using Engagement.Api.GraphQL;
 using Engagement.Api.Health;
+using Engagement.Api.Live;
 using Engagement.Web;
 
 namespace Engagement.Api.Composition;
@@ -19,6 +20,7 @@ public static class Pipeline
         app.MapAuthEndpoints();
         app.MapOidcEndpoints();
         app.MapGraphQLEndpoint();
+        app.MapLiveHub();
         app.LogServedUrls();
         return app;
     }

@@ -23,6 +23,8 @@ public sealed partial record EngagementSettings
 
     public required RateLimitSettings RateLimits { get; init; }
 
+    public required LiveSettings Live { get; init; }
+
     /// <summary>Origins (scheme://host[:port]) besides the platform's own from which signed-in staff may send changes.</summary>
     public required IReadOnlyList<string> TrustedOrigins { get; init; }
 
@@ -60,6 +62,10 @@ public sealed partial record EngagementSettings
             {
                 GraphQLPerMinute = IntFrom("RateLimits:GraphQLPerMinute", config["RateLimits:GraphQLPerMinute"], 600, 1, 1_000_000),
                 SignInPerMinute = IntFrom("RateLimits:SignInPerMinute", config["RateLimits:SignInPerMinute"], 10, 1, 10_000),
+            },
+            Live = new LiveSettings
+            {
+                MaxUpdatesPerSecond = IntFrom("Live:MaxUpdatesPerSecond", config["Live:MaxUpdatesPerSecond"], 4, 1, 100),
             },
             TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
             Oidc = OidcFrom(config),
@@ -158,6 +164,15 @@ public sealed record RateLimitSettings
 {
     public required int GraphQLPerMinute { get; init; }
     public required int SignInPerMinute { get; init; }
+}
+
+/// <summary>How live results reach viewers of the hub.</summary>
+public sealed record LiveSettings
+{
+    /// <summary>Most snapshots pushed to one group per second; writes in between are merged into the next snapshot.</summary>
+    public required int MaxUpdatesPerSecond { get; init; }
+
+    public TimeSpan MinInterval => TimeSpan.FromSeconds(1.0 / MaxUpdatesPerSecond);
 }
 
 /// <summary>OpenID Connect sign-in for staff, when an identity provider is configured.</summary>

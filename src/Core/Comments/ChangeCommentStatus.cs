@@ -1,10 +1,11 @@
 using Engagement.Core.Audit;
 using Engagement.Core.Common;
+using Engagement.Core.Live;
 
 namespace Engagement.Core.Comments;
 
 /// <summary>Staff publish, hold, reject or hide a comment, with a reason kept in the audit trail.</summary>
-public sealed class ChangeCommentStatus(ICommentStore comments, IAuditLog audit, TimeProvider clock) : IUseCase
+public sealed class ChangeCommentStatus(ICommentStore comments, IAuditLog audit, TimeProvider clock, ILiveNotifier live) : IUseCase
 {
     public sealed record Request(string CommentId, CommentStatus Status, string? Reason = null);
 
@@ -26,6 +27,8 @@ public sealed class ChangeCommentStatus(ICommentStore comments, IAuditLog audit,
         {
             var detail = $"{change.Previous} -> {request.Status}" + (request.Reason is null ? "" : $": {request.Reason}");
             await audit.RecordAsync(clock, actor, change.Comment.OrganisationId, AuditActions.CommentStatusChanged, "comment", change.Comment.Id, detail, ct);
+            live.Changed(LiveTopic.Consultation(change.Comment.ConsultationId));
+            live.Changed(LiveTopic.ModerationQueue(change.Comment.OrganisationId));
         }
         return change.Comment;
     }

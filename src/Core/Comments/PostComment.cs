@@ -1,12 +1,14 @@
 using Engagement.Core.Common;
 using Engagement.Core.Consultations;
+using Engagement.Core.Live;
 using Engagement.Core.Participants;
 
 namespace Engagement.Core.Comments;
 
 /// <summary>Posts a comment, or a reply to a published top-level comment, on an open consultation.</summary>
 public sealed class PostComment(
-    IConsultationStore consultations, ICommentStore comments, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock) : IUseCase
+    IConsultationStore consultations, ICommentStore comments, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock,
+    ILiveNotifier live) : IUseCase
 {
     public sealed record Request(string ConsultationId, string ParticipantId, string Text, string Language, string? ParentId = null);
 
@@ -53,6 +55,9 @@ public sealed class PostComment(
         };
         if (!await comments.TryAddAsync(comment, ct))
             throw new InvalidOperationException("A freshly generated comment id collided with an existing one.");
+        live.Changed(LiveTopic.Consultation(comment.ConsultationId));
+        if (comment.Status == CommentStatus.Held)
+            live.Changed(LiveTopic.ModerationQueue(comment.OrganisationId));
         return comment;
     }
 }

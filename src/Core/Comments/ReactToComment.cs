@@ -1,5 +1,6 @@
 using Engagement.Core.Common;
 using Engagement.Core.Consultations;
+using Engagement.Core.Live;
 using Engagement.Core.Participants;
 using Engagement.Core.Tallies;
 
@@ -7,7 +8,8 @@ namespace Engagement.Core.Comments;
 
 /// <summary>Agrees or disagrees with a published comment, changes that reaction, or (with null) withdraws it.</summary>
 public sealed class ReactToComment(
-    IConsultationStore consultations, ICommentStore comments, IParticipantStore participants, ITallyStore tallies, TimeProvider clock) : IUseCase
+    IConsultationStore consultations, ICommentStore comments, IParticipantStore participants, ITallyStore tallies, TimeProvider clock,
+    ILiveNotifier live) : IUseCase
 {
     public sealed record Request(string CommentId, string ParticipantId, Reaction? Reaction);
 
@@ -30,6 +32,7 @@ public sealed class ReactToComment(
             return Result<Reacted>.Fail([refused]);
 
         await comments.SetReactionAsync(comment.Id, request.ParticipantId, request.Reaction, now, ct);
+        live.Changed(LiveTopic.Consultation(comment.ConsultationId));
         var tally = await tallies.GetAsync(TallyScopes.Comment(comment.Id), ct);
         return new Reacted(comment.Id, request.Reaction, tally[CommentTallies.Agree], tally[CommentTallies.Disagree]);
     }

@@ -1,4 +1,5 @@
 using Engagement.Core.Common;
+using Engagement.Core.Live;
 using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
 
@@ -6,7 +7,8 @@ namespace Engagement.Core.Ratings;
 
 /// <summary>Records a rating of a service (1–5, optional comment); acknowledged only once it and its tally are durable.</summary>
 public sealed class SubmitRating(
-    IServiceStore services, IRatingStore ratings, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock) : IUseCase
+    IServiceStore services, IRatingStore ratings, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock,
+    ILiveNotifier live) : IUseCase
 {
     public sealed record Request(string ServiceId, int Score, string Language, string? Comment = null, string? PageUrl = null, string? ParticipantId = null);
 
@@ -41,6 +43,7 @@ public sealed class SubmitRating(
         };
         if (!await ratings.TryAddAsync(rating, ct))
             throw new InvalidOperationException("A freshly generated rating id collided with an existing one.");
+        live.Changed(LiveTopic.Service(service.Id));
         return rating;
     }
 }

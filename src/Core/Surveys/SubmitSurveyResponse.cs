@@ -1,11 +1,13 @@
 using Engagement.Core.Common;
+using Engagement.Core.Live;
 using Engagement.Core.Participants;
 
 namespace Engagement.Core.Surveys;
 
 /// <summary>Records a participant's one response to an open survey, after checking every answer against the questions.</summary>
 public sealed class SubmitSurveyResponse(
-    ISurveyStore surveys, ISurveyResponseStore responses, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock) : IUseCase
+    ISurveyStore surveys, ISurveyResponseStore responses, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock,
+    ILiveNotifier live) : IUseCase
 {
     public sealed record Request(string SurveyId, string ParticipantId, string Language, IReadOnlyDictionary<string, Answer> Answers);
 
@@ -43,6 +45,7 @@ public sealed class SubmitSurveyResponse(
         };
         if (!await responses.TryAddAsync(response, ct))
             return Result<SurveyResponse>.Fail("participantId", ErrorCodes.Duplicate, "You have already answered this survey.");
+        live.Changed(LiveTopic.Survey(survey.Id));
         return response;
     }
 }

@@ -15,6 +15,9 @@ public sealed class EngagementSettingsTests
     [InlineData("Languages", "en,FR")]
     [InlineData("Seed:DemoData", "maybe")]
     [InlineData("Storage:Sqlite:Path", "bad\0path")]
+    [InlineData("Live:MaxUpdatesPerSecond", "0")]
+    [InlineData("Live:MaxUpdatesPerSecond", "101")]
+    [InlineData("Live:MaxUpdatesPerSecond", "fast")]
     public void Load_names_the_setting_when_a_value_is_invalid(string setting, string value)
     {
         var error = Assert.Throws<SettingsException>(() => EngagementSettings.Load(Config((setting, value))));
@@ -40,19 +43,21 @@ public sealed class EngagementSettingsTests
         Assert.Equal(Path.GetFullPath(Path.Combine("data", "engagement.db")), settings.SqlitePath);
         Assert.Equal(["en", "fr"], settings.Languages);
         Assert.True(settings.SeedDemoData);
+        Assert.Equal(4, settings.Live.MaxUpdatesPerSecond);
     }
 
     [Fact]
     public void Load_reads_every_setting_when_given()
     {
         var settings = EngagementSettings.Load(Config(
-            ("Storage:Provider", " SQLITE "), ("Storage:Sqlite:Path", "/tmp/x/e.db"), ("Languages", "fr, en ,iu"), ("Seed:DemoData", "False")));
+            ("Storage:Provider", " SQLITE "), ("Storage:Sqlite:Path", "/tmp/x/e.db"), ("Languages", "fr, en ,iu"), ("Seed:DemoData", "False"), ("Live:MaxUpdatesPerSecond", "10")));
 
         Assert.Equal(StorageProviderKind.Sqlite, settings.StorageProvider);
         Assert.Equal("/tmp/x/e.db", settings.SqlitePath);
         Assert.Equal(["fr", "en", "iu"], settings.Languages);
         Assert.Equal("fr", settings.Languages.DefaultLanguage);
         Assert.False(settings.SeedDemoData);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), settings.Live.MinInterval);
     }
 
     private static IConfiguration Config(params (string Key, string Value)[] values) =>

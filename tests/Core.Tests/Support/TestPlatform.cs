@@ -5,6 +5,7 @@ using Engagement.Core.Audit;
 using Engagement.Core.Comments;
 using Engagement.Core.Common;
 using Engagement.Core.Consultations;
+using Engagement.Core.Live;
 using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
 using Engagement.Core.Ratings;
@@ -45,6 +46,9 @@ public sealed class TestPlatform
 
     public SupportedLanguages Languages { get; } = SupportedLanguages.Default;
 
+    /// <summary>Every live topic the use cases raised, in order.</summary>
+    public RecordingLiveNotifier Live { get; } = new();
+
     public IOrganisationStore Organisations { get; }
     public IServiceStore Services { get; }
     public IConsultationStore Consultations { get; }
@@ -67,17 +71,17 @@ public sealed class TestPlatform
     public OpenConsultation OpenConsultation => new(Consultations, Audit, Languages, Clock);
     public CloseConsultation CloseConsultation => new(Consultations, Audit, Clock);
     public PublishOutcome PublishOutcome => new(Consultations, Audit, Languages, Clock);
-    public PostComment PostComment => new(Consultations, Comments, Participants, Languages, Clock);
-    public ReactToComment ReactToComment => new(Consultations, Comments, Participants, Tallies, Clock);
-    public ChangeCommentStatus ChangeCommentStatus => new(Comments, Audit, Clock);
+    public PostComment PostComment => new(Consultations, Comments, Participants, Languages, Clock, Live);
+    public ReactToComment ReactToComment => new(Consultations, Comments, Participants, Tallies, Clock, Live);
+    public ChangeCommentStatus ChangeCommentStatus => new(Comments, Audit, Clock, Live);
     public ListComments ListComments => new(Consultations, Comments, Tallies);
     public CreateSurvey CreateSurvey => new(Organisations, Consultations, Surveys, Audit, Languages, Clock);
     public UpdateSurvey UpdateSurvey => new(Surveys, Audit, Languages, Clock);
     public OpenSurvey OpenSurvey => new(Surveys, Audit, Clock);
     public CloseSurvey CloseSurvey => new(Surveys, Audit, Clock);
-    public SubmitSurveyResponse SubmitSurveyResponse => new(Surveys, Responses, Participants, Languages, Clock);
+    public SubmitSurveyResponse SubmitSurveyResponse => new(Surveys, Responses, Participants, Languages, Clock, Live);
     public GetSurveyResults GetSurveyResults => new(Surveys, Tallies);
-    public SubmitRating SubmitRating => new(Services, Ratings, Participants, Languages, Clock);
+    public SubmitRating SubmitRating => new(Services, Ratings, Participants, Languages, Clock, Live);
     public GetRatingSummary GetRatingSummary => new(Services, Tallies);
     public RegisterAnonymousParticipant RegisterAnonymousParticipant => new(Participants, Clock);
     public FindParticipantByToken FindParticipantByToken => new(Participants);
