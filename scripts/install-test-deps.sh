@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs beyond the .NET SDK, only when missing.
-# Redis, an SMTP server and Chromium join this list with the features that test against them.
+# An SMTP server and Chromium join this list with the features that test against them.
 set -euo pipefail
 
 packages=()
 # The build of src/Web runs npm ci for its browser libraries.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+# scripts/test.sh starts a private Redis for the scale-out tests (the SignalR backplane, shared data-protection keys).
+command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 
 needed=()
 for pkg in "${packages[@]+"${packages[@]}"}"; do

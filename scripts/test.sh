@@ -12,7 +12,50 @@ fi
 bash scripts/install-test-deps.sh
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+redis_dir=$(mktemp -d)
+stop_redis() {
+  if [ -s "$redis_dir/redis.pid" ]; then
+    kill "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true
+    # Return only once it has gone, so nothing outlives the test command.
+    wait "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true
+  fi
+  rm -rf "$redis_dir" "$log"
+}
+trap stop_redis EXIT
+
+# A private Redis on a free loopback port for the scale-out tests, so they never touch (or need) a shared one.
+# Tests read ENGAGEMENT_TEST_REDIS; without it they skip, except under CI=true, where they fail.
+start_redis() {
+  local port
+  for _ in 1 2 3 4 5; do
+    # A random high port nothing answers on (bash's /dev/tcp, so no other tool is needed).
+    port=$((20000 + RANDOM % 40000))
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
+    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
+      --dir "$redis_dir" --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log" &
+    echo $! >"$redis_dir/redis.pid"
+    for _ in $(seq 1 50); do
+      if redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; then
+        export ENGAGEMENT_TEST_REDIS="127.0.0.1:$port"
+        echo "Private Redis for the tests at $ENGAGEMENT_TEST_REDIS"
+        return 0
+      fi
+      kill -0 "$(cat "$redis_dir/redis.pid")" 2>/dev/null || break
+      sleep 0.1
+    done
+    # Another process took the port between the probe and the bind; try another.
+    kill "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true
+    wait "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true
+  done
+  echo "Could not start a private redis-server; the Redis tests will skip (or fail under CI=true)." >&2
+  tail -5 "$redis_dir/redis.log" >&2 2>/dev/null || true
+  return 1
+}
+if [ -n "${ENGAGEMENT_TEST_REDIS:-}" ]; then
+  echo "Using the Redis given in ENGAGEMENT_TEST_REDIS ($ENGAGEMENT_TEST_REDIS)"
+elif command -v redis-server >/dev/null 2>&1; then
+  start_redis || true
+fi
 set +e
 dotnet test Engagement.sln --configuration Release --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

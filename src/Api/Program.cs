@@ -16,7 +16,8 @@ builder.Services
     .AddEngagementAuth(builder.Configuration)
     .AddEngagementRateLimits()
     .AddEngagementGraphQL()
-    .AddEngagementLive();
+    .AddEngagementLive()
+    .AddEngagementRedisScaleOut(builder.Configuration);
 
 var app = builder.Build();
 app.UseEngagementPipeline();

@@ -16,6 +16,10 @@ namespace Engagement.Web;
 /// <c>text/javascript</c> and <c>/assets/lib/graphiql/graphiql.min.css</c> as <c>text/css</c>, with ETag and
 /// Last-Modified. Pages refer to assets by these absolute URLs, so the mount point must stay <c>/assets</c>.
 /// </para>
+/// <para>
+/// <c>/assets/live.js</c>, after <c>/assets/lib/signalr/signalr.min.js</c>, is the live-results client of the hub at
+/// <c>/hubs/live</c> for pages and the widget; its header documents its API and the policy it needs.
+/// </para>
 /// </remarks>
 public static class WebAssets
 {

@@ -3,17 +3,19 @@ namespace Engagement.Web.Tests;
 public sealed class EmbeddedAssetTests
 {
     [Fact]
-    public void The_project_lists_the_GraphiQL_page_its_own_files_and_the_libraries_it_loads()
+    public void The_project_lists_the_GraphiQL_page_the_live_client_and_the_libraries_they_load()
     {
         var paths = ListedAssets.All.Select(a => a.Path).ToList();
 
         Assert.Contains("graphiql.html", paths);
         Assert.Contains("graphiql.css", paths);
         Assert.Contains("graphiql-boot.js", paths);
+        Assert.Contains("live.js", paths);
         Assert.Contains("lib/graphiql/graphiql.min.js", paths);
         Assert.Contains("lib/graphiql/graphiql.min.css", paths);
         Assert.Contains("lib/react/react.production.min.js", paths);
         Assert.Contains("lib/react-dom/react-dom.production.min.js", paths);
+        Assert.Contains("lib/signalr/signalr.min.js", paths);
         Assert.Equal(paths.Count, paths.Distinct(StringComparer.Ordinal).Count());
     }
 
@@ -46,6 +48,8 @@ public sealed class EmbeddedAssetTests
     public void Files_finds_nothing_outside_the_listed_assets()
     {
         Assert.False(WebAssets.Files.GetFileInfo("lib/graphiql/graphiql.min.js.map").Exists);
+        Assert.False(WebAssets.Files.GetFileInfo("lib/signalr/signalr.min.js.map").Exists);
+        Assert.False(WebAssets.Files.GetFileInfo("lib/signalr/signalr.js").Exists);
         Assert.False(WebAssets.Files.GetFileInfo("package.json").Exists);
         Assert.False(WebAssets.Files.GetFileInfo("../Engagement.Web.dll").Exists);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -103,8 +102,8 @@ public sealed partial class GraphiQLPageTests
         Assert.Equal("HTTP 429: Too many requests", error.GetProperty("message").GetString());
     }
 
-    // Runs graphiql-boot.js in Node (which the build already needs for npm) with stand-ins for the browser globals,
-    // calls the fetcher it hands to GraphiQL once, and returns what it sent and what it gave back.
+    // Runs graphiql-boot.js in Node with stand-ins for the browser globals, calls the fetcher it hands to GraphiQL once,
+    // and returns what it sent and what it gave back.
     private static JsonElement RunBootScript(string responseType, string responseBody, int status)
     {
         const string harness = """
@@ -128,32 +127,13 @@ public sealed partial class GraphiQLPageTests
               .then(result => console.log(JSON.stringify({ calls, result })))
               .catch(error => { console.error(error); process.exit(1); });
             """;
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-e");
-        start.ArgumentList.Add(harness);
-        start.Environment["BOOT_SCRIPT"] = Path.Combine(ListedAssets.WebProjectDirectory, "assets", "graphiql-boot.js");
-        start.Environment["RESPONSE_TYPE"] = responseType;
-        start.Environment["RESPONSE_BODY"] = responseBody;
-        start.Environment["RESPONSE_STATUS"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        using var node = StartNode(start);
-        var stderr = node.StandardError.ReadToEndAsync();
-        var stdout = node.StandardOutput.ReadToEnd();
-        Assert.True(node.WaitForExit(TimeSpan.FromSeconds(30)), "node did not finish within 30 s.");
-        Assert.True(node.ExitCode == 0, $"node exited with {node.ExitCode}: {stderr.Result}");
-        return JsonDocument.Parse(stdout).RootElement.Clone();
-    }
-
-    private static Process StartNode(ProcessStartInfo start)
-    {
-        try
+        return NodeScript.Run(harness, new Dictionary<string, string>
         {
-            return Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("node was not found on PATH: building src/Web needs Node.js 20 or later, and so does this test.", e);
-        }
+            ["BOOT_SCRIPT"] = Path.Combine(ListedAssets.WebProjectDirectory, "assets", "graphiql-boot.js"),
+            ["RESPONSE_TYPE"] = responseType,
+            ["RESPONSE_BODY"] = responseBody,
+            ["RESPONSE_STATUS"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
     }
 
     [GeneratedRegex("""\b(?:src|href)\s*=\s*["'](?<url>[^"']*)["']""", RegexOptions.IgnoreCase)]

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Engagement.Api.Health;
 
-/// <summary>/health/live (the process runs) and /health/ready (the store, and later Redis, answer).</summary>
+/// <summary>/health/live (the process runs) and /health/ready (the store answers; Redis too when configured, see RedisHealthCheck).</summary>
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    internal const string ReadyTag = "ready";
 
     public static IServiceCollection AddEngagementHealthChecks(this IServiceCollection services)
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Engagement.Core.Common;
+using StackExchange.Redis;
 
 namespace Engagement.Api.Settings;
 
@@ -30,6 +31,9 @@ public sealed partial record EngagementSettings
 
     /// <summary>Set when OpenID Connect sign-in is configured; null otherwise.</summary>
     public OidcSettings? Oidc { get; init; }
+
+    /// <summary>Set when ConnectionStrings:Redis is: nodes then share live updates and data-protection keys through it.</summary>
+    public RedisSettings? Redis { get; init; }
 
     public static EngagementSettings Load(IConfiguration config)
     {
@@ -69,7 +73,31 @@ public sealed partial record EngagementSettings
             },
             TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
             Oidc = OidcFrom(config),
+            Redis = RedisFrom(config[RedisSettings.Setting]),
         };
+    }
+
+    private static RedisSettings? RedisFrom(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        ConfigurationOptions options;
+        try
+        {
+            options = ConfigurationOptions.Parse(value);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            // The value may hold a password, so it is not echoed; the parser's message names the bad part.
+            throw new SettingsException(RedisSettings.Setting, $"not a Redis connection string (host:port[,option=value...]): {e.Message}");
+        }
+        if (options.EndPoints.Count == 0)
+            throw new SettingsException(RedisSettings.Setting, "name at least one server, as host:port (for example localhost:6379).");
+        // A node must start and serve requests while Redis is away, and reconnect on its own when it is back.
+        options.AbortOnConnectFail = false;
+        var prefix = options.ChannelPrefix is { IsNullOrEmpty: false } given ? given.ToString() : RedisSettings.DefaultPrefix;
+        options.ChannelPrefix = RedisChannel.Literal(prefix);
+        return new RedisSettings(options, prefix);
     }
 
     private static int IntFrom(string setting, string? value, int fallback, int min, int max)
@@ -173,6 +201,17 @@ public sealed record LiveSettings
     public required int MaxUpdatesPerSecond { get; init; }
 
     public TimeSpan MinInterval => TimeSpan.FromSeconds(1.0 / MaxUpdatesPerSecond);
+}
+
+/// <summary>The Redis that nodes share, and the prefix that keeps this deployment's channels and keys apart from others on it.</summary>
+public sealed record RedisSettings(ConfigurationOptions Options, string Prefix)
+{
+    public const string Setting = "ConnectionStrings:Redis";
+
+    public const string DefaultPrefix = "engagement";
+
+    /// <summary>The one Redis list that holds every data-protection key, so a cookie issued by one node is read by all.</summary>
+    public string DataProtectionKey => $"{Prefix}:data-protection-keys";
 }
 
 /// <summary>OpenID Connect sign-in for staff, when an identity provider is configured.</summary>

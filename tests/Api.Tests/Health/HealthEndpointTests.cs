@@ -27,6 +27,7 @@ public sealed class HealthEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("store").GetProperty("status").GetString());
+        Assert.False(body.RootElement.GetProperty("checks").TryGetProperty("redis", out _), "Without ConnectionStrings:Redis a node works alone and ready does not check Redis.");
     }
 
     [Fact]

@@ -18,6 +18,11 @@ public sealed class EngagementSettingsTests
     [InlineData("Live:MaxUpdatesPerSecond", "0")]
     [InlineData("Live:MaxUpdatesPerSecond", "101")]
     [InlineData("Live:MaxUpdatesPerSecond", "fast")]
+    [InlineData("ConnectionStrings:Redis", "localhost:6379,colour=blue")]
+    [InlineData("ConnectionStrings:Redis", "localhost:notaport")]
+    [InlineData("ConnectionStrings:Redis", "abortConnect=false")]
+    [InlineData("ConnectionStrings:Redis", "localhost,connectTimeout=soon")]
+    [InlineData("ConnectionStrings:Redis", ",,,")]
     public void Load_names_the_setting_when_a_value_is_invalid(string setting, string value)
     {
         var error = Assert.Throws<SettingsException>(() => EngagementSettings.Load(Config((setting, value))));
@@ -58,6 +63,33 @@ public sealed class EngagementSettingsTests
         Assert.Equal("fr", settings.Languages.DefaultLanguage);
         Assert.False(settings.SeedDemoData);
         Assert.Equal(TimeSpan.FromMilliseconds(100), settings.Live.MinInterval);
+    }
+
+    [Fact]
+    public void Load_leaves_redis_off_when_ConnectionStrings_Redis_is_absent_or_blank()
+    {
+        Assert.Null(EngagementSettings.Load(Config()).Redis);
+        Assert.Null(EngagementSettings.Load(Config(("ConnectionStrings:Redis", "  "))).Redis);
+    }
+
+    [Fact]
+    public void Load_reads_ConnectionStrings_Redis_and_never_aborts_on_a_failed_connect()
+    {
+        var plain = EngagementSettings.Load(Config(("ConnectionStrings:Redis", "redis.internal:6380,abortConnect=true"))).Redis!;
+        var prefixed = EngagementSettings.Load(Config(("ConnectionStrings:Redis", "localhost,channelPrefix=city"))).Redis!;
+
+        Assert.Equal(new System.Net.DnsEndPoint("redis.internal", 6380), Assert.Single(plain.Options.EndPoints));
+        Assert.False(plain.Options.AbortOnConnectFail);
+        Assert.Equal(("engagement", "engagement:data-protection-keys"), (plain.Prefix, plain.DataProtectionKey));
+        Assert.Equal(("city", "city:data-protection-keys"), (prefixed.Prefix, prefixed.DataProtectionKey));
+    }
+
+    [Fact]
+    public void Load_does_not_echo_a_malformed_redis_connection_string_that_may_hold_a_password()
+    {
+        var error = Assert.Throws<SettingsException>(() => EngagementSettings.Load(Config(("ConnectionStrings:Redis", "localhost,password=hunter2,colour=blue"))));
+
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
     }
 
     private static IConfiguration Config(params (string Key, string Value)[] values) =>
