@@ -8,11 +8,11 @@ namespace Engagement.Api.Tests.GraphQL;
 /// Every query and mutation of the API used end to end over HTTP, the way citizens' pages and staff tools use them,
 /// with the error codes clients rely on. Each test makes its own organisation and records.
 /// </summary>
-public sealed partial class ApiFlowTests(BusyHost host) : IClassFixture<BusyHost>
+public sealed partial class ApiFlowTests(SharedHost host) : IClassFixture<SharedHost>
 {
     private readonly EngagementAppFactory _app = host.App;
 
-    private static object[] EnFr(string en, string fr) => BusyHost.EnFr(en, fr);
+    private static object[] EnFr(string en, string fr) => Translations.EnFr(en, fr);
 
     private static async Task<string> RegisterParticipantAsync(GraphQLClient client) =>
         (await client.QueryAsync("mutation { registerParticipant { participantToken } }")).AssertOk().At("registerParticipant.participantToken").GetString()!;

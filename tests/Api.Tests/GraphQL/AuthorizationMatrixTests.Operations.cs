@@ -101,7 +101,7 @@ public sealed partial class AuthorizationMatrixTests
             {
                 var slug = NewSlug("svc");
                 return new("mutation($input: CreateServiceInput!) { createService(input: $input) { id slug } }",
-                    new { input = new { organisationId = A, slug, name = BusyHost.EnFr("New service", "Nouveau service") } }, "createService")
+                    new { input = new { organisationId = A, slug, name = Translations.EnFr("New service", "Nouveau service") } }, "createService")
                     { State = async () => (await App.Get<IServiceStore>().ListByOrganisationAsync(A)).Any(s => s.Slug == slug) ? "created" : "absent" };
             }
 
@@ -109,7 +109,7 @@ public sealed partial class AuthorizationMatrixTests
             {
                 var service = await App.CreateServiceAsync(A);
                 return new("mutation($input: UpdateServiceInput!) { updateService(input: $input) { id name { text } } }",
-                    new { input = new { serviceId = service.Id, name = BusyHost.EnFr("Renamed", "Renommé") } }, "updateService")
+                    new { input = new { serviceId = service.Id, name = Translations.EnFr("Renamed", "Renommé") } }, "updateService")
                     { State = async () => (await App.Get<IServiceStore>().GetAsync(service.Id))!.Name.In("en") ?? "" };
             }
 
@@ -117,7 +117,7 @@ public sealed partial class AuthorizationMatrixTests
             {
                 var slug = NewSlug("c");
                 return new("mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { id status } }",
-                    new { input = new { organisationId = A, slug, title = BusyHost.EnFr("New plan", "Nouveau plan") } }, "createConsultation")
+                    new { input = new { organisationId = A, slug, title = Translations.EnFr("New plan", "Nouveau plan") } }, "createConsultation")
                     { State = async () => await App.Get<IConsultationStore>().GetBySlugAsync(A, slug) is null ? "absent" : "created" };
             }
 
@@ -129,7 +129,7 @@ public sealed partial class AuthorizationMatrixTests
                     {
                         input = new
                         {
-                            consultationId = draft.Id, title = BusyHost.EnFr("Edited", "Modifié"), summary = BusyHost.EnFr("S", "S"), body = BusyHost.EnFr("B", "B"),
+                            consultationId = draft.Id, title = Translations.EnFr("Edited", "Modifié"), summary = Translations.EnFr("S", "S"), body = Translations.EnFr("B", "B"),
                             identityPolicy = "ANONYMOUS_ALLOWED",
                         },
                     }, "updateConsultation") { State = ConsultationState(draft.Id) };
@@ -153,14 +153,14 @@ public sealed partial class AuthorizationMatrixTests
             {
                 var closed = await App.CreateClosedConsultationAsync(A);
                 return new("mutation($id: ID!, $outcome: [TranslationInput!]!) { publishOutcome(consultationId: $id, outcome: $outcome) { id status } }",
-                    new { id = closed.Id, outcome = BusyHost.EnFr("Decided", "Décidé") }, "publishOutcome") { State = ConsultationState(closed.Id) };
+                    new { id = closed.Id, outcome = Translations.EnFr("Decided", "Décidé") }, "publishOutcome") { State = ConsultationState(closed.Id) };
             }
 
             case "Mutation.createSurvey":
             {
                 var slug = NewSlug("s");
                 return new("mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id status } }",
-                    new { input = new { organisationId = A, slug, title = BusyHost.EnFr("New survey", "Nouveau sondage"), questions = OneQuestion } }, "createSurvey")
+                    new { input = new { organisationId = A, slug, title = Translations.EnFr("New survey", "Nouveau sondage"), questions = OneQuestion } }, "createSurvey")
                     { State = async () => await App.Get<ISurveyStore>().GetBySlugAsync(A, slug) is null ? "absent" : "created" };
             }
 
@@ -168,7 +168,7 @@ public sealed partial class AuthorizationMatrixTests
             {
                 var draft = await App.CreateDraftSurveyAsync(A);
                 return new("mutation($input: UpdateSurveyInput!) { updateSurvey(input: $input) { id version } }",
-                    new { input = new { surveyId = draft.Id, title = BusyHost.EnFr("Edited", "Modifié"), identityPolicy = "ANONYMOUS_ALLOWED", questions = OneQuestion } }, "updateSurvey")
+                    new { input = new { surveyId = draft.Id, title = Translations.EnFr("Edited", "Modifié"), identityPolicy = "ANONYMOUS_ALLOWED", questions = OneQuestion } }, "updateSurvey")
                     { State = SurveyState(draft.Id) };
             }
 
@@ -224,7 +224,7 @@ public sealed partial class AuthorizationMatrixTests
             };
     }
 
-    private static readonly object[] OneQuestion = [new { id = "agree", type = "YES_NO", prompt = BusyHost.EnFr("Agree?", "D'accord ?") }];
+    private static readonly object[] OneQuestion = [new { id = "agree", type = "YES_NO", prompt = Translations.EnFr("Agree?", "D'accord ?") }];
 
     private static string NewSlug(string kind) => $"{kind}-{Guid.NewGuid():N}"[..20];
 

@@ -34,7 +34,7 @@ public enum Caller
 /// </summary>
 public sealed class MatrixCallers : IAsyncLifetime, IDisposable
 {
-    public EngagementAppFactory App { get; } = BusyHost.NewApp();
+    public EngagementAppFactory App { get; } = SharedHost.NewApp();
 
     public Organisation A { get; private set; } = null!;
     public Organisation B { get; private set; } = null!;

@@ -50,17 +50,19 @@ internal sealed class ConsultationGraphType : ObjectGraphType<Consultation>
             .Argument<StringGraphType>("participantToken", "Your participant token, to see your own reactions.")
             .ResolveAsync(async ctx =>
             {
+                // Checks the page size against the configured limit and the cursor's shape.
                 var page = ctx.Page(settings.GraphQL.MaxPageSize);
                 string? participantId = null;
                 if (ctx.GetArgument<string?>("participantToken") is { } token)
                 {
-                    var participant = await ctx.RequestServices!.GetRequiredService<FindParticipantByToken>().ExecuteAsync(token, ctx.CancellationToken);
+                    // Thrown, not reported: this field is non-null, so returning null would add an engine error of its own.
+                    var participant = await ctx.Use<FindParticipantByToken>().ExecuteAsync(token, ctx.CancellationToken);
                     if (!participant.Succeeded)
                         throw DomainErrors.ToExecutionError(participant.Errors[0] with { Field = "participantToken" });
                     participantId = participant.Value.Id;
                 }
-                var thread = await ctx.RequestServices!.GetRequiredService<ListComments>()
-                    .ExecuteAsync(new ListComments.Request(ctx.Source.Id, page.After?.Encode(), page.Limit, participantId), ctx.CancellationToken);
+                var thread = await ctx.Use<ListComments>()
+                    .ExecuteAsync(new ListComments.Request(ctx.Source.Id, ctx.GetArgument<string?>("after"), page.Limit, participantId), ctx.CancellationToken);
                 return thread.ValueOrErrors(ctx) is { } value
                     ? new Connection<ListComments.Item>(value.Items, new PageInfo(value.NextCursor, value.NextCursor is not null))
                     : null;
