@@ -19,6 +19,9 @@ public sealed class Viewer(int index, bool stalls)
     public int Index { get; } = index;
     public bool Stalls { get; } = stalls;
     public HubConnection? Connection { get; set; }
+
+    /// <summary>A stalling viewer's raw connection (stalling viewers have no <see cref="Connection"/>).</summary>
+    public RawViewer? Raw { get; set; }
     public List<long> Counts { get; } = new(128);
     public List<long> Times { get; } = new(128);
     public long LastCount;
@@ -43,7 +46,6 @@ public sealed record RunResult
     public Percentiles? Latency { get; init; }
     public Percentiles? LatencyDuringStall { get; init; }
     public Percentiles? LatencyOutsideStall { get; init; }
-    public Percentiles? StalledLatency { get; init; }
     public Percentiles? FanOut { get; init; }
     public long Undelivered { get; init; }
     public double MessagesPerHealthy { get; init; }
@@ -138,6 +140,8 @@ public sealed class LoadRun(Options o, ServerProcess server, bool app)
         var deadline = t0 + (long)((o.Seconds + 5) * Stopwatch.Frequency);
         _stallStart = t0 + (long)(Math.Max(0, (o.Seconds - o.StallSeconds) / 2.0) * Stopwatch.Frequency);
         _stallEnd = _stallStart + (long)(o.StallSeconds * Stopwatch.Frequency);
+        foreach (var v in viewers)
+            v.Raw?.Run(_stallStart, _stallEnd);
         var cpuBefore = server.CpuTime();
         long rssStallStart = 0, rssStallEnd = 0;
         var sampler = o.StallFraction > 0 ? Task.Run(async () =>
@@ -190,19 +194,24 @@ public sealed class LoadRun(Options o, ServerProcess server, bool app)
         while (Stopwatch.GetTimestamp() < drainUntil && viewers.Any(v => v.Closed == 0 && v.Connection is not null && Volatile.Read(ref v.LastCount) < expectedFinal))
             await Task.Delay(100, ct);
         await sampler;
+        // Stalled viewers find out whether the server closed them when they read again after the stall.
+        if (_stallEnd != long.MaxValue)
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, (_stallEnd - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency + 3)), ct);
         var finalCount = (await observer.Connection!.InvokeAsync<CountOnly>(JoinMethod, _serviceId, ct)).Count;
 
         // Closed before the tool closes them (server timeout, server abort).
         var closedHealthy = viewers.Count(v => v.Connection is not null && !v.Stalls && v.Closed != 0);
-        var closedStalled = viewers.Count(v => v.Connection is not null && v.Stalls && v.Closed != 0);
-        var firstClose = viewers.Select(v => v.CloseReason).FirstOrDefault(r => r is not null);
-        await Task.WhenAll(viewers.Where(v => v.Connection is not null).Select(v => v.Connection!.DisposeAsync().AsTask()).Append(observer.Connection!.DisposeAsync().AsTask()));
+        var closedStalled = viewers.Count(v => v.Raw is { Closed: true });
+        var firstClose = viewers.Select(v => v.CloseReason ?? v.Raw?.CloseReason).FirstOrDefault(r => r is not null);
+        var messagesPerStalled = viewers.Where(v => v.Raw is not null).Select(v => (double)v.Raw!.Messages).DefaultIfEmpty(0).Average();
+        await Task.WhenAll(viewers.Where(v => v.Connection is not null).Select(v => v.Connection!.DisposeAsync().AsTask())
+            .Concat(viewers.Where(v => v.Raw is not null).Select(v => v.Raw!.DisposeAsync().AsTask()))
+            .Append(observer.Connection!.DisposeAsync().AsTask()));
 
         // Analysis.
         var n = (int)acked;
         var order = Enumerable.Range(0, n).OrderBy(k => ackCount[k]).ToArray();
         var healthy = viewers.Where(v => v.Connection is not null && !v.Stalls).ToArray();
-        var stalled = viewers.Where(v => v.Connection is not null && v.Stalls).ToArray();
         var (lastHealthy, undeliveredHealthy) = LastReceipt(healthy, order, ackCount);
         var latency = new List<double>(n);
         List<double> during = [], outside = [];
@@ -214,12 +223,6 @@ public sealed class LoadRun(Options o, ServerProcess server, bool app)
             var ms = Math.Max(0, (lastHealthy[j] - ackTs[k]) / TicksPerMs);
             latency.Add(ms);
             (ackTs[k] >= _stallStart && ackTs[k] < _stallEnd ? during : outside).Add(ms);
-        }
-        Percentiles? stalledLatency = null;
-        if (stalled.Length > 0)
-        {
-            var (lastStalled, _) = LastReceipt(stalled, order, ackCount);
-            stalledLatency = Percentiles.Of(Enumerable.Range(0, n).Where(j => lastStalled[j] != long.MinValue).Select(j => Math.Max(0, (lastStalled[j] - ackTs[order[j]]) / TicksPerMs)).ToArray());
         }
 
         // Fan-out: for every snapshot (by count), first to last receipt among healthy viewers.
@@ -251,13 +254,12 @@ public sealed class LoadRun(Options o, ServerProcess server, bool app)
             Latency = Percentiles.Of(latency),
             LatencyDuringStall = o.StallFraction > 0 ? Percentiles.Of(during) : null,
             LatencyOutsideStall = o.StallFraction > 0 ? Percentiles.Of(outside) : null,
-            StalledLatency = stalledLatency,
             FanOut = Percentiles.Of(spread.Values.Select(s => (s.Last - s.First) / TicksPerMs).ToArray()),
             Undelivered = undeliveredHealthy,
             MessagesPerHealthy = messages.Average(),
             MessagesMinHealthy = messages.Min(),
             MessagesMaxHealthy = messages.Max(),
-            MessagesPerStalled = stalled.Length == 0 ? 0 : stalled.Average(v => v.Counts.Count),
+            MessagesPerStalled = messagesPerStalled,
             ClosedHealthy = closedHealthy,
             ClosedStalled = closedStalled,
             FirstCloseReason = firstClose,
@@ -329,7 +331,6 @@ public sealed class LoadRun(Options o, ServerProcess server, bool app)
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
             })
-            .WithServerTimeout(TimeSpan.FromSeconds(Math.Max(30, o.StallSeconds + 30)))
             .AddJsonProtocol(p => p.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         connection.On<string, CountOnly>("snapshot", (_, s) =>
@@ -339,9 +340,6 @@ public sealed class LoadRun(Options o, ServerProcess server, bool app)
             v.Times.Add(now);
             if (s.Count > v.LastCount)
                 Volatile.Write(ref v.LastCount, s.Count);
-            // A stalled viewer stops handling messages until the stall ends: the client reads no further message meanwhile.
-            if (v.Stalls && now >= _stallStart && now < _stallEnd)
-                return Task.Delay(TimeSpan.FromMilliseconds((_stallEnd - now) / TicksPerMs));
             return Task.CompletedTask;
         });
         connection.Closed += e =>
@@ -371,9 +369,16 @@ public sealed class LoadRun(Options o, ServerProcess server, bool app)
                 var v = viewers[i];
                 try
                 {
-                    await OpenAsync(v, cts.Token);
-                    var s = await v.Connection!.InvokeAsync<CountOnly>(JoinMethod, _serviceId, cts.Token);
-                    Volatile.Write(ref v.LastCount, Math.Max(v.LastCount, s.Count));
+                    if (v.Stalls)
+                    {
+                        v.Raw = await RawViewer.OpenAsync(_hub, JoinMethod, _serviceId, cts.Token);
+                    }
+                    else
+                    {
+                        await OpenAsync(v, cts.Token);
+                        var s = await v.Connection!.InvokeAsync<CountOnly>(JoinMethod, _serviceId, cts.Token);
+                        Volatile.Write(ref v.LastCount, Math.Max(v.LastCount, s.Count));
+                    }
                     Interlocked.Increment(ref opened);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)

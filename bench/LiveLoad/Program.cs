@@ -57,11 +57,10 @@ public static class LiveLoadProgram
         s.AppendLine(CultureInfo.InvariantCulture, $"  [{r.Mode}] votes acknowledged {r.Acked} ({r.AchievedVotesPerSecond:F0}/s), failed {r.FailedVotes}{(r.FirstVoteError is null ? "" : " first: " + r.FirstVoteError)}");
         s.AppendLine(CultureInfo.InvariantCulture, $"  [{r.Mode}] vote round trip {r.VoteRoundTrip}");
         s.AppendLine(CultureInfo.InvariantCulture, $"  [{r.Mode}] ack -> last healthy viewer {r.Latency}; undelivered (vote x viewer) {r.Undelivered}");
-        if (r.LatencyDuringStall is not null || r.StalledLatency is not null)
+        if (r.LatencyDuringStall is not null)
         {
             s.AppendLine(CultureInfo.InvariantCulture, $"  [{r.Mode}]   votes acked during the stall {r.LatencyDuringStall}");
             s.AppendLine(CultureInfo.InvariantCulture, $"  [{r.Mode}]   votes acked outside the stall {r.LatencyOutsideStall}");
-            s.AppendLine(CultureInfo.InvariantCulture, $"  [{r.Mode}]   ack -> last stalled viewer {r.StalledLatency}");
         }
         s.AppendLine(CultureInfo.InvariantCulture, $"  [{r.Mode}] fan-out (first -> last healthy receipt of one snapshot) {r.FanOut}");
         s.AppendLine(CultureInfo.InvariantCulture, $"  [{r.Mode}] messages per healthy viewer {r.MessagesPerHealthy:F1} (min {r.MessagesMinHealthy}, max {r.MessagesMaxHealthy}); per stalled viewer {r.MessagesPerStalled:F1}");
@@ -106,6 +105,7 @@ public static class LiveLoadProgram
             Row("healthy p99, votes acked during the stall (ms)", r => r.LatencyDuringStall?.P99 ?? double.NaN, "F0");
             Row("healthy p99, votes acked outside the stall (ms)", r => r.LatencyOutsideStall?.P99 ?? double.NaN, "F0");
             Row("server VmRSS growth over the stall (MiB)", r => (r.RssStallEndKib - r.RssStallStartKib) / 1024.0, "F1");
+            Row("server VmRSS growth over the stall per stalled viewer (KiB)", r => (r.RssStallEndKib - r.RssStallStartKib) / Math.Max(1.0, Math.Round(o.Connections * o.StallFraction)), "F1");
             Row("stalled connections closed", r => r.ClosedStalled, "F0");
         }
         return s.ToString();

@@ -9,4 +9,5 @@ dotnet build -c Release bench/LiveLoad -v q -nologo
 run() { timeout 900 dotnet run -c Release --no-build --project bench/LiveLoad -- "$@"; }
 run --connections 5000 --votes-per-second 1000 --seconds 20 --mode both
 run --connections 10000 --votes-per-second 1000 --seconds 20 --mode both
-run --connections 5000 --votes-per-second 1000 --seconds 20 --stall-fraction 0.1 --stall-seconds 10 --mode both
+run --connections 5000 --votes-per-second 1000 --seconds 80 --mode app
+run --connections 5000 --votes-per-second 1000 --seconds 80 --stall-fraction 0.1 --stall-seconds 60 --mode app

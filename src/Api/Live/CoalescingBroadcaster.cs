@@ -63,7 +63,7 @@ public sealed partial class CoalescingBroadcaster(
                 try
                 {
                     if (await snapshots.ReadAsync(topic, ct) is { } snapshot)
-                        await hub.Clients.Group(topic.Name).SendAsync(SnapshotMethod, topic.Name, snapshot, ct);
+                        await SendAsync(topic, snapshot, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -81,6 +81,35 @@ public sealed partial class CoalescingBroadcaster(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+        }
+    }
+
+    private async Task SendAsync(LiveTopic topic, object snapshot, CancellationToken ct)
+    {
+        var send = hub.Clients.Group(topic.Name).SendAsync(SnapshotMethod, topic.Name, snapshot, ct);
+        try
+        {
+            await send.WaitAsync(settings.Live.MinInterval, clock, ct);
+        }
+        catch (TimeoutException)
+        {
+            // Locally the group send has written to every viewer that is keeping up and waits only for the ones that
+            // are not; they must not hold the group's next slot. Their writes finish, or StalledViewers closes their
+            // connections, on their own. A send that fails later marks the topic again so it is retried.
+            _ = RetryIfFailedAsync(send, topic);
+        }
+    }
+
+    private async Task RetryIfFailedAsync(Task send, LiveTopic topic)
+    {
+        try
+        {
+            await send;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogPushFailed(logger, e, topic.Kind);
+            Changed(topic);
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using Engagement.Api.Settings;
 using Engagement.Core.Live;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Engagement.Api.Live;
 
@@ -17,12 +19,22 @@ public static class LiveEndpoints
         services.AddSingleton<CoalescingBroadcaster>();
         services.AddSingleton<ILiveNotifier>(sp => sp.GetRequiredService<CoalescingBroadcaster>());
         services.AddHostedService(sp => sp.GetRequiredService<CoalescingBroadcaster>());
+        services.AddSingleton<StalledViewers>();
+        services.AddHostedService(sp => sp.GetRequiredService<StalledViewers>());
         return services;
     }
 
     public static WebApplication MapLiveHub(this WebApplication app)
     {
-        app.MapHub<LiveHub>(HubPath);
+        // MapHub with one connection middleware in front of the hub (MapHub itself takes none): the stalled-viewer
+        // watch must see every write the hub makes, whichever lifetime manager (local or Redis) makes it.
+        // Resolved at the first connection, not here: settings are read lazily so that bad ones end the host with
+        // their own message (exit code 2) rather than inside endpoint mapping.
+        var stalled = new Lazy<StalledViewers>(app.Services.GetRequiredService<StalledViewers>);
+        app.MapConnections(HubPath, new() { TransportMaxBufferSize = LiveSettings.ViewerBufferBytes }, connection => connection
+                .Use(next => context => stalled.Value.WatchAsync(context, next))
+                .UseHub<LiveHub>())
+            .WithMetadata(new HubMetadata(typeof(LiveHub)));
         return app;
     }
 }

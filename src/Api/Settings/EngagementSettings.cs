@@ -70,6 +70,7 @@ public sealed partial record EngagementSettings
             Live = new LiveSettings
             {
                 MaxUpdatesPerSecond = IntFrom("Live:MaxUpdatesPerSecond", config["Live:MaxUpdatesPerSecond"], 4, 1, 100),
+                StalledViewerTimeout = TimeSpan.FromSeconds(IntFrom("Live:StalledViewerTimeoutSeconds", config["Live:StalledViewerTimeoutSeconds"], 10, 1, 600)),
             },
             TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
             Oidc = OidcFrom(config),
@@ -199,6 +200,12 @@ public sealed record LiveSettings
 {
     /// <summary>Most snapshots pushed to one group per second; writes in between are merged into the next snapshot.</summary>
     public required int MaxUpdatesPerSecond { get; init; }
+
+    /// <summary>How long a viewer's connection may leave the server's output to it undrained before it is closed.</summary>
+    public required TimeSpan StalledViewerTimeout { get; init; }
+
+    /// <summary>The most bytes of updates the server buffers for one viewer before it waits for the viewer to read.</summary>
+    public const int ViewerBufferBytes = 64 * 1024;
 
     public TimeSpan MinInterval => TimeSpan.FromSeconds(1.0 / MaxUpdatesPerSecond);
 }
