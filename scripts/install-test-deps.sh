@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs beyond the .NET SDK, only when missing.
-# An SMTP server and Chromium join this list with the features that test against them.
+# An SMTP server joins this list with the feature that tests against it.
 set -euo pipefail
 
 packages=()
@@ -8,6 +8,9 @@ packages=()
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 # scripts/test.sh starts a private Redis for the scale-out tests (the SignalR backplane, shared data-protection keys).
 command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
+# The widget's browser tests drive this Chromium through Playwright (tests/Api.Tests/Widget/Browser); they look for it
+# at /usr/bin/chromium and never download a browser of their own.
+[ -x /usr/bin/chromium ] || packages+=(chromium)
 
 needed=()
 for pkg in "${packages[@]+"${packages[@]}"}"; do

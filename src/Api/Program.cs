@@ -6,6 +6,7 @@ using Engagement.Api.Live;
 using Engagement.Api.Seeding;
 using Engagement.Api.Settings;
 using Engagement.Api.Storage;
+using Engagement.Api.Widgets;
 
 var builder = WebApplication.CreateBuilder(args).AddEngagementLogging();
 builder.Services
@@ -17,6 +18,7 @@ builder.Services
     .AddEngagementRateLimits()
     .AddEngagementGraphQL()
     .AddEngagementLive()
+    .AddEngagementWidgets()
     .AddEngagementRedisScaleOut(builder.Configuration);
 
 var app = builder.Build();

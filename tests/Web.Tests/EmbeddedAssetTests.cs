@@ -3,7 +3,7 @@ namespace Engagement.Web.Tests;
 public sealed class EmbeddedAssetTests
 {
     [Fact]
-    public void The_project_lists_the_GraphiQL_page_the_live_client_and_the_libraries_they_load()
+    public void The_project_lists_the_GraphiQL_page_the_live_client_the_widget_and_the_libraries_they_load()
     {
         var paths = ListedAssets.All.Select(a => a.Path).ToList();
 
@@ -11,6 +11,7 @@ public sealed class EmbeddedAssetTests
         Assert.Contains("graphiql.css", paths);
         Assert.Contains("graphiql-boot.js", paths);
         Assert.Contains("live.js", paths);
+        Assert.Contains("widget.js", paths);
         Assert.Contains("lib/graphiql/graphiql.min.js", paths);
         Assert.Contains("lib/graphiql/graphiql.min.css", paths);
         Assert.Contains("lib/react/react.production.min.js", paths);

@@ -40,7 +40,7 @@ public class RatingWriteBenchmarks
             .ExecuteAsync(new("bench", LocalizedText.EnFr("Bench", "Banc")), Actor.System)).Value;
         _service = (await new CreateService(organisations, services, audit, SupportedLanguages.Default, TimeProvider.System)
             .ExecuteAsync(new(org.Id, "svc", LocalizedText.EnFr("Service", "Service")), Actor.System)).Value;
-        _submit = new SubmitRating(services, _ratings, new SqliteParticipantStore(_db), SupportedLanguages.Default, TimeProvider.System, NoLiveNotifier.Instance);
+        _submit = new SubmitRating(services, _ratings, new SqliteParticipantStore(_db), SupportedLanguages.Default, TimeProvider.System, new Engagement.Core.Screening.NoScreening(), NoLiveNotifier.Instance);
     }
 
     [GlobalCleanup]

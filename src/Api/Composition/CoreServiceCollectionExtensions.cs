@@ -12,6 +12,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => EngagementSettings.Load(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => sp.GetRequiredService<EngagementSettings>().Languages);
         services.AddSingleton(TimeProvider.System);
+        // Moderation replaces this with its screening pipeline.
+        services.AddSingleton<Engagement.Core.Screening.ITextScreening, Engagement.Core.Screening.NoScreening>();
 
         var useCases = typeof(IUseCase).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && typeof(IUseCase).IsAssignableFrom(t));

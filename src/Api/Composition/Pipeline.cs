@@ -2,6 +2,7 @@ using Engagement.Api.Auth;
 using Engagement.Api.GraphQL;
 using Engagement.Api.Health;
 using Engagement.Api.Live;
+using Engagement.Api.Widgets;
 using Engagement.Web;
 
 namespace Engagement.Api.Composition;
@@ -21,6 +22,7 @@ public static class Pipeline
         app.MapOidcEndpoints();
         app.MapGraphQLEndpoint();
         app.MapLiveHub();
+        app.MapWidgetEndpoints();
         app.LogServedUrls();
         return app;
     }

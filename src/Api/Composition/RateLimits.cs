@@ -31,12 +31,21 @@ public static class RateLimits
     }
 
     private static RateLimitPartition<string> TokenBucket(HttpContext http, int perMinute) =>
-        RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perMinute,
-            TokensPerPeriod = Math.Max(1, perMinute / 6),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(10),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        RateLimitPartition.GetTokenBucketLimiter(ClientAddress(http), _ => PerMinute(perMinute));
+
+    /// <summary>The client address limits are kept per: the connection's own (see the class summary).</summary>
+    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>
+    /// The one shape of every limit: a bucket of a minute's allowance, refilled a sixth every 10 s, so a client may
+    /// burst up to the limit and then goes at the limit's pace; nothing is queued.
+    /// </summary>
+    public static TokenBucketRateLimiterOptions PerMinute(int perMinute) => new()
+    {
+        TokenLimit = perMinute,
+        TokensPerPeriod = Math.Max(1, perMinute / 6),
+        ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 }

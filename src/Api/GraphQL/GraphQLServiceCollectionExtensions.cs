@@ -5,6 +5,7 @@ using Engagement.Api.GraphQL.Types.Consultations;
 using Engagement.Api.GraphQL.Types.Organisations;
 using Engagement.Api.GraphQL.Types.Participants;
 using Engagement.Api.GraphQL.Types.Ratings;
+using Engagement.Api.GraphQL.Types.Widgets;
 using Engagement.Api.GraphQL.Types.Staff;
 using Engagement.Api.GraphQL.Types.Surveys;
 using Engagement.Api.Settings;
@@ -29,6 +30,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<ISchemaContributor, ConsultationFields>();
         services.AddSingleton<ISchemaContributor, SurveyFields>();
         services.AddSingleton<ISchemaContributor, RatingFields>();
+        services.AddSingleton<ISchemaContributor, WidgetFields>();
         services.AddSingleton<ISchemaContributor, ParticipantFields>();
         services.AddSingleton<ISchemaContributor, StaffFields>();
 

@@ -1,3 +1,5 @@
+using Engagement.Api.Widgets;
+using Engagement.Core.Widgets;
 using Engagement.Api.Settings;
 using Engagement.Core.Common;
 using Engagement.Core.Comments;
@@ -81,6 +83,28 @@ internal sealed partial class DemoDataSeeder(IServiceProvider services, Engageme
             var consultation = await SeedConsultationAsync(org);
             await SeedSurveyAsync(org, consultation);
             await SeedRatingsAsync(services);
+            await SeedWidgetKeyAsync(services[0]);
+        }
+
+        // The demo key has a known value (WidgetEndpoints.DemoKey) so the demo page and the load tool can use it; it
+        // goes in through the store because the use case always draws a random one. It allows only this machine.
+        private async Task SeedWidgetKeyAsync(Service service)
+        {
+            var now = Use<TimeProvider>().GetUtcNow();
+            var key = new WidgetKey
+            {
+                Id = Ids.New(),
+                Key = WidgetEndpoints.DemoKey,
+                OrganisationId = service.OrganisationId,
+                ServiceId = service.Id,
+                AllowedOrigins = ["http://localhost:*", "http://127.0.0.1:*", "https://localhost:*", "https://127.0.0.1:*"],
+                ShowAverage = true,
+                Enabled = true,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            if (!await Use<IWidgetKeyStore>().TryAddAsync(key, ct))
+                throw new InvalidOperationException("The demo widget key could not be stored.");
         }
 
         private async Task<Consultation> SeedConsultationAsync(Organisation org)

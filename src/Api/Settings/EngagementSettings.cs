@@ -25,6 +25,7 @@ public sealed partial record EngagementSettings
     public required RateLimitSettings RateLimits { get; init; }
 
     public required LiveSettings Live { get; init; }
+    public required WidgetSettings Widget { get; init; }
 
     /// <summary>Origins (scheme://host[:port]) besides the platform's own from which signed-in staff may send changes.</summary>
     public required IReadOnlyList<string> TrustedOrigins { get; init; }
@@ -71,6 +72,12 @@ public sealed partial record EngagementSettings
             {
                 MaxUpdatesPerSecond = IntFrom("Live:MaxUpdatesPerSecond", config["Live:MaxUpdatesPerSecond"], 4, 1, 100),
                 StalledViewerTimeout = TimeSpan.FromSeconds(IntFrom("Live:StalledViewerTimeoutSeconds", config["Live:StalledViewerTimeoutSeconds"], 10, 1, 600)),
+            },
+            Widget = new WidgetSettings
+            {
+                RatingsPerClientPerMinute = IntFrom("Widget:RatingsPerClientPerMinute", config["Widget:RatingsPerClientPerMinute"], 20, 1, 1_000_000),
+                RatingsPerKeyPerMinute = IntFrom("Widget:RatingsPerKeyPerMinute", config["Widget:RatingsPerKeyPerMinute"], 6_000, 1, 1_000_000),
+                PagesPerClientPerMinute = IntFrom("Widget:PagesPerClientPerMinute", config["Widget:PagesPerClientPerMinute"], 600, 1, 1_000_000),
             },
             TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
             Oidc = OidcFrom(config),
@@ -208,6 +215,19 @@ public sealed record LiveSettings
     public const int ViewerBufferBytes = 64 * 1024;
 
     public TimeSpan MinInterval => TimeSpan.FromSeconds(1.0 / MaxUpdatesPerSecond);
+}
+
+/// <summary>How much the widget's public endpoints take from one client address and for one key.</summary>
+public sealed record WidgetSettings
+{
+    /// <summary>Ratings per client address per minute, across keys.</summary>
+    public required int RatingsPerClientPerMinute { get; init; }
+
+    /// <summary>Ratings per widget key per minute, across clients: a cap on what a flood spread over many addresses can add.</summary>
+    public required int RatingsPerKeyPerMinute { get; init; }
+
+    /// <summary>Widget configurations, hosted rating pages and thank-you pages per client address per minute.</summary>
+    public required int PagesPerClientPerMinute { get; init; }
 }
 
 /// <summary>The Redis that nodes share, and the prefix that keeps this deployment's channels and keys apart from others on it.</summary>

@@ -1,4 +1,5 @@
 using Engagement.Core.ApiTokens;
+using Engagement.Core.Widgets;
 using Engagement.Core.Audit;
 using Engagement.Core.Comments;
 using Engagement.Core.Consultations;
@@ -34,6 +35,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         Audit = new SqliteAuditLog(_db);
         Staff = new SqliteStaffStore(_db);
         ApiTokens = new SqliteApiTokenStore(_db);
+        WidgetKeys = new SqliteWidgetKeyStore(_db);
     }
 
     public override string Name => "Sqlite";
@@ -49,6 +51,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override IAuditLog Audit { get; }
     public override IStaffStore Staff { get; }
     public override IApiTokenStore ApiTokens { get; }
+    public override IWidgetKeyStore WidgetKeys { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

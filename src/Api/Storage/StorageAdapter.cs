@@ -1,4 +1,5 @@
 using Engagement.Core.ApiTokens;
+using Engagement.Core.Widgets;
 using Engagement.Core.Audit;
 using Engagement.Core.Comments;
 using Engagement.Core.Consultations;
@@ -27,6 +28,7 @@ public abstract class StorageAdapter : IDisposable
     public abstract IAuditLog Audit { get; }
     public abstract IStaffStore Staff { get; }
     public abstract IApiTokenStore ApiTokens { get; }
+    public abstract IWidgetKeyStore WidgetKeys { get; }
 
     /// <summary>Creates or migrates the schema and indexes; idempotent.</summary>
     public abstract Task InitializeAsync(CancellationToken ct);

@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Audit);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Staff);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().ApiTokens);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().WidgetKeys);
         services.AddHostedService<StorageInitializer>();
         return services;
     }

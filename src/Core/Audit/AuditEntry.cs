@@ -39,4 +39,8 @@ public static class AuditActions
     public const string StaffCreated = "staff.created";
     public const string ApiTokenCreated = "api_token.created";
     public const string ApiTokenRevoked = "api_token.revoked";
+    public const string WidgetKeyCreated = "widget_key.created";
+    public const string WidgetKeyUpdated = "widget_key.updated";
+    public const string WidgetKeyEnabled = "widget_key.enabled";
+    public const string WidgetKeyDisabled = "widget_key.disabled";
 }

@@ -2,15 +2,20 @@ using Engagement.Core.Common;
 using Engagement.Core.Live;
 using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
+using Engagement.Core.Screening;
+using Engagement.Core.Comments;
+using Engagement.Core.Widgets;
 
 namespace Engagement.Core.Ratings;
 
 /// <summary>Records a rating of a service (1–5, optional comment); acknowledged only once it and its tally are durable.</summary>
 public sealed class SubmitRating(
     IServiceStore services, IRatingStore ratings, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock,
-    ILiveNotifier live) : IUseCase
+    ITextScreening screening, ILiveNotifier live) : IUseCase
 {
-    public sealed record Request(string ServiceId, int Score, string Language, string? Comment = null, string? PageUrl = null, string? ParticipantId = null);
+    /// <summary>A rating; <paramref name="WidgetKeyId"/> names the widget key it came through, if any.</summary>
+    public sealed record Request(
+        string ServiceId, int Score, string Language, string? Comment = null, string? PageUrl = null, string? ParticipantId = null, string? WidgetKeyId = null);
 
     public async Task<Result<ServiceRating>> ExecuteAsync(Request request, CancellationToken ct = default)
     {
@@ -20,6 +25,9 @@ public sealed class SubmitRating(
         v.Language("language", request.Language, languages);
         v.OptionalText("comment", request.Comment, TextLimits.RatingComment);
         v.OptionalHttpUrl("pageUrl", request.PageUrl);
+        var page = WidgetPages.Normalise(request.PageUrl);
+        if (!v.HasErrors && request.PageUrl is not null && page is null)
+            v.Add("pageUrl", ErrorCodes.InvalidFormat, $"Give a full web address (http or https, not IPv6, at most {TextLimits.PageUrl} characters once encoded).");
         if (v.HasErrors)
             return Result<ServiceRating>.Fail(v.Errors);
 
@@ -29,14 +37,31 @@ public sealed class SubmitRating(
         if (request.ParticipantId is not null && await participants.GetAsync(request.ParticipantId, ct) is null)
             return Result<ServiceRating>.Fail("participantId", ErrorCodes.NotFound, "This participant is not known.");
 
+        // The comment takes the same screening as every public text; a refused comment is dropped, the score still counts.
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment;
+        CommentStatus? commentStatus = null;
+        if (comment is not null)
+        {
+            var screened = await screening.ScreenAsync(
+                new TextToScreen(service.OrganisationId, TextKind.RatingComment, comment, request.Language, request.ParticipantId), ct);
+            (comment, commentStatus) = screened.Outcome switch
+            {
+                ScreeningOutcome.Publish => (screened.Text, CommentStatus.Published),
+                ScreeningOutcome.Hold => (screened.Text, CommentStatus.Held),
+                _ => ((string?)null, (CommentStatus?)CommentStatus.Rejected),
+            };
+        }
+
         var rating = new ServiceRating
         {
             Id = Ids.New(),
             ServiceId = service.Id,
             OrganisationId = service.OrganisationId,
             Score = request.Score,
-            Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment,
-            PageUrl = request.PageUrl,
+            Comment = comment,
+            CommentStatus = commentStatus,
+            PageUrl = page,
+            WidgetKeyId = request.WidgetKeyId,
             Language = request.Language,
             ParticipantId = request.ParticipantId,
             CreatedAt = clock.GetUtcNow(),

@@ -11,4 +11,10 @@ public interface ITallyStore
 
     /// <summary>The tallies of several scopes in one call: one entry per distinct scope asked for, empty ones included.</summary>
     Task<IReadOnlyDictionary<string, Tally>> GetManyAsync(IReadOnlyCollection<string> scopes, CancellationToken ct = default);
+
+    /// <summary>
+    /// Of the scopes that start with <paramref name="scopePrefix"/>, the <paramref name="max"/> whose buckets add up to the
+    /// most (ties by scope, ordinal), largest first, each with its whole tally. Scopes whose every bucket is zero are left out.
+    /// </summary>
+    Task<IReadOnlyList<Tally>> ListLargestAsync(string scopePrefix, int max, CancellationToken ct = default);
 }

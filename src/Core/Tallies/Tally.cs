@@ -41,6 +41,12 @@ public static class TallyScopes
 {
     public static string Service(string serviceId) => $"service:{serviceId}";
 
+    /// <summary>One page of a service's site: the ratings given on it.</summary>
+    public static string ServicePage(string serviceId, string page) => ServicePagePrefix(serviceId) + page;
+
+    /// <summary>What every page scope of a service starts with; the page address follows it.</summary>
+    public static string ServicePagePrefix(string serviceId) => $"service-page:{serviceId}:";
+
     public static string Survey(string surveyId) => $"survey:{surveyId}";
 
     public static string Consultation(string consultationId) => $"consultation:{consultationId}";

@@ -147,6 +147,17 @@ internal static class Migrations
         );
         CREATE INDEX ix_api_tokens_organisation ON api_tokens (organisation_id, created_ticks, id);
         """,
+        // 3: widget keys.
+        """
+        CREATE TABLE widget_keys (
+            id            TEXT    NOT NULL PRIMARY KEY,
+            public_key    TEXT    NOT NULL UNIQUE,
+            service_id    TEXT    NOT NULL,
+            created_ticks INTEGER NOT NULL,
+            doc           TEXT    NOT NULL
+        );
+        CREATE INDEX ix_widget_keys_service ON widget_keys (service_id, created_ticks, id);
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -6,6 +6,7 @@ using Engagement.Core.Consultations;
 using Engagement.Core.Organisations;
 using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
+using Engagement.Core.Widgets;
 
 namespace Engagement.Api.Tests.GraphQL;
 
@@ -51,6 +52,13 @@ public sealed partial class AuthorizationMatrixTests
             case "Service.ratings":
                 return new("query($id: ID!) { service(id: $id) { name { text } ratings(first: 10) { nodes { score comment } } } }",
                     new { id = callers.PlantedService.Id }, "service.ratings") { Secret = callers.PlantedRatingComment };
+
+            case "Service.widgetKeys":
+            {
+                var key = await NewWidgetKeyAsync(callers.PlantedService.Id);
+                return new("query($id: ID!) { service(id: $id) { name { text } widgetKeys { key allowedOrigins } } }",
+                    new { id = callers.PlantedService.Id }, "service.widgetKeys") { Secret = key.Key };
+            }
 
             case "Query.me":
                 return new("{ me { id email } }", new { }, "me")
@@ -111,6 +119,29 @@ public sealed partial class AuthorizationMatrixTests
                 return new("mutation($input: UpdateServiceInput!) { updateService(input: $input) { id name { text } } }",
                     new { input = new { serviceId = service.Id, name = Translations.EnFr("Renamed", "Renommé") } }, "updateService")
                     { State = async () => (await App.Get<IServiceStore>().GetAsync(service.Id))!.Name.In("en") ?? "" };
+            }
+
+            case "Mutation.createWidgetKey":
+            {
+                var service = await App.CreateServiceAsync(A);
+                return new("mutation($input: CreateWidgetKeyInput!) { createWidgetKey(input: $input) { id key } }",
+                    new { input = new { serviceId = service.Id, allowedOrigins = new[] { "https://www.example.gc.ca" } } }, "createWidgetKey")
+                    { State = async () => (await App.Get<IWidgetKeyStore>().ListByServiceAsync(service.Id)).Count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            }
+
+            case "Mutation.updateWidgetKey":
+            {
+                var key = await NewWidgetKeyAsync((await App.CreateServiceAsync(A)).Id);
+                return new("mutation($input: UpdateWidgetKeyInput!) { updateWidgetKey(input: $input) { id allowedOrigins } }",
+                    new { input = new { id = key.Id, allowedOrigins = new[] { "https://other.example.gc.ca" } } }, "updateWidgetKey")
+                    { State = async () => string.Join(",", (await App.Get<IWidgetKeyStore>().GetAsync(key.Id))!.AllowedOrigins) };
+            }
+
+            case "Mutation.setWidgetKeyEnabled":
+            {
+                var key = await NewWidgetKeyAsync((await App.CreateServiceAsync(A)).Id);
+                return new("mutation($id: ID!) { setWidgetKeyEnabled(id: $id, enabled: false) { id enabled } }", new { id = key.Id }, "setWidgetKeyEnabled")
+                    { State = async () => (await App.Get<IWidgetKeyStore>().GetAsync(key.Id))!.Enabled ? "enabled" : "disabled" };
             }
 
             case "Mutation.createConsultation":
@@ -225,6 +256,9 @@ public sealed partial class AuthorizationMatrixTests
     }
 
     private static readonly object[] OneQuestion = [new { id = "agree", type = "YES_NO", prompt = Translations.EnFr("Agree?", "D'accord ?") }];
+
+    private async Task<WidgetKey> NewWidgetKeyAsync(string serviceId) =>
+        (await App.Get<CreateWidgetKey>().ExecuteAsync(new CreateWidgetKey.Request(serviceId, ["https://www.example.gc.ca"]), Actor.System)).Value;
 
     private static string NewSlug(string kind) => $"{kind}-{Guid.NewGuid():N}"[..20];
 

@@ -62,6 +62,7 @@ public sealed class HealthEndpointTests
         public override Core.Audit.IAuditLog Audit => _inner.Audit;
         public override Core.Staff.IStaffStore Staff => _inner.Staff;
         public override Core.ApiTokens.IApiTokenStore ApiTokens => _inner.ApiTokens;
+        public override Core.Widgets.IWidgetKeyStore WidgetKeys => _inner.WidgetKeys;
 
         public override Task InitializeAsync(CancellationToken ct) => _inner.InitializeAsync(ct);
 

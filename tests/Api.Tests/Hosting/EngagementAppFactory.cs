@@ -7,6 +7,7 @@ using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
 using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
+using Engagement.Core.Widgets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -22,6 +23,7 @@ public sealed class EngagementAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = [];
     private readonly List<Action<IServiceCollection>> _serviceOverrides = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Actor> _admins = new();
 
     public EngagementAppFactory(string? dataDirectory = null)
     {
@@ -128,6 +130,28 @@ public sealed class EngagementAppFactory : WebApplicationFactory<Program>
 
     public async Task<Service> CreateServiceAsync(string organisationId) =>
         (await Get<CreateService>().ExecuteAsync(new(organisationId, $"svc-{Guid.NewGuid():N}"[..20], LocalizedText.EnFr("Service", "Service")), Actor.System)).Value;
+
+    /// <summary>An enabled widget key for a service, created by an admin of its organisation, allowing these origins.</summary>
+    public Task<WidgetKey> CreateWidgetKeyAsync(string organisationId, string serviceId, params string[] allowedOrigins) =>
+        CreateWidgetKeyAsync(organisationId, serviceId, pagePattern: null, showAverage: false, allowedOrigins);
+
+    /// <summary>An enabled widget key with a page pattern (or none) and the average shown or not.</summary>
+    public async Task<WidgetKey> CreateWidgetKeyAsync(string organisationId, string serviceId, string? pagePattern, bool showAverage, params string[] allowedOrigins)
+    {
+        var created = await Get<CreateWidgetKey>().ExecuteAsync(
+            new CreateWidgetKey.Request(serviceId, allowedOrigins, pagePattern, ShowAverage: showAverage), await AdminOfAsync(organisationId));
+        if (!created.Succeeded)
+            throw new InvalidOperationException($"The widget key was refused: {string.Join("; ", created.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
+        return created.Value;
+    }
+
+    // One admin per organisation: creating staff hashes a password, too slow to repeat for every key.
+    private async Task<Actor> AdminOfAsync(string organisationId)
+    {
+        if (_admins.TryGetValue(organisationId, out var admin))
+            return admin;
+        return _admins.GetOrAdd(organisationId, Actor.Staff((await CreateStaffAsync(organisationId, Role.Admin)).Member.Id));
+    }
 
     /// <summary>A draft consultation with every text in every language, so it can be opened.</summary>
     public async Task<Consultation> CreateDraftConsultationAsync(string organisationId) =>

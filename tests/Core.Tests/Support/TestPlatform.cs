@@ -12,6 +12,8 @@ using Engagement.Core.Ratings;
 using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
 using Engagement.Core.Tallies;
+using Engagement.Core.Screening;
+using Engagement.Core.Widgets;
 using Engagement.Storage.Sqlite;
 
 namespace Engagement.Core.Tests.Support;
@@ -38,6 +40,7 @@ public sealed class TestPlatform
         Audit = new SqliteAuditLog(db);
         StaffMembers = new SqliteStaffStore(db);
         ApiTokens = new SqliteApiTokenStore(db);
+        WidgetKeys = new SqliteWidgetKeyStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -61,6 +64,10 @@ public sealed class TestPlatform
     public IAuditLog Audit { get; }
     public IStaffStore StaffMembers { get; }
     public IApiTokenStore ApiTokens { get; }
+    public IWidgetKeyStore WidgetKeys { get; }
+
+    /// <summary>The screening every public text takes; a test may set what it decides.</summary>
+    public ITextScreening Screening { get; set; } = new NoScreening();
 
     // The use cases, built fresh on each access as the host would per request.
     public CreateOrganisation CreateOrganisation => new(Organisations, Audit, Languages, Clock);
@@ -81,7 +88,12 @@ public sealed class TestPlatform
     public CloseSurvey CloseSurvey => new(Surveys, Audit, Clock);
     public SubmitSurveyResponse SubmitSurveyResponse => new(Surveys, Responses, Participants, Languages, Clock, Live);
     public GetSurveyResults GetSurveyResults => new(Surveys, Tallies);
-    public SubmitRating SubmitRating => new(Services, Ratings, Participants, Languages, Clock, Live);
+    public SubmitRating SubmitRating => new(Services, Ratings, Participants, Languages, Clock, Screening, Live);
+    public ListPageRatings ListPageRatings => new(Services, Tallies);
+    public CreateWidgetKey CreateWidgetKey => new(Services, WidgetKeys, Audit, Languages, Clock);
+    public UpdateWidgetKey UpdateWidgetKey => new(WidgetKeys, Audit, Languages, Clock);
+    public SetWidgetKeyEnabled SetWidgetKeyEnabled => new(WidgetKeys, Audit, Clock);
+    public SubmitWidgetRating SubmitWidgetRating => new(WidgetKeys, SubmitRating);
     public GetRatingSummary GetRatingSummary => new(Services, Tallies);
     public RegisterAnonymousParticipant RegisterAnonymousParticipant => new(Participants, Clock);
     public FindParticipantByToken FindParticipantByToken => new(Participants);
@@ -110,6 +122,31 @@ public sealed class TestPlatform
             new CreateService.Request(organisationId, slug ?? UniqueSlug("service"), LocalizedText.EnFr("Passport office", "Bureau des passeports")), Staff);
         return result.Value;
     }
+
+    // ---- Widget keys ----
+
+    /// <summary>The site the widget keys made by <see cref="CreateWidgetKeyAsync"/> allow unless told otherwise.</summary>
+    public const string WidgetSite = "https://www.example.ca";
+
+    /// <summary>An enabled widget key for a service (a new one in a new organisation unless given).</summary>
+    public async Task<WidgetKey> CreateWidgetKeyAsync(
+        string? serviceId = null, IReadOnlyList<string>? origins = null, string? pagePattern = null, string? language = null,
+        LocalizedText? question = null, bool showAverage = false)
+    {
+        serviceId ??= (await CreateServiceAsync()).Id;
+        var result = await CreateWidgetKey.ExecuteAsync(
+            new CreateWidgetKey.Request(serviceId, origins ?? [WidgetSite], pagePattern, question, language, showAverage), Staff);
+        Assert.True(result.Succeeded, $"Could not create the widget key: {string.Join("; ", result.Errors)}");
+        return result.Value;
+    }
+
+    public async Task<WidgetKey> DisableWidgetKeyAsync(WidgetKey key) =>
+        (await SetWidgetKeyEnabled.ExecuteAsync(new SetWidgetKeyEnabled.Request(key.Id, false), Staff)).Value;
+
+    /// <summary>Every setting of a key as one line, so two keys compare field by field (a record compares its list by reference).</summary>
+    public static string Describe(WidgetKey key) =>
+        $"{key.Id} {key.Key} {key.OrganisationId} {key.ServiceId} [{string.Join(" ", key.AllowedOrigins)}] {key.PagePattern} {key.Question} " +
+        $"{key.Language} {key.ShowAverage} {key.Enabled} {key.CreatedAt:O} {key.UpdatedAt:O}";
 
     // ---- Consultations ----
 
@@ -241,9 +278,9 @@ public sealed class TestPlatform
     public Task<Tally> TallyAsync(string scope) => Tallies.GetAsync(scope);
 
     /// <summary>
-    /// Everything an organisation holds, written out as text: its services, consultations, comments, surveys,
-    /// responses, ratings, their tallies, its staff, its API tokens, and its audit trail. Comparing two snapshots
-    /// proves a refused use case changed nothing.
+    /// Everything an organisation holds, written out as text: its services with their ratings, page tallies and widget
+    /// keys, its consultations, comments, surveys, responses, their tallies, its staff, its API tokens, and its audit
+    /// trail. Comparing two snapshots proves a refused use case changed nothing.
     /// </summary>
     public async Task<string> SnapshotAsync(string organisationId)
     {
@@ -261,7 +298,11 @@ public sealed class TestPlatform
             Line($"service {service.Id} {service.Slug} {service.Name} / {service.Description}");
             await TallyLine(TallyScopes.Service(service.Id));
             foreach (var rating in (await Ratings.ListAsync(service.Id, PageRequest.First(PageRequest.MaxLimit))).Items)
-                Line($"  rating {rating.Id} {rating.Score} {rating.Comment}");
+                Line($"  rating {rating.Id} {rating.Score} {rating.Language} {rating.Comment} {rating.CommentStatus} {rating.PageUrl} {rating.WidgetKeyId}");
+            foreach (var page in await Tallies.ListLargestAsync(TallyScopes.ServicePagePrefix(service.Id), 1_000))
+                await TallyLine(page.Scope);
+            foreach (var key in await WidgetKeys.ListByServiceAsync(service.Id))
+                Line($"  widget key {Describe(key)}");
         }
         foreach (var consultation in await Consultations.ListAsync(organisationId))
         {

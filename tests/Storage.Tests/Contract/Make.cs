@@ -9,6 +9,8 @@ using Engagement.Core.Ratings;
 using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
 
+using Engagement.Core.Widgets;
+
 namespace Engagement.Storage.Tests.Contract;
 
 /// <summary>Builds valid records with fresh ids and slugs, so tests never collide with one another's data.</summary>
@@ -206,6 +208,24 @@ public static class Make
             CreatedBy = Ids.New(),
             CreatedAt = createdAt ?? T0,
             ExpiresAt = T0.AddDays(90).AddTicks(7),
+        };
+
+    /// <summary>An enabled key with every optional field set.</summary>
+    public static WidgetKey WidgetKey(string organisationId, string serviceId, DateTimeOffset? createdAt = null) =>
+        new()
+        {
+            Id = Ids.New(),
+            Key = Core.Widgets.WidgetKey.NewKey(),
+            OrganisationId = organisationId,
+            ServiceId = serviceId,
+            AllowedOrigins = ["https://www.example.gc.ca", "https://*.example.gc.ca", "http://localhost:*"],
+            PagePattern = "https://www.example.gc.ca/fr/été/*",
+            Question = Text("How was it « today »?", "Comment était-ce « aujourd’hui »? 🙂"),
+            Language = "fr",
+            ShowAverage = true,
+            Enabled = true,
+            CreatedAt = createdAt ?? T0,
+            UpdatedAt = (createdAt ?? T0).AddTicks(3),
         };
 
     /// <summary>The order every paged list promises: by instant (not local clock time), then id, ordinal.</summary>

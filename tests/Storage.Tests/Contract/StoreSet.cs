@@ -9,6 +9,8 @@ using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
 using Engagement.Core.Tallies;
 
+using Engagement.Core.Widgets;
+
 namespace Engagement.Storage.Tests.Contract;
 
 /// <summary>Every storage port of one adapter, over one store, as the contract suites receive them.</summary>
@@ -24,7 +26,8 @@ public sealed record StoreSet(
     ITallyStore Tallies,
     IAuditLog Audit,
     IStaffStore Staff,
-    IApiTokenStore ApiTokens);
+    IApiTokenStore ApiTokens,
+    IWidgetKeyStore WidgetKeys);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

@@ -95,4 +95,35 @@ public abstract class TallyStoreContract : StoreContract
         Assert.Equal(1, tallies[TallyScopes.Consultation(comment.ConsultationId)]["comments.published"]);
         Assert.Equal(1, tallies[TallyScopes.Comment(comment.Id)][CommentTallies.Disagree]);
     }
+
+    [Fact]
+    public async Task ListLargestAsync_returns_the_scopes_under_the_prefix_with_the_largest_totals_first_and_nothing_else()
+    {
+        var stores = await CreateStoresAsync();
+        var (organisationId, serviceId) = (Ids.New(), Ids.New());
+        const string site = "https://example.gc.ca/";
+        // A page address may hold what LIKE would read as wildcards; the prefix must still be taken literally.
+        var rated = new (string Page, int[] Scores)[]
+        {
+            ("a", [5, 4]),
+            ("b%_c", [1, 2, 3]),
+            ("d", [5]),
+            ("e", [2, 2]),
+        };
+        foreach (var (page, scores) in rated)
+            await stores.Ratings.AddManyAsync(scores.Select(s => Make.Rating(organisationId, serviceId, s) with { PageUrl = site + page }).ToList());
+        await stores.Ratings.TryAddAsync(Make.Rating(organisationId, Ids.New(), 5) with { PageUrl = site + "a" });
+        var prefix = TallyScopes.ServicePagePrefix(serviceId);
+
+        var largest = await stores.Tallies.ListLargestAsync(prefix, 3);
+
+        // Totals 3, 2, 2, 1: the ties by scope, ordinal.
+        Assert.Equal([prefix + site + "b%_c", prefix + site + "a", prefix + site + "e"], largest.Select(t => t.Scope));
+        Assert.Equal(1, largest[0]["score.1"]);
+        Assert.Equal(1, largest[0]["score.3"]);
+        Assert.Equal(1, largest[1]["score.5"]);
+        Assert.Equal(2, largest[2]["score.2"]);
+        Assert.Empty(await stores.Tallies.ListLargestAsync(TallyScopes.ServicePagePrefix(Ids.New()), 10));
+        Assert.Equal(4, (await stores.Tallies.ListLargestAsync(prefix, 100)).Count);
+    }
 }

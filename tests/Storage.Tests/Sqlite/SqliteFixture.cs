@@ -33,7 +33,8 @@ public sealed class SqliteFixture : IAsyncLifetime
         new SqliteTallyStore(db),
         new SqliteAuditLog(db),
         new SqliteStaffStore(db),
-        new SqliteApiTokenStore(db));
+        new SqliteApiTokenStore(db),
+        new SqliteWidgetKeyStore(db));
 
     public Task InitializeAsync() => Database.InitializeAsync();
 

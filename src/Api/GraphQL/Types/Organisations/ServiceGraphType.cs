@@ -1,7 +1,10 @@
 using Engagement.Api.GraphQL.Access;
 using Engagement.Api.GraphQL.Batching;
 using Engagement.Api.GraphQL.Types.Common;
+using Engagement.Api.GraphQL.Errors;
 using Engagement.Api.GraphQL.Types.Ratings;
+using Engagement.Api.GraphQL.Types.Widgets;
+using Engagement.Core.Widgets;
 using Engagement.Api.Settings;
 using Engagement.Core.Organisations;
 using Engagement.Core.Ratings;
@@ -30,6 +33,21 @@ internal sealed class ServiceGraphType : ObjectGraphType<Service>
             .Resolve(ctx => ctx.RequestServices!.GetRequiredService<RequestBatches>().Tallies
                 .Load(TallyScopes.Service(ctx.Source.Id))
                 .Then(tally => RatingSummary.From(ctx.Source.Id, tally)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PageRatingsGraphType>>>>("pageRatings")
+            .Description($"Ratings per page of the service's site, the most rated first (at most {ListPageRatings.MaxPages}).")
+            .Argument<IntGraphType>("first", "How many pages; default 20.")
+            .ResolveAsync(async ctx => (await ctx.Use<ListPageRatings>().ExecuteAsync(
+                new ListPageRatings.Request(ctx.Source.Id, ctx.GetArgument("first", 20)), ctx.CancellationToken)).ValueOrErrors(ctx));
+
+        Field<ListGraphType<NonNullGraphType<WidgetKeyGraphType>>>("widgetKeys")
+            .Description("The service's widget keys, oldest first. Staff only.")
+            .ResolveAsync(async ctx =>
+            {
+                if (await ctx.RequireAsync(ctx.Source.OrganisationId, Permission.ReadStaffData) is null)
+                    return null;
+                return await ctx.Use<IWidgetKeyStore>().ListByServiceAsync(ctx.Source.Id, ctx.CancellationToken);
+            });
 
         Field<RatingConnectionGraphType>("ratings")
             .Description("Individual ratings with their comments, oldest first. Staff only.")

@@ -1,3 +1,5 @@
+using Engagement.Api.GraphQL.Types.Comments;
+using Engagement.Core.Comments;
 using Engagement.Core.Ratings;
 using GraphQL.Types;
 
@@ -12,7 +14,12 @@ internal sealed class RatingGraphType : ObjectGraphType<ServiceRating>
         Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(x => x.ServiceId, type: typeof(NonNullGraphType<IdGraphType>));
         Field(x => x.Score);
-        Field(x => x.Comment, nullable: true);
+        Field<StringGraphType>("comment")
+            .Description("The comment as screening left it; null when none was given or it is not published (held or refused by screening).")
+            .Resolve(ctx => ctx.Source.CommentStatus == CommentStatus.Published ? ctx.Source.Comment : null);
+        Field<CommentStatusGraphType>("commentStatus").Description("What screening decided about the comment; null when there was none.")
+            .Resolve(ctx => ctx.Source.CommentStatus);
+        Field(x => x.WidgetKeyId, type: typeof(IdGraphType)).Description("The widget key the rating came through, if any.");
         Field(x => x.PageUrl, nullable: true);
         Field(x => x.Language);
         Field(x => x.CreatedAt);
