@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Engagement.LoadKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -83,7 +84,7 @@ public sealed class BareCounter(IHubContext<BareHub> hub, int updatesPerSecond) 
         }
     }
 
-    /// <summary>Runs the bare hub on 127.0.0.1 (a free port), prints its address, and stops when its parent closes standard input.</summary>
+    /// <summary>Runs the bare hub on 127.0.0.1 (a free port) until its parent closes standard input (<see cref="ChildServer"/>).</summary>
     public static async Task<int> ServeAsync(Options options)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -96,13 +97,6 @@ public sealed class BareCounter(IHubContext<BareHub> hub, int updatesPerSecond) 
         app.UseWebSockets();
         app.MapHub<BareHub>("/hubs/bare");
         app.MapPost("/vote", (BareCounter counter, int score) => Results.Text(counter.Vote(Math.Clamp(score, 1, 5)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await app.StartAsync();
-        var address = app.Urls.First();
-        Console.WriteLine($"bare hub serving {address}");
-        // Bounded: stop when the parent closes our standard input (or dies), and in any case after an hour.
-        var stdinClosed = Task.Run(() => { while (Console.In.ReadLine() is not null) { } });
-        await Task.WhenAny(stdinClosed, Task.Delay(TimeSpan.FromHours(1)));
-        await app.StopAsync();
-        return 0;
+        return await ChildServer.ServeAsync(app, "bare hub");
     }
 }

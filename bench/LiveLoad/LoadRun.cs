@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Engagement.LoadKit;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,20 +68,6 @@ public sealed record RunResult
     public long ExpectedFinalCount { get; init; }
     public double IdleKibPerConnection => Opened == 0 ? 0 : (RssIdleKib - RssBeforeKib) / (double)Opened;
     public double IdleAnonKibPerConnection => Opened == 0 ? 0 : (AnonIdleKib - AnonBeforeKib) / (double)Opened;
-}
-
-public sealed record Percentiles(int N, double P50, double P90, double P99, double Max)
-{
-    public static Percentiles? Of(IReadOnlyCollection<double> values)
-    {
-        if (values.Count == 0)
-            return null;
-        var sorted = values.Order().ToArray();
-        double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return new Percentiles(sorted.Length, At(0.50), At(0.90), At(0.99), sorted[^1]);
-    }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"p50 {P50:F0} / p90 {P90:F0} / p99 {P99:F0} / max {Max:F0} ms (n={N})");
 }
 
 /// <summary>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Engagement.LoadKit;
 
 namespace Engagement.LiveLoad;
 
@@ -20,35 +20,20 @@ public sealed record Options
     // Internal: the bare reference hub runs as a child process of this tool (its own memory and file descriptors).
     public bool ServeBare { get; init; }
 
-    public static Options Parse(string[] args)
+    public static Options Parse(string[] args) => ArgReader.Parse(args, new Options(), (o, a) => a.Name switch
     {
-        var o = new Options();
-        for (var i = 0; i < args.Length; i++)
-        {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            int Int(int min, int max)
-            {
-                var name = args[i];
-                var v = int.Parse(Next(), CultureInfo.InvariantCulture);
-                return v < min || v > max ? throw new ArgumentException($"{name} must be {min} to {max}.") : v;
-            }
-            o = args[i] switch
-            {
-                "--connections" => o with { Connections = Int(1, 20_000) },
-                "--votes-per-second" => o with { VotesPerSecond = Int(1, 20_000) },
-                "--seconds" => o with { Seconds = Int(1, 600) },
-                "--stall-fraction" => o with { StallFraction = double.Parse(Next(), CultureInfo.InvariantCulture) is var f and >= 0 and < 1 ? f : throw new ArgumentException("--stall-fraction must be 0 to 0.99.") },
-                "--stall-seconds" => o with { StallSeconds = Int(1, 600) },
-                "--mode" => o with { Mode = Next() is var m && m is "app" or "bare" or "both" ? m : throw new ArgumentException("--mode is app, bare or both.") },
-                "--senders" => o with { Senders = Int(1, 512) },
-                "--connect-concurrency" => o with { ConnectConcurrency = Int(1, 1024) },
-                "--updates-per-second" => o with { UpdatesPerSecond = Int(1, 100) },
-                "--connect-timeout-seconds" => o with { ConnectTimeoutSeconds = Int(10, 1800) },
-                "--idle-settle-seconds" => o with { IdleSettleSeconds = Int(0, 120) },
-                "--serve-bare" => o with { ServeBare = true },
-                _ => throw new ArgumentException($"Unknown option {args[i]}."),
-            };
-        }
-        return o;
-    }
+        "--connections" => o with { Connections = a.Int(1, 20_000) },
+        "--votes-per-second" => o with { VotesPerSecond = a.Int(1, 20_000) },
+        "--seconds" => o with { Seconds = a.Int(1, 600) },
+        "--stall-fraction" => o with { StallFraction = a.Double(0, 0.99) },
+        "--stall-seconds" => o with { StallSeconds = a.Int(1, 600) },
+        "--mode" => o with { Mode = a.OneOf("app", "bare", "both") },
+        "--senders" => o with { Senders = a.Int(1, 512) },
+        "--connect-concurrency" => o with { ConnectConcurrency = a.Int(1, 1024) },
+        "--updates-per-second" => o with { UpdatesPerSecond = a.Int(1, 100) },
+        "--connect-timeout-seconds" => o with { ConnectTimeoutSeconds = a.Int(10, 1800) },
+        "--idle-settle-seconds" => o with { IdleSettleSeconds = a.Int(0, 120) },
+        "--serve-bare" => o with { ServeBare = true },
+        _ => throw a.Unknown(),
+    });
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Engagement.LoadKit;
 
 namespace Engagement.LiveLoad;
 
@@ -29,7 +30,7 @@ public static class LiveLoadProgram
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(perMode * (o.Mode == "both" ? 2 : 1)));
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"live load: {o.Connections} connections, {o.VotesPerSecond} votes/s for {o.Seconds} s, {o.Senders} senders, {o.UpdatesPerSecond} updates/s, stall {o.StallFraction:P0} for {o.StallSeconds} s, mode {o.Mode}; fd limit: {FdLimit()}"));
+            $"live load: {o.Connections} connections, {o.VotesPerSecond} votes/s for {o.Seconds} s, {o.Senders} senders, {o.UpdatesPerSecond} updates/s, stall {o.StallFraction:P0} for {o.StallSeconds} s, mode {o.Mode}; fd limit: {ProcFs.FdLimit()}"));
 
         RunResult? appResult = null, bareResult = null;
         if (o.Mode is "bare" or "both")
@@ -44,7 +45,10 @@ public static class LiveLoadProgram
 
     private static async Task<RunResult> RunOneAsync(Options o, bool app, CancellationToken ct)
     {
-        await using var server = app ? await ServerProcess.StartAppAsync(o) : await ServerProcess.StartBareAsync(o);
+        await using var server = app
+            // Demonstration data on: it gives an organisation and services without signing in, and seeds only ~400 rows.
+            ? await ServerProcess.StartPlatformAsync("liveload", ["--Seed:DemoData=true", "--RateLimits:GraphQLPerMinute=1000000", $"--Live:MaxUpdatesPerSecond={o.UpdatesPerSecond}"])
+            : await ServerProcess.StartSelfAsync("bare hub", ["--serve-bare", "--updates-per-second", o.UpdatesPerSecond.ToString(CultureInfo.InvariantCulture)]);
         Console.WriteLine($"  [{(app ? "app" : "bare")}] server pid {server.Pid} at {server.Address}");
         var result = await new LoadRun(o, server, app).RunAsync(ct);
         Print(result);
@@ -74,52 +78,29 @@ public static class LiveLoadProgram
 
     private static string Table(Options o, RunResult? a, RunResult? b)
     {
-        var s = new StringBuilder();
-        s.AppendLine(CultureInfo.InvariantCulture, $"| {o.Connections} connections, {o.VotesPerSecond} votes/s, {o.Seconds} s{(o.StallFraction > 0 ? $", {o.StallFraction:P0} stalled {o.StallSeconds} s" : "")} | {(a is null ? "" : "app |")}{(b is null ? "" : " bare |")}{(a is not null && b is not null ? " app / bare |" : "")}");
-        s.AppendLine($"| --- |{(a is null ? "" : " ---: |")}{(b is null ? "" : " ---: |")}{(a is not null && b is not null ? " ---: |" : "")}");
-        void Row(string name, Func<RunResult, double> f, string format)
-        {
-            s.Append(CultureInfo.InvariantCulture, $"| {name} |");
-            if (a is not null)
-                s.Append(' ').Append(f(a).ToString(format, CultureInfo.InvariantCulture)).Append(" |");
-            if (b is not null)
-                s.Append(' ').Append(f(b).ToString(format, CultureInfo.InvariantCulture)).Append(" |");
-            if (a is not null && b is not null)
-                s.Append(' ').Append(f(b) == 0 ? "–" : (f(a) / f(b)).ToString("F2", CultureInfo.InvariantCulture)).Append(" |");
-            s.AppendLine();
-        }
-        Row("connections open", r => r.Opened, "F0");
-        Row("votes acknowledged per second", r => r.AchievedVotesPerSecond, "F0");
-        Row("ack → last healthy viewer p50 (ms)", r => r.Latency?.P50 ?? double.NaN, "F0");
-        Row("ack → last healthy viewer p90 (ms)", r => r.Latency?.P90 ?? double.NaN, "F0");
-        Row("ack → last healthy viewer p99 (ms)", r => r.Latency?.P99 ?? double.NaN, "F0");
-        Row("ack → last healthy viewer max (ms)", r => r.Latency?.Max ?? double.NaN, "F0");
-        Row("fan-out first → last receipt p50 (ms)", r => r.FanOut?.P50 ?? double.NaN, "F0");
-        Row("fan-out first → last receipt p99 (ms)", r => r.FanOut?.P99 ?? double.NaN, "F0");
-        Row("messages per healthy connection", r => r.MessagesPerHealthy, "F1");
-        Row("server memory per idle connection, VmRSS (KiB)", r => r.IdleKibPerConnection, "F1");
-        Row("server memory per idle connection, RssAnon (KiB)", r => r.IdleAnonKibPerConnection, "F1");
-        Row("server CPU during the votes (s)", r => r.ServerCpuSecondsDuringVotes, "F1");
+        var t = new ComparisonTable<RunResult>(
+            string.Create(CultureInfo.InvariantCulture, $"{o.Connections} connections, {o.VotesPerSecond} votes/s, {o.Seconds} s{(o.StallFraction > 0 ? $", {o.StallFraction:P0} stalled {o.StallSeconds} s" : "")}"),
+            "app", a, "bare", b)
+            .Row("connections open", r => r.Opened, "F0")
+            .Row("votes acknowledged per second", r => r.AchievedVotesPerSecond, "F0")
+            .Row("ack → last healthy viewer p50 (ms)", r => r.Latency?.P50 ?? double.NaN, "F0")
+            .Row("ack → last healthy viewer p90 (ms)", r => r.Latency?.P90 ?? double.NaN, "F0")
+            .Row("ack → last healthy viewer p99 (ms)", r => r.Latency?.P99 ?? double.NaN, "F0")
+            .Row("ack → last healthy viewer max (ms)", r => r.Latency?.Max ?? double.NaN, "F0")
+            .Row("fan-out first → last receipt p50 (ms)", r => r.FanOut?.P50 ?? double.NaN, "F0")
+            .Row("fan-out first → last receipt p99 (ms)", r => r.FanOut?.P99 ?? double.NaN, "F0")
+            .Row("messages per healthy connection", r => r.MessagesPerHealthy, "F1")
+            .Row("server memory per idle connection, VmRSS (KiB)", r => r.IdleKibPerConnection, "F1")
+            .Row("server memory per idle connection, RssAnon (KiB)", r => r.IdleAnonKibPerConnection, "F1")
+            .Row("server CPU during the votes (s)", r => r.ServerCpuSecondsDuringVotes, "F1");
         if (o.StallFraction > 0)
         {
-            Row("healthy p99, votes acked during the stall (ms)", r => r.LatencyDuringStall?.P99 ?? double.NaN, "F0");
-            Row("healthy p99, votes acked outside the stall (ms)", r => r.LatencyOutsideStall?.P99 ?? double.NaN, "F0");
-            Row("server VmRSS growth over the stall (MiB)", r => (r.RssStallEndKib - r.RssStallStartKib) / 1024.0, "F1");
-            Row("server VmRSS growth over the stall per stalled viewer (KiB)", r => (r.RssStallEndKib - r.RssStallStartKib) / Math.Max(1.0, Math.Round(o.Connections * o.StallFraction)), "F1");
-            Row("stalled connections closed", r => r.ClosedStalled, "F0");
+            t.Row("healthy p99, votes acked during the stall (ms)", r => r.LatencyDuringStall?.P99 ?? double.NaN, "F0")
+                .Row("healthy p99, votes acked outside the stall (ms)", r => r.LatencyOutsideStall?.P99 ?? double.NaN, "F0")
+                .Row("server VmRSS growth over the stall (MiB)", r => (r.RssStallEndKib - r.RssStallStartKib) / 1024.0, "F1")
+                .Row("server VmRSS growth over the stall per stalled viewer (KiB)", r => (r.RssStallEndKib - r.RssStallStartKib) / Math.Max(1.0, Math.Round(o.Connections * o.StallFraction)), "F1")
+                .Row("stalled connections closed", r => r.ClosedStalled, "F0");
         }
-        return s.ToString();
-    }
-
-    private static string FdLimit()
-    {
-        try
-        {
-            return File.ReadLines("/proc/self/limits").FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3] ?? "?";
-        }
-        catch (IOException)
-        {
-            return "?";
-        }
+        return t.ToString();
     }
 }

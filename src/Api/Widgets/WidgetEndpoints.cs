@@ -39,6 +39,8 @@ public static partial class WidgetEndpoints
     public static IServiceCollection AddEngagementWidgets(this IServiceCollection services)
     {
         services.AddSingleton<WidgetRateLimits>();
+        // Replaces the adapter's store registered by AddEngagementStorage: the last registration is the one resolved.
+        services.AddSingleton<IWidgetKeyStore>(sp => new CachedWidgetKeys(sp.GetRequiredService<Storage.StorageAdapter>().WidgetKeys, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WidgetScript>();
         // Server-side rendering of the hosted pages' Razor components; no interactive modes.
         services.AddRazorComponents();

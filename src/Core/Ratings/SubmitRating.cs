@@ -17,7 +17,13 @@ public sealed class SubmitRating(
     public sealed record Request(
         string ServiceId, int Score, string Language, string? Comment = null, string? PageUrl = null, string? ParticipantId = null, string? WidgetKeyId = null);
 
-    public async Task<Result<ServiceRating>> ExecuteAsync(Request request, CancellationToken ct = default)
+    public Task<Result<ServiceRating>> ExecuteAsync(Request request, CancellationToken ct = default) => ExecuteAsync(request, null, ct);
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync(Request, CancellationToken)"/>, for a caller that already holds the service's
+    /// organisation (a widget key names its service, and services are never deleted), so the lookup is skipped.
+    /// </summary>
+    internal async Task<Result<ServiceRating>> ExecuteAsync(Request request, string? knownOrganisationId, CancellationToken ct)
     {
         var v = new Validator();
         if (request.Score is < 1 or > 5)
@@ -31,8 +37,8 @@ public sealed class SubmitRating(
         if (v.HasErrors)
             return Result<ServiceRating>.Fail(v.Errors);
 
-        var service = await services.GetAsync(request.ServiceId, ct);
-        if (service is null)
+        var organisationId = knownOrganisationId ?? (await services.GetAsync(request.ServiceId, ct))?.OrganisationId;
+        if (organisationId is null)
             return Result<ServiceRating>.Fail("serviceId", ErrorCodes.NotFound, "There is no such service.");
         if (request.ParticipantId is not null && await participants.GetAsync(request.ParticipantId, ct) is null)
             return Result<ServiceRating>.Fail("participantId", ErrorCodes.NotFound, "This participant is not known.");
@@ -43,7 +49,7 @@ public sealed class SubmitRating(
         if (comment is not null)
         {
             var screened = await screening.ScreenAsync(
-                new TextToScreen(service.OrganisationId, TextKind.RatingComment, comment, request.Language, request.ParticipantId), ct);
+                new TextToScreen(organisationId, TextKind.RatingComment, comment, request.Language, request.ParticipantId), ct);
             (comment, commentStatus) = screened.Outcome switch
             {
                 ScreeningOutcome.Publish => (screened.Text, CommentStatus.Published),
@@ -55,8 +61,8 @@ public sealed class SubmitRating(
         var rating = new ServiceRating
         {
             Id = Ids.New(),
-            ServiceId = service.Id,
-            OrganisationId = service.OrganisationId,
+            ServiceId = request.ServiceId,
+            OrganisationId = organisationId,
             Score = request.Score,
             Comment = comment,
             CommentStatus = commentStatus,
@@ -68,7 +74,7 @@ public sealed class SubmitRating(
         };
         if (!await ratings.TryAddAsync(rating, ct))
             throw new InvalidOperationException("A freshly generated rating id collided with an existing one.");
-        live.Changed(LiveTopic.Service(service.Id));
+        live.Changed(LiveTopic.Service(request.ServiceId));
         return rating;
     }
 }

@@ -41,7 +41,7 @@ public sealed class SubmitWidgetRating(IWidgetKeyStore keys, SubmitRating submit
             return Result<Submitted>.Fail("page", ErrorCodes.Forbidden, "This widget key may not be used on this page.");
 
         var language = string.IsNullOrEmpty(request.Language) ? key.Language ?? "en" : request.Language;
-        var rating = await submit.ExecuteAsync(new SubmitRating.Request(key.ServiceId, request.Score, language, request.Comment, page, null, key.Id), ct);
+        var rating = await submit.ExecuteAsync(new SubmitRating.Request(key.ServiceId, request.Score, language, request.Comment, page, null, key.Id), key.OrganisationId, ct);
         return rating.Succeeded ? new Submitted(rating.Value, key) : Result<Submitted>.Fail(rating.Errors);
     }
 }
