@@ -42,6 +42,7 @@ public static partial class WidgetEndpoints
         // Replaces the adapter's store registered by AddEngagementStorage: the last registration is the one resolved.
         services.AddSingleton<IWidgetKeyStore>(sp => new CachedWidgetKeys(sp.GetRequiredService<Storage.StorageAdapter>().WidgetKeys, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WidgetScript>();
+        services.AddSingleton<FreshSummaries>();
         // Server-side rendering of the hosted pages' Razor components; no interactive modes.
         services.AddRazorComponents();
         return services;
@@ -96,7 +97,7 @@ public static partial class WidgetEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(
-        string key, HttpContext http, SubmitWidgetRating submit, GetRatingSummary summaries, WidgetRateLimits limits, ILogger<WidgetRateLimits> logger)
+        string key, HttpContext http, SubmitWidgetRating submit, FreshSummaries summaries, WidgetRateLimits limits)
     {
         ReflectOrigin(http);
         var origin = RequestOrigin(http);
@@ -120,7 +121,12 @@ public static partial class WidgetEndpoints
         var result = await submit.ExecuteAsync(new SubmitWidgetRating.Request(key, origin, score, Empty(comment), Empty(page), Empty(language), honeypot), http.RequestAborted);
         if (!result.Succeeded)
             return CoreError(result.Errors[0]);
-        var summary = result.Value.Key.ShowAverage ? await SummaryAsync(summaries, result.Value.Key, http.RequestAborted) : null;
+        object? summary = null;
+        if (result.Value.Key.ShowAverage)
+        {
+            var fresh = await summaries.AfterAsync(result.Value.Key.ServiceId, System.Diagnostics.Stopwatch.GetTimestamp(), http.RequestAborted);
+            summary = new { count = fresh.Count, average = fresh.Average };
+        }
         return Results.Json(new { id = result.Value.Rating.Id, summary }, statusCode: StatusCodes.Status201Created);
     }
 
