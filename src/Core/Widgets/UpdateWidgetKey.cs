@@ -25,6 +25,12 @@ public sealed class UpdateWidgetKey(IWidgetKeyStore keys, IAuditLog audit, Suppo
         if (v.HasErrors)
             return Result<WidgetKey>.Fail(v.Errors);
 
+        var unchanged = origins.SequenceEqual(stored.AllowedOrigins) && pattern == stored.PagePattern && language == stored.Language
+            && (request.Question is null || request.Question.Equals(stored.Question)) && (request.ShowAverage ?? stored.ShowAverage) == stored.ShowAverage;
+        // Nothing to change is not a change: no write, no audit entry.
+        if (unchanged)
+            return stored;
+
         var updated = stored with
         {
             AllowedOrigins = origins,

@@ -154,6 +154,20 @@ public sealed class UpdateWidgetKeyTests(DatabaseFixture db) : IClassFixture<Dat
     }
 
     [Fact]
+    public async Task Update_that_changes_nothing_writes_nothing_and_audits_nothing()
+    {
+        var key = await CreateFullKeyAsync();
+        _platform.Clock.Advance(TimeSpan.FromMinutes(3));
+        var before = await _platform.SnapshotAsync(key.OrganisationId);
+
+        ResultAssert.Succeeded(await UpdateAsync(new UpdateWidgetKey.Request(key.Id)));
+        ResultAssert.Succeeded(await UpdateAsync(new UpdateWidgetKey.Request(key.Id, key.AllowedOrigins, key.PagePattern, key.Question, key.Language, key.ShowAverage)));
+
+        Assert.Equal(before, await _platform.SnapshotAsync(key.OrganisationId));
+        Assert.DoesNotContain(await _platform.AuditTrailAsync(key.OrganisationId, key.Id), e => e.Action == AuditActions.WidgetKeyUpdated);
+    }
+
+    [Fact]
     public async Task Update_is_refused_when_the_key_is_unknown()
     {
         var unknown = Ids.New();
