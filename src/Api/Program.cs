@@ -7,10 +7,12 @@ using Engagement.Api.Seeding;
 using Engagement.Api.Settings;
 using Engagement.Api.Storage;
 using Engagement.Api.Widgets;
+using Engagement.Moderation;
 
 var builder = WebApplication.CreateBuilder(args).AddEngagementLogging();
 builder.Services
     .AddEngagementCore()
+    .AddEngagementModeration()
     .AddEngagementStorage()
     .AddDemoDataSeeding()
     .AddEngagementHealthChecks()

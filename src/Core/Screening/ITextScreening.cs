@@ -31,7 +31,7 @@ public enum ScreeningOutcome
 }
 
 /// <summary>The decision on a text, the text to store (possibly masked), and every reason behind the decision.</summary>
-public sealed record ScreeningResult(ScreeningOutcome Outcome, string Text, IReadOnlyList<string> Reasons)
+public sealed record ScreeningResult(ScreeningOutcome Outcome, string Text, IReadOnlyList<ScreeningReason> Reasons)
 {
     public static ScreeningResult Publish(string text) => new(ScreeningOutcome.Publish, text, []);
 }

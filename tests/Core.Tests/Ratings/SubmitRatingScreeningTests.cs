@@ -144,7 +144,7 @@ public sealed class SubmitRatingScreeningTests(DatabaseFixture db) : IClassFixtu
     {
         var service = await _platform.CreateServiceAsync();
         var screening = new ScriptedScreening(t => t.Text.Contains("bad", StringComparison.Ordinal)
-            ? new ScreeningResult(ScreeningOutcome.Reject, t.Text, ["word list"])
+            ? new ScreeningResult(ScreeningOutcome.Reject, t.Text, [new ScreeningReason("term.blocked", ReasonSeverity.Reject, "word list")])
             : ScreeningResult.Publish(t.Text));
         _platform.Screening = screening;
 

@@ -19,5 +19,5 @@ public sealed class ScriptedScreening(Func<TextToScreen, ScreeningResult> decide
 
     /// <summary>Always this outcome, with the text changed by <paramref name="rewrite"/> (as it is when none is given).</summary>
     public static ScriptedScreening Always(ScreeningOutcome outcome, Func<string, string>? rewrite = null) =>
-        new(t => new ScreeningResult(outcome, rewrite is null ? t.Text : rewrite(t.Text), [$"scripted {outcome}"]));
+        new(t => new ScreeningResult(outcome, rewrite is null ? t.Text : rewrite(t.Text), [new ScreeningReason("scripted", ReasonSeverity.Info, $"scripted {outcome}")]));
 }
