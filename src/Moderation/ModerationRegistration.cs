@@ -1,3 +1,4 @@
+using Engagement.Core.Moderation;
 using Engagement.Core.Screening;
 using Engagement.Moderation.Screening;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +11,14 @@ public static class ModerationRegistration
 {
     public static IServiceCollection AddEngagementModeration(this IServiceCollection services)
     {
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
         services.RemoveAll<ITextScreening>();
         services.AddSingleton<ITextScreening, ScreeningPipeline>();
-        services.TryAddSingleton<ITermSource, NoTerms>();
+        // The organisation's term lists when a store is registered (the host); none otherwise (a bare pipeline in tests).
+        services.TryAddSingleton<ITermSource>(sp => sp.GetService<ITermListStore>() is { } store
+            ? new StoredTerms(store, sp.GetService<TimeProvider>() ?? TimeProvider.System)
+            : new NoTerms());
         // Steps register themselves here as they land, each as one more IScreeningStep.
         return services;
     }

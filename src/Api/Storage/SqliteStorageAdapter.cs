@@ -1,4 +1,5 @@
 using Engagement.Core.ApiTokens;
+using Engagement.Core.Moderation;
 using Engagement.Core.Widgets;
 using Engagement.Core.Audit;
 using Engagement.Core.Comments;
@@ -36,6 +37,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         Staff = new SqliteStaffStore(_db);
         ApiTokens = new SqliteApiTokenStore(_db);
         WidgetKeys = new SqliteWidgetKeyStore(_db);
+        TermLists = new SqliteTermListStore(_db);
     }
 
     public override string Name => "Sqlite";
@@ -52,6 +54,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override IStaffStore Staff { get; }
     public override IApiTokenStore ApiTokens { get; }
     public override IWidgetKeyStore WidgetKeys { get; }
+    public override ITermListStore TermLists { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

@@ -1,4 +1,5 @@
 using Engagement.Core.ApiTokens;
+using Engagement.Core.Moderation;
 using Engagement.Core.Widgets;
 using Engagement.Core.Audit;
 using Engagement.Core.Comments;
@@ -29,6 +30,7 @@ public abstract class StorageAdapter : IDisposable
     public abstract IStaffStore Staff { get; }
     public abstract IApiTokenStore ApiTokens { get; }
     public abstract IWidgetKeyStore WidgetKeys { get; }
+    public abstract ITermListStore TermLists { get; }
 
     /// <summary>Creates or migrates the schema and indexes; idempotent.</summary>
     public abstract Task InitializeAsync(CancellationToken ct);

@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Staff);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().ApiTokens);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().WidgetKeys);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().TermLists);
         services.AddHostedService<StorageInitializer>();
         return services;
     }

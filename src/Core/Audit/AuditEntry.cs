@@ -43,4 +43,5 @@ public static class AuditActions
     public const string WidgetKeyUpdated = "widget_key.updated";
     public const string WidgetKeyEnabled = "widget_key.enabled";
     public const string WidgetKeyDisabled = "widget_key.disabled";
+    public const string TermListChanged = "term_list.changed";
 }

@@ -158,6 +158,16 @@ internal static class Migrations
         );
         CREATE INDEX ix_widget_keys_service ON widget_keys (service_id, created_ticks, id);
         """,
+        // 4: moderation term lists, one row per organisation, kind and language.
+        """
+        CREATE TABLE term_lists (
+            organisation_id TEXT NOT NULL,
+            kind            TEXT NOT NULL,
+            language        TEXT NOT NULL,
+            doc             TEXT NOT NULL,
+            PRIMARY KEY (organisation_id, kind, language)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

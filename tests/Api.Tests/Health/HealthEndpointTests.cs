@@ -63,6 +63,7 @@ public sealed class HealthEndpointTests
         public override Core.Staff.IStaffStore Staff => _inner.Staff;
         public override Core.ApiTokens.IApiTokenStore ApiTokens => _inner.ApiTokens;
         public override Core.Widgets.IWidgetKeyStore WidgetKeys => _inner.WidgetKeys;
+        public override Core.Moderation.ITermListStore TermLists => _inner.TermLists;
 
         public override Task InitializeAsync(CancellationToken ct) => _inner.InitializeAsync(ct);
 

@@ -14,6 +14,7 @@ using Engagement.Core.Surveys;
 using Engagement.Core.Tallies;
 using Engagement.Core.Screening;
 using Engagement.Core.Widgets;
+using Engagement.Core.Moderation;
 using Engagement.Storage.Sqlite;
 
 namespace Engagement.Core.Tests.Support;
@@ -41,6 +42,7 @@ public sealed class TestPlatform
         StaffMembers = new SqliteStaffStore(db);
         ApiTokens = new SqliteApiTokenStore(db);
         WidgetKeys = new SqliteWidgetKeyStore(db);
+        TermLists = new SqliteTermListStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -65,6 +67,7 @@ public sealed class TestPlatform
     public IStaffStore StaffMembers { get; }
     public IApiTokenStore ApiTokens { get; }
     public IWidgetKeyStore WidgetKeys { get; }
+    public ITermListStore TermLists { get; }
 
     /// <summary>The screening every public text takes; a test may set what it decides.</summary>
     public ITextScreening Screening { get; set; } = new NoScreening();
@@ -90,6 +93,7 @@ public sealed class TestPlatform
     public GetSurveyResults GetSurveyResults => new(Surveys, Tallies);
     public SubmitRating SubmitRating => new(Services, Ratings, Participants, Languages, Clock, Screening, Live);
     public ListPageRatings ListPageRatings => new(Services, Tallies);
+    public SetTermList SetTermList => new(Organisations, TermLists, Audit, Languages, Clock);
     public CreateWidgetKey CreateWidgetKey => new(Services, WidgetKeys, Audit, Languages, Clock);
     public UpdateWidgetKey UpdateWidgetKey => new(WidgetKeys, Audit, Languages, Clock);
     public SetWidgetKeyEnabled SetWidgetKeyEnabled => new(WidgetKeys, Audit, Clock);

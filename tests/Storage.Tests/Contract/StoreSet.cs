@@ -9,6 +9,7 @@ using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
 using Engagement.Core.Tallies;
 
+using Engagement.Core.Moderation;
 using Engagement.Core.Widgets;
 
 namespace Engagement.Storage.Tests.Contract;
@@ -27,7 +28,8 @@ public sealed record StoreSet(
     IAuditLog Audit,
     IStaffStore Staff,
     IApiTokenStore ApiTokens,
-    IWidgetKeyStore WidgetKeys);
+    IWidgetKeyStore WidgetKeys,
+    ITermListStore TermLists);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

@@ -34,7 +34,8 @@ public sealed class SqliteFixture : IAsyncLifetime
         new SqliteAuditLog(db),
         new SqliteStaffStore(db),
         new SqliteApiTokenStore(db),
-        new SqliteWidgetKeyStore(db));
+        new SqliteWidgetKeyStore(db),
+        new SqliteTermListStore(db));
 
     public Task InitializeAsync() => Database.InitializeAsync();
 
