@@ -19,6 +19,7 @@ public static class CoreServiceCollectionExtensions
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && typeof(IUseCase).IsAssignableFrom(t));
         foreach (var useCase in useCases)
             services.AddScoped(useCase);
+        services.AddScoped<Engagement.Core.Moderation.ModerationQueue>();
         return services;
     }
 }

@@ -31,6 +31,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<ISchemaContributor, SurveyFields>();
         services.AddSingleton<ISchemaContributor, RatingFields>();
         services.AddSingleton<ISchemaContributor, WidgetFields>();
+        services.AddSingleton<ISchemaContributor, Types.Moderation.ModerationFields>();
         services.AddSingleton<ISchemaContributor, ParticipantFields>();
         services.AddSingleton<ISchemaContributor, StaffFields>();
 

@@ -38,6 +38,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         ApiTokens = new SqliteApiTokenStore(_db);
         WidgetKeys = new SqliteWidgetKeyStore(_db);
         TermLists = new SqliteTermListStore(_db);
+        ModerationItems = new SqliteModerationItemStore(_db);
     }
 
     public override string Name => "Sqlite";
@@ -55,6 +56,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override IApiTokenStore ApiTokens { get; }
     public override IWidgetKeyStore WidgetKeys { get; }
     public override ITermListStore TermLists { get; }
+    public override IModerationItemStore ModerationItems { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

@@ -31,6 +31,7 @@ public abstract class StorageAdapter : IDisposable
     public abstract IApiTokenStore ApiTokens { get; }
     public abstract IWidgetKeyStore WidgetKeys { get; }
     public abstract ITermListStore TermLists { get; }
+    public abstract IModerationItemStore ModerationItems { get; }
 
     /// <summary>Creates or migrates the schema and indexes; idempotent.</summary>
     public abstract Task InitializeAsync(CancellationToken ct);

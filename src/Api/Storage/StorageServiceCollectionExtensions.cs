@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().ApiTokens);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().WidgetKeys);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().TermLists);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().ModerationItems);
         services.AddHostedService<StorageInitializer>();
         return services;
     }

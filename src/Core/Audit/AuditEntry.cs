@@ -44,4 +44,5 @@ public static class AuditActions
     public const string WidgetKeyEnabled = "widget_key.enabled";
     public const string WidgetKeyDisabled = "widget_key.disabled";
     public const string TermListChanged = "term_list.changed";
+    public const string ModerationDecided = "moderation.decided";
 }

@@ -1,6 +1,8 @@
 using Engagement.Core.Common;
 using Engagement.Core.Consultations;
 using Engagement.Core.Live;
+using Engagement.Core.Moderation;
+using Engagement.Core.Screening;
 using Engagement.Core.Participants;
 
 namespace Engagement.Core.Comments;
@@ -8,7 +10,7 @@ namespace Engagement.Core.Comments;
 /// <summary>Posts a comment, or a reply to a published top-level comment, on an open consultation.</summary>
 public sealed class PostComment(
     IConsultationStore consultations, ICommentStore comments, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock,
-    ILiveNotifier live) : IUseCase
+    ITextScreening screening, ModerationQueue queue, ILiveNotifier live) : IUseCase
 {
     public sealed record Request(string ConsultationId, string ParticipantId, string Text, string Language, string? ParentId = null);
 
@@ -40,6 +42,11 @@ public sealed class PostComment(
                 return Result<Comment>.Fail("parentId", ErrorCodes.InvalidState, "The comment you are replying to is not published.");
         }
 
+        var screened = await screening.ScreenAsync(
+            new TextToScreen(consultation.OrganisationId, request.ParentId is null ? TextKind.Comment : TextKind.Reply, request.Text, request.Language, request.ParticipantId), ct);
+        if (screened.Outcome == ScreeningOutcome.Reject)
+            return Result<Comment>.Fail("text", ErrorCodes.Rejected, "This comment cannot be published: it breaks the participation rules.");
+
         var comment = new Comment
         {
             Id = Ids.New(),
@@ -47,9 +54,9 @@ public sealed class PostComment(
             OrganisationId = consultation.OrganisationId,
             ParentId = request.ParentId,
             ParticipantId = request.ParticipantId,
-            Text = request.Text,
+            Text = screened.Text,
             Language = request.Language,
-            Status = CommentStatus.Published,
+            Status = screened.Outcome == ScreeningOutcome.Hold ? CommentStatus.Held : CommentStatus.Published,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -57,7 +64,7 @@ public sealed class PostComment(
             throw new InvalidOperationException("A freshly generated comment id collided with an existing one.");
         live.Changed(LiveTopic.Consultation(comment.ConsultationId));
         if (comment.Status == CommentStatus.Held)
-            live.Changed(LiveTopic.ModerationQueue(comment.OrganisationId));
+            await queue.EnqueueHeldAsync(comment.OrganisationId, comment.IsReply ? TextKind.Reply : TextKind.Comment, comment.Id, comment.ConsultationId, screened, comment.Language, ct);
         return comment;
     }
 }

@@ -18,6 +18,7 @@ public static class ErrorCodes
     public const string InvalidState = "INVALID_STATE";
     public const string Duplicate = "DUPLICATE";
     public const string Conflict = "CONFLICT";
+    public const string Rejected = "REJECTED";
     public const string Forbidden = "FORBIDDEN";
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string WrongType = "WRONG_TYPE";

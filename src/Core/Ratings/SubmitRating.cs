@@ -1,5 +1,6 @@
 using Engagement.Core.Common;
 using Engagement.Core.Live;
+using Engagement.Core.Moderation;
 using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
 using Engagement.Core.Screening;
@@ -11,7 +12,7 @@ namespace Engagement.Core.Ratings;
 /// <summary>Records a rating of a service (1–5, optional comment); acknowledged only once it and its tally are durable.</summary>
 public sealed class SubmitRating(
     IServiceStore services, IRatingStore ratings, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock,
-    ITextScreening screening, ILiveNotifier live) : IUseCase
+    ITextScreening screening, ModerationQueue queue, ILiveNotifier live) : IUseCase
 {
     /// <summary>A rating; <paramref name="WidgetKeyId"/> names the widget key it came through, if any.</summary>
     public sealed record Request(
@@ -46,9 +47,10 @@ public sealed class SubmitRating(
         // The comment takes the same screening as every public text; a refused comment is dropped, the score still counts.
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment;
         CommentStatus? commentStatus = null;
+        ScreeningResult? screened = null;
         if (comment is not null)
         {
-            var screened = await screening.ScreenAsync(
+            screened = await screening.ScreenAsync(
                 new TextToScreen(organisationId, TextKind.RatingComment, comment, request.Language, request.ParticipantId), ct);
             (comment, commentStatus) = screened.Outcome switch
             {
@@ -74,6 +76,8 @@ public sealed class SubmitRating(
         };
         if (!await ratings.TryAddAsync(rating, ct))
             throw new InvalidOperationException("A freshly generated rating id collided with an existing one.");
+        if (commentStatus == CommentStatus.Held)
+            await queue.EnqueueHeldAsync(organisationId, TextKind.RatingComment, rating.Id, null, screened!, rating.Language, ct);
         live.Changed(LiveTopic.Service(request.ServiceId));
         return rating;
     }

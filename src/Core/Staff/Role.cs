@@ -33,6 +33,12 @@ public enum Permission
     Moderate,
     ManageStaff,
     ManageApiTokens,
+
+    /// <summary>Edit the organisation's blocked and suspect term lists.</summary>
+    ManageTermLists,
+
+    /// <summary>Decide items a moderator escalated.</summary>
+    DecideEscalated,
 }
 
 /// <summary>The one table of which role holds which permission.</summary>

@@ -168,6 +168,23 @@ internal static class Migrations
             PRIMARY KEY (organisation_id, kind, language)
         ) WITHOUT ROWID;
         """,
+        // 5: the moderation queue. The partial unique index lets a text have any number of decided items but only one
+        // open one, and holds under concurrent adds; the queue lists by organisation and status in priority order.
+        """
+        CREATE TABLE moderation_items (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            organisation_id TEXT    NOT NULL,
+            kind            TEXT    NOT NULL,
+            target_id       TEXT    NOT NULL,
+            status          TEXT    NOT NULL,
+            priority        INTEGER NOT NULL,
+            created_ticks   INTEGER NOT NULL,
+            version         INTEGER NOT NULL,
+            doc             TEXT    NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_moderation_items_open_target ON moderation_items (kind, target_id) WHERE status <> 'Decided';
+        CREATE INDEX ix_moderation_items_queue ON moderation_items (organisation_id, status, priority DESC, created_ticks, id);
+        """,
     ];
 
     public static int Latest => Scripts.Length;

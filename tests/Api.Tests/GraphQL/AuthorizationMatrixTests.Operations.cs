@@ -6,6 +6,7 @@ using Engagement.Core.Consultations;
 using Engagement.Core.Organisations;
 using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
+using Engagement.Core.Moderation;
 using Engagement.Core.Widgets;
 
 namespace Engagement.Api.Tests.GraphQL;
@@ -33,10 +34,51 @@ public sealed partial class AuthorizationMatrixTests
 
     private string A => callers.A.Id;
 
-    private async Task<Attempt> PrepareAsync(string operation)
+    private async Task<Attempt> PrepareAsync(string operation, Caller caller)
     {
         switch (operation)
         {
+            case "Query.moderationQueue":
+            {
+                var item = await NewModerationItemAsync(claimedBy: null);
+                return new("query($org: ID!) { moderationQueue(organisationId: $org, first: 200) { id text } }", new { org = A }, "moderationQueue")
+                    { Secret = item.Text };
+            }
+
+            case "Query.termLists":
+            {
+                var secret = "secret-term-" + Guid.NewGuid().ToString("N")[..8];
+                await App.Get<ITermListStore>().SaveAsync(new TermList
+                {
+                    OrganisationId = A, Kind = TermListKind.Suspect, Language = "en", Terms = [secret], UpdatedAt = DateTimeOffset.UtcNow, UpdatedBy = "system",
+                });
+                return new("query($org: ID!) { termLists(organisationId: $org) { kind terms } }", new { org = A }, "termLists") { Secret = secret };
+            }
+
+            case "Mutation.claimModerationItem":
+            {
+                var item = await NewModerationItemAsync(claimedBy: null);
+                return new("mutation($id: ID!) { claimModerationItem(id: $id) { id claimedBy } }", new { id = item.Id }, "claimModerationItem");
+            }
+
+            case "Mutation.releaseModerationItem":
+            {
+                var item = await NewModerationItemAsync(claimedBy: StaffIdOf(caller));
+                return new("mutation($id: ID!) { releaseModerationItem(id: $id) { id claimedBy } }", new { id = item.Id }, "releaseModerationItem");
+            }
+
+            case "Mutation.decideModerationItem":
+            {
+                var item = await NewModerationItemAsync(claimedBy: StaffIdOf(caller));
+                return new("mutation($id: ID!) { decideModerationItem(id: $id, action: APPROVE) { id status } }", new { id = item.Id }, "decideModerationItem")
+                    { State = async () => (await App.Get<IModerationItemStore>().GetAsync(item.Id))!.Status.ToString() };
+            }
+
+            case "Mutation.setTermList":
+                return new("mutation($org: ID!, $terms: [String!]!) { setTermList(organisationId: $org, kind: BLOCKED, language: \"fr\", terms: $terms) { kind terms } }",
+                        new { org = A, terms = new[] { "term-" + Guid.NewGuid().ToString("N")[..8] } }, "setTermList")
+                    { State = async () => string.Join(",", (await App.Get<ITermListStore>().ListAsync(A)).Where(l => l.Kind == TermListKind.Blocked && l.Language == "fr").SelectMany(l => l.Terms)) };
+
             case "Organisation.staff":
                 return new("query($org: ID!) { organisation(id: $org) { id staff { id email displayName } } }", new { org = A }, "organisation.staff")
                     { Secret = callers.PlantedMember.Email };
@@ -256,6 +298,44 @@ public sealed partial class AuthorizationMatrixTests
     }
 
     private static readonly object[] OneQuestion = [new { id = "agree", type = "YES_NO", prompt = Translations.EnFr("Agree?", "D'accord ?") }];
+
+    // The id a caller's claims carry (cookie members and tokens act as staff); null for callers who are not staff.
+    private string? StaffIdOf(Caller caller)
+    {
+        try
+        {
+            var actor = callers.ActorOf(caller);
+            return actor.StartsWith("staff:", StringComparison.Ordinal) ? actor["staff:".Length..] : null;
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<ModerationItem> NewModerationItemAsync(string? claimedBy)
+    {
+        var item = new ModerationItem
+        {
+            Id = Ids.New(),
+            OrganisationId = A,
+            Kind = Core.Screening.TextKind.Comment,
+            TargetId = Ids.New(),
+            Text = "held text " + Guid.NewGuid().ToString("N")[..8],
+            Language = "en",
+            Source = ModerationSource.Screening,
+            Reasons = [new Core.Screening.ScreeningReason("term.suspect", Core.Screening.ReasonSeverity.Hold, "suspect")],
+            Risk = 10,
+            Reach = 0,
+            Status = ModerationItemStatus.Pending,
+            ClaimedBy = claimedBy,
+            ClaimedUntil = claimedBy is null ? null : DateTimeOffset.UtcNow.AddMinutes(10),
+            CreatedAt = DateTimeOffset.UtcNow,
+            Version = 1,
+        };
+        Assert.True(await App.Get<IModerationItemStore>().TryAddAsync(item));
+        return item;
+    }
 
     private async Task<WidgetKey> NewWidgetKeyAsync(string serviceId) =>
         (await App.Get<CreateWidgetKey>().ExecuteAsync(new CreateWidgetKey.Request(serviceId, ["https://www.example.gc.ca"]), Actor.System)).Value;

@@ -55,6 +55,8 @@ public sealed partial class AuthorizationMatrixTests(MatrixCallers callers) : IC
         ("Organisation.auditLog",                                [Un,  Un,     Ok,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
         ("Service.ratings",                                      [Un,  Un,     Ok,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
         ("Service.widgetKeys",                                   [Un,  Un,     Ok,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
+        ("Query.moderationQueue",                                [Un,  Un,     Ok,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Query.termLists",                                      [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
         ("Query.me",                                             [Hid, Hid,    Ok,  Ok,  Ok,  Ok,  Hid,  Hid,  Hid,  Hid]),
         ("Query.consultation",                                   [Hid, Hid,    Ok,  Ok,  Ok,  Hid, Ok,   Ok,   Hid,  Hid]),
         ("Query.survey",                                         [Hid, Hid,    Ok,  Ok,  Ok,  Hid, Ok,   Ok,   Hid,  Hid]),
@@ -66,6 +68,10 @@ public sealed partial class AuthorizationMatrixTests(MatrixCallers callers) : IC
         ("Mutation.createWidgetKey",                             [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
         ("Mutation.updateWidgetKey",                             [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
         ("Mutation.setWidgetKeyEnabled",                         [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Mutation.claimModerationItem",                         [Un,  Un,     Ok,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Mutation.releaseModerationItem",                       [Un,  Un,     Ok,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Mutation.decideModerationItem",                        [Un,  Un,     Ok,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Mutation.setTermList",                                 [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
         ("Mutation.createConsultation",                          [Un,  Un,     No,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
         ("Mutation.updateConsultation",                          [Un,  Un,     No,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
         ("Mutation.openConsultation",                            [Un,  Un,     No,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
@@ -99,7 +105,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixCallers callers) : IC
     [MemberData(nameof(Cells))]
     public async Task Each_caller_gets_what_its_role_allows_and_a_refusal_leaks_nothing_and_writes_nothing(string operation, Caller caller, Expect expected)
     {
-        var attempt = await PrepareAsync(operation);
+        var attempt = await PrepareAsync(operation, caller);
         var stateBefore = attempt.State is null ? null : await attempt.State();
         var auditA = await callers.AuditEndAsync(callers.A.Id);
         var auditB = await callers.AuditEndAsync(callers.B.Id);

@@ -43,6 +43,7 @@ public sealed class TestPlatform
         ApiTokens = new SqliteApiTokenStore(db);
         WidgetKeys = new SqliteWidgetKeyStore(db);
         TermLists = new SqliteTermListStore(db);
+        ModerationItems = new SqliteModerationItemStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -68,6 +69,7 @@ public sealed class TestPlatform
     public IApiTokenStore ApiTokens { get; }
     public IWidgetKeyStore WidgetKeys { get; }
     public ITermListStore TermLists { get; }
+    public IModerationItemStore ModerationItems { get; }
 
     /// <summary>The screening every public text takes; a test may set what it decides.</summary>
     public ITextScreening Screening { get; set; } = new NoScreening();
@@ -81,7 +83,11 @@ public sealed class TestPlatform
     public OpenConsultation OpenConsultation => new(Consultations, Audit, Languages, Clock);
     public CloseConsultation CloseConsultation => new(Consultations, Audit, Clock);
     public PublishOutcome PublishOutcome => new(Consultations, Audit, Languages, Clock);
-    public PostComment PostComment => new(Consultations, Comments, Participants, Languages, Clock, Live);
+    public PostComment PostComment => new(Consultations, Comments, Participants, Languages, Clock, Screening, ModerationQueue, Live);
+    public ModerationQueue ModerationQueue => new(ModerationItems, Tallies, Clock, Live);
+    public ClaimModerationItem ClaimModerationItem => new(ModerationItems, Clock);
+    public ReleaseModerationItem ReleaseModerationItem => new(ModerationItems, Clock);
+    public DecideModerationItem DecideModerationItem => new(ModerationItems, Comments, Audit, Clock, Live);
     public ReactToComment ReactToComment => new(Consultations, Comments, Participants, Tallies, Clock, Live);
     public ChangeCommentStatus ChangeCommentStatus => new(Comments, Audit, Clock, Live);
     public ListComments ListComments => new(Consultations, Comments, Tallies);
@@ -91,7 +97,7 @@ public sealed class TestPlatform
     public CloseSurvey CloseSurvey => new(Surveys, Audit, Clock);
     public SubmitSurveyResponse SubmitSurveyResponse => new(Surveys, Responses, Participants, Languages, Clock, Live);
     public GetSurveyResults GetSurveyResults => new(Surveys, Tallies);
-    public SubmitRating SubmitRating => new(Services, Ratings, Participants, Languages, Clock, Screening, Live);
+    public SubmitRating SubmitRating => new(Services, Ratings, Participants, Languages, Clock, Screening, ModerationQueue, Live);
     public ListPageRatings ListPageRatings => new(Services, Tallies);
     public SetTermList SetTermList => new(Organisations, TermLists, Audit, Languages, Clock);
     public CreateWidgetKey CreateWidgetKey => new(Services, WidgetKeys, Audit, Languages, Clock);

@@ -3,9 +3,11 @@ using Engagement.Core.Audit;
 using Engagement.Core.Comments;
 using Engagement.Core.Common;
 using Engagement.Core.Consultations;
+using Engagement.Core.Moderation;
 using Engagement.Core.Organisations;
 using Engagement.Core.Participants;
 using Engagement.Core.Ratings;
+using Engagement.Core.Screening;
 using Engagement.Core.Staff;
 using Engagement.Core.Surveys;
 
@@ -226,6 +228,43 @@ public static class Make
             Enabled = true,
             CreatedAt = createdAt ?? T0,
             UpdatedAt = (createdAt ?? T0).AddTicks(3),
+        };
+
+    /// <summary>
+    /// An escalated item with every optional field set (consultation, reports, a live claim, a decision) and reasons of
+    /// every severity, for a new text unless <paramref name="targetId"/> names one.
+    /// </summary>
+    public static ModerationItem ModerationItem(
+        string organisationId, string? targetId = null, ModerationItemStatus status = ModerationItemStatus.Escalated,
+        int risk = 31, int reach = 42, DateTimeOffset? createdAt = null, TextKind kind = TextKind.Comment, string? id = null) =>
+        new()
+        {
+            Id = id ?? Ids.New(),
+            OrganisationId = organisationId,
+            Kind = kind,
+            TargetId = targetId ?? Ids.New(),
+            ConsultationId = Ids.New(),
+            Text = "Appelez-moi au [téléphone masqué] " + Unicode,
+            Language = "fr",
+            Source = ModerationSource.Reports,
+            Reasons =
+            [
+                new ScreeningReason("pii.phone", ReasonSeverity.Info, "Numéro masqué « 613 »"),
+                new ScreeningReason("term.suspect", ReasonSeverity.Hold, "Terme suspect : 🤬"),
+                new ScreeningReason("term.blocked", ReasonSeverity.Reject, "Terme bloqué : שלום مرحبا"),
+            ],
+            Reports = new Dictionary<string, int> { ["spam"] = 2, ["offensive"] = 1, ["personal_information"] = 3 },
+            Risk = risk,
+            Reach = reach,
+            Status = status,
+            ClaimedBy = "staff-" + Ids.New(),
+            ClaimedUntil = (createdAt ?? T0).AddMinutes(10).AddTicks(9),
+            Decision = ModerationDecision.RedactedAndApproved,
+            DecisionReason = "Numéro retiré « par précaution » ✂️",
+            DecidedBy = "staff-" + Ids.New(),
+            DecidedAt = new DateTimeOffset(2025, 3, 15, 1, 2, 3, TimeSpan.FromHours(5.5)).AddTicks(7),
+            CreatedAt = createdAt ?? T0,
+            Version = 1,
         };
 
     /// <summary>The order every paged list promises: by instant (not local clock time), then id, ordinal.</summary>

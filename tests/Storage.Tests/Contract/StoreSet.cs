@@ -29,7 +29,8 @@ public sealed record StoreSet(
     IStaffStore Staff,
     IApiTokenStore ApiTokens,
     IWidgetKeyStore WidgetKeys,
-    ITermListStore TermLists);
+    ITermListStore TermLists,
+    IModerationItemStore ModerationItems);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

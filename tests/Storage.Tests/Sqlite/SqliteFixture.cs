@@ -35,7 +35,8 @@ public sealed class SqliteFixture : IAsyncLifetime
         new SqliteStaffStore(db),
         new SqliteApiTokenStore(db),
         new SqliteWidgetKeyStore(db),
-        new SqliteTermListStore(db));
+        new SqliteTermListStore(db),
+        new SqliteModerationItemStore(db));
 
     public Task InitializeAsync() => Database.InitializeAsync();
 

@@ -1,0 +1,94 @@
+using Engagement.Api.GraphQL.Access;
+using Engagement.Api.GraphQL.Errors;
+using Engagement.Core.Common;
+using Engagement.Core.Moderation;
+using Engagement.Core.Staff;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Engagement.Api.GraphQL.Types.Moderation;
+
+/// <summary>The moderation queue, moderators' actions on it, and the organisation's term lists.</summary>
+internal sealed class ModerationFields : ISchemaContributor
+{
+    public const int MaxQueuePage = 200;
+
+    public void AddQueries(ObjectGraphType query)
+    {
+        query.Field<ListGraphType<NonNullGraphType<ModerationItemGraphType>>>("moderationQueue")
+            .Description($"An organisation's items with a status (default PENDING), highest priority first, then oldest; at most {MaxQueuePage}. Moderators.")
+            .Argument<NonNullGraphType<IdGraphType>>("organisationId")
+            .Argument<ModerationItemStatusGraphType>("status")
+            .Argument<IntGraphType>("first", "Default 50.")
+            .ResolveAsync(async ctx =>
+            {
+                var organisationId = ctx.GetArgument<string>("organisationId");
+                if (await ctx.RequireAsync(organisationId, Permission.Moderate) is null)
+                    return null;
+                var first = ctx.GetArgument("first", 50);
+                if (first is < 1 or > MaxQueuePage)
+                    throw DomainErrors.ToExecutionError(new Error("first", ErrorCodes.OutOfRange, $"Ask for 1 to {MaxQueuePage} items."));
+                return await ctx.Use<IModerationItemStore>().ListAsync(organisationId, ctx.GetArgument("status", ModerationItemStatus.Pending), first, ctx.CancellationToken);
+            });
+
+        query.Field<ListGraphType<NonNullGraphType<TermListGraphType>>>("termLists")
+            .Description("An organisation's blocked and suspect term lists. Admins.")
+            .Argument<NonNullGraphType<IdGraphType>>("organisationId")
+            .ResolveAsync(async ctx =>
+            {
+                var organisationId = ctx.GetArgument<string>("organisationId");
+                if (await ctx.RequireAsync(organisationId, Permission.ManageTermLists) is null)
+                    return null;
+                return await ctx.Use<ITermListStore>().ListAsync(organisationId, ctx.CancellationToken);
+            });
+    }
+
+    public void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<ModerationItemGraphType>("claimModerationItem")
+            .Description("Claims an item for 10 minutes, so no other moderator works it. Moderators (admins for escalated items).")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx => await ActAsync(ctx, (item, access) => ctx.Use<ClaimModerationItem>().ExecuteAsync(
+                new ClaimModerationItem.Request(item.Id, item.OrganisationId), access.Actor, ctx.CancellationToken)));
+
+        mutation.Field<ModerationItemGraphType>("releaseModerationItem")
+            .Description("Gives back a claimed item, so it returns to the queue at once.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx => await ActAsync(ctx, (item, access) => ctx.Use<ReleaseModerationItem>().ExecuteAsync(
+                new ReleaseModerationItem.Request(item.Id, item.OrganisationId), access.Actor, ctx.CancellationToken)));
+
+        mutation.Field<ModerationItemGraphType>("decideModerationItem")
+            .Description("Approves, rejects (with a reason shown to the author), escalates or promotes an item you have claimed.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<ModerationActionGraphType>>("action")
+            .Argument<StringGraphType>("reason")
+            .ResolveAsync(async ctx => await ActAsync(ctx, (item, access) => ctx.Use<DecideModerationItem>().ExecuteAsync(
+                new DecideModerationItem.Request(item.Id, item.OrganisationId, ctx.GetArgument<ModerationAction>("action"), ctx.GetArgument<string?>("reason")),
+                access.Actor, ctx.CancellationToken)));
+
+        mutation.Field<TermListGraphType>("setTermList")
+            .Description("Replaces one of an organisation's term lists (kind and language). Admins.")
+            .Argument<NonNullGraphType<IdGraphType>>("organisationId")
+            .Argument<NonNullGraphType<TermListKindGraphType>>("kind")
+            .Argument<NonNullGraphType<StringGraphType>>("language")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("terms")
+            .ResolveAsync(async ctx =>
+            {
+                var organisationId = ctx.GetArgument<string>("organisationId");
+                return await ctx.AsStaffAsync(organisationId, Permission.ManageTermLists, access => ctx.Use<SetTermList>().ExecuteAsync(
+                    new SetTermList.Request(organisationId, ctx.GetArgument<TermListKind>("kind"), ctx.GetArgument<string>("language"), ctx.GetArgument<List<string>>("terms")),
+                    access.Actor, ctx.CancellationToken));
+            });
+    }
+
+    // The item is looked up first so the permission is checked in its organisation; an escalated item is for admins.
+    private static async Task<ModerationItem?> ActAsync(IResolveFieldContext ctx, Func<ModerationItem, StaffAccess, Task<Result<ModerationItem>>> act)
+    {
+        var id = ctx.GetArgument<string>("id");
+        var item = await ctx.LoadAsync(() => ctx.Use<IModerationItemStore>().GetAsync(id, ctx.CancellationToken), "id", "moderation item");
+        if (item is null)
+            return null;
+        var permission = item.Status == ModerationItemStatus.Escalated ? Permission.DecideEscalated : Permission.Moderate;
+        return await ctx.AsStaffAsync(item.OrganisationId, permission, access => act(item, access));
+    }
+}

@@ -1,0 +1,182 @@
+using Engagement.Core.Audit;
+using Engagement.Core.Comments;
+using Engagement.Core.Common;
+using Engagement.Core.Live;
+using Engagement.Core.Moderation;
+using Engagement.Core.Screening;
+using Engagement.Core.Tests.Support;
+
+namespace Engagement.Core.Tests.Moderation;
+
+/// <summary>
+/// A held comment enters its organisation's queue; a moderator claims it (two racing, exactly one wins; an abandoned
+/// claim lapses), then approves, rejects with a reason, escalates or promotes it; each decision moves the comment and is audited.
+/// </summary>
+public sealed class ModerationQueueTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+{
+    private static readonly Actor Alice = Actor.Staff("moderator-alice");
+    private static readonly Actor Bob = Actor.Staff("moderator-bob");
+
+    private readonly TestPlatform _platform = new(db);
+
+    /// <summary>A comment that screening held, and its queue item.</summary>
+    private async Task<(Comment Comment, ModerationItem Item)> HeldCommentAsync()
+    {
+        _platform.Screening = ScriptedScreening.Always(ScreeningOutcome.Hold);
+        var consultation = await _platform.CreateOpenConsultationAsync();
+        var participant = (await _platform.RegisterParticipantAsync()).Id;
+        var comment = ResultAssert.Succeeded(await _platform.PostComment.ExecuteAsync(new(consultation.Id, participant, "Is this spam? Maybe.", "en")));
+        var item = await _platform.ModerationItems.GetOpenAsync(TextKind.Comment, comment.Id);
+        Assert.NotNull(item);
+        return (comment, item);
+    }
+
+    private Task<Result<ModerationItem>> ClaimAsync(ModerationItem item, Actor who) =>
+        _platform.ClaimModerationItem.ExecuteAsync(new(item.Id, item.OrganisationId), who);
+
+    private Task<Result<ModerationItem>> DecideAsync(ModerationItem item, Actor who, ModerationAction action, string? reason = null) =>
+        _platform.DecideModerationItem.ExecuteAsync(new(item.Id, item.OrganisationId, action, reason), who);
+
+    [Fact]
+    public async Task A_held_comment_is_stored_held_and_queued_with_its_reasons_and_the_queue_count_moves()
+    {
+        var (comment, item) = await HeldCommentAsync();
+
+        Assert.Equal(CommentStatus.Held, comment.Status);
+        Assert.Equal((ModerationItemStatus.Pending, ModerationSource.Screening, comment.OrganisationId, comment.Text),
+            (item.Status, item.Source, item.OrganisationId, item.Text));
+        Assert.NotEmpty(item.Reasons);
+        Assert.Contains(LiveTopic.ModerationQueue(comment.OrganisationId), _platform.Live.Raised);
+    }
+
+    [Fact]
+    public async Task A_comment_screening_rejects_is_refused_and_nothing_is_stored_or_queued()
+    {
+        _platform.Screening = ScriptedScreening.Always(ScreeningOutcome.Reject);
+        var consultation = await _platform.CreateOpenConsultationAsync();
+        var before = await _platform.SnapshotAsync(consultation.OrganisationId);
+
+        ResultAssert.FailedOnly(await _platform.PostComment.ExecuteAsync(new(consultation.Id, (await _platform.RegisterParticipantAsync()).Id, "bad words", "en")),
+            "text", ErrorCodes.Rejected);
+
+        Assert.Equal(before, await _platform.SnapshotAsync(consultation.OrganisationId));
+    }
+
+    [Fact]
+    public async Task Two_moderators_racing_for_one_item_exactly_one_wins()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var (_, item) = await HeldCommentAsync();
+
+            var results = await Task.WhenAll(ClaimAsync(item, Alice), ClaimAsync(item, Bob));
+
+            Assert.Single(results, r => r.Succeeded);
+            var loser = Assert.Single(results, r => !r.Succeeded);
+            Assert.Contains(loser.Errors[0].Code, new[] { ErrorCodes.Conflict });
+            var stored = (await _platform.ModerationItems.GetAsync(item.Id))!;
+            Assert.Equal(results.Single(r => r.Succeeded).Value.ClaimedBy, stored.ClaimedBy);
+        }
+    }
+
+    [Fact]
+    public async Task A_claim_blocks_others_until_it_lapses_then_the_item_can_be_claimed_again()
+    {
+        var (_, item) = await HeldCommentAsync();
+        ResultAssert.Succeeded(await ClaimAsync(item, Alice));
+
+        ResultAssert.FailedOnly(await ClaimAsync(item, Bob), "itemId", ErrorCodes.Conflict);
+        ResultAssert.FailedOnly(await DecideAsync(item, Bob, ModerationAction.Approve), "itemId", ErrorCodes.InvalidState);
+
+        _platform.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        var reclaimed = ResultAssert.Succeeded(await ClaimAsync(item, Bob));
+        Assert.Equal(Bob.Id, reclaimed.ClaimedBy);
+        ResultAssert.FailedOnly(await DecideAsync(item, Alice, ModerationAction.Approve), "itemId", ErrorCodes.InvalidState);
+    }
+
+    [Fact]
+    public async Task Releasing_returns_the_item_at_once_and_only_the_holder_may_release()
+    {
+        var (_, item) = await HeldCommentAsync();
+        await ClaimAsync(item, Alice);
+
+        ResultAssert.FailedOnly(await _platform.ReleaseModerationItem.ExecuteAsync(new(item.Id, item.OrganisationId), Bob), "itemId", ErrorCodes.InvalidState);
+        ResultAssert.Succeeded(await _platform.ReleaseModerationItem.ExecuteAsync(new(item.Id, item.OrganisationId), Alice));
+
+        ResultAssert.Succeeded(await ClaimAsync(item, Bob));
+    }
+
+    [Fact]
+    public async Task Deciding_needs_a_claim()
+    {
+        var (_, item) = await HeldCommentAsync();
+
+        ResultAssert.FailedOnly(await DecideAsync(item, Alice, ModerationAction.Approve), "itemId", ErrorCodes.InvalidState);
+    }
+
+    [Theory]
+    [InlineData(ModerationAction.Approve, ModerationDecision.Approved, CommentStatus.Published)]
+    [InlineData(ModerationAction.Promote, ModerationDecision.Promoted, CommentStatus.Published)]
+    [InlineData(ModerationAction.Reject, ModerationDecision.Rejected, CommentStatus.Rejected)]
+    public async Task A_decision_moves_the_comment_closes_the_item_and_is_audited_with_who_and_why(
+        ModerationAction action, ModerationDecision decision, CommentStatus commentStatus)
+    {
+        var (comment, item) = await HeldCommentAsync();
+        await ClaimAsync(item, Alice);
+
+        var decided = ResultAssert.Succeeded(await DecideAsync(item, Alice, action, "Reason given to the author"));
+
+        Assert.Equal((ModerationItemStatus.Decided, decision, Alice.ToString()), (decided.Status, decided.Decision, decided.DecidedBy));
+        Assert.Equal(commentStatus, (await _platform.Comments.GetAsync(comment.Id))!.Status);
+        var entry = Assert.Single(await _platform.AuditTrailAsync(item.OrganisationId, item.Id));
+        Assert.Equal((AuditActions.ModerationDecided, Alice), (entry.Action, entry.Actor));
+        Assert.Contains("Reason given to the author", entry.Detail);
+        Assert.Null(await _platform.ModerationItems.GetOpenAsync(TextKind.Comment, comment.Id));
+    }
+
+    [Fact]
+    public async Task A_rejection_needs_a_reason_for_the_author_and_changes_nothing_without_one()
+    {
+        var (comment, item) = await HeldCommentAsync();
+        await ClaimAsync(item, Alice);
+
+        ResultAssert.FailedOnly(await DecideAsync(item, Alice, ModerationAction.Reject), "reason", ErrorCodes.Required);
+
+        Assert.Equal(CommentStatus.Held, (await _platform.Comments.GetAsync(comment.Id))!.Status);
+        Assert.Equal(ModerationItemStatus.Pending, (await _platform.ModerationItems.GetAsync(item.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task An_escalated_item_stays_open_unclaimed_and_the_comment_stays_held()
+    {
+        var (comment, item) = await HeldCommentAsync();
+        await ClaimAsync(item, Alice);
+
+        var escalated = ResultAssert.Succeeded(await DecideAsync(item, Alice, ModerationAction.Escalate, "Possible legal issue"));
+
+        Assert.Equal((ModerationItemStatus.Escalated, (string?)null, (ModerationDecision?)null), (escalated.Status, escalated.ClaimedBy, escalated.Decision));
+        Assert.Equal(CommentStatus.Held, (await _platform.Comments.GetAsync(comment.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task An_item_already_decided_or_of_another_organisation_cannot_be_acted_on()
+    {
+        var (_, item) = await HeldCommentAsync();
+        await ClaimAsync(item, Alice);
+        await DecideAsync(item, Alice, ModerationAction.Approve);
+
+        ResultAssert.FailedOnly(await ClaimAsync(item, Bob), "itemId", ErrorCodes.InvalidState);
+        ResultAssert.FailedOnly(await DecideAsync(item, Alice, ModerationAction.Reject, "late"), "itemId", ErrorCodes.InvalidState);
+
+        var (_, other) = await HeldCommentAsync();
+        ResultAssert.FailedOnly(await _platform.ClaimModerationItem.ExecuteAsync(new(other.Id, Ids.New()), Alice), "itemId", ErrorCodes.NotFound);
+    }
+
+    [Fact]
+    public void Priority_puts_risk_before_reach_and_caps_reach()
+    {
+        Assert.True(ModerationPriority.Of(risk: 2, reach: 0) > ModerationPriority.Of(risk: 1, reach: 9));
+        Assert.Equal(ModerationPriority.Of(1, 100), ModerationPriority.Of(1, 1_000_000));
+        Assert.Equal(30, ModerationPriority.Risk([new ScreeningReason("a", ReasonSeverity.Hold, ""), new ScreeningReason("b", ReasonSeverity.Reject, "")], new Dictionary<string, int>()));
+    }
+}
