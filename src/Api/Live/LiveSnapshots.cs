@@ -2,6 +2,7 @@ using Engagement.Core.Comments;
 using Engagement.Core.Common;
 using Engagement.Core.Consultations;
 using Engagement.Core.Live;
+using Engagement.Core.Moderation;
 using Engagement.Core.Organisations;
 using Engagement.Core.Ratings;
 using Engagement.Core.Surveys;
@@ -17,9 +18,9 @@ public sealed record CommentReactions(string CommentId, long Agree, long Disagre
 
 /// <summary>
 /// What staff watching an organisation's moderation queue see: comments and replies held for review, summed over
-/// the organisation's consultations from their tallies (reports and screening queues join when moderation lands).
+/// the organisation's consultations from their tallies, and the moderation queue's pending and escalated items.
 /// </summary>
-public sealed record ModerationQueueSnapshot(string OrganisationId, long HeldComments, long HeldReplies);
+public sealed record ModerationQueueSnapshot(string OrganisationId, long HeldComments, long HeldReplies, int Pending, int Escalated);
 
 /// <summary>
 /// Reads the current snapshot of a live topic off the tallies, so a push costs a few store calls whatever the
@@ -28,7 +29,7 @@ public sealed record ModerationQueueSnapshot(string OrganisationId, long HeldCom
 /// </summary>
 public sealed class LiveSnapshots(
     IConsultationStore consultations, ICommentStore comments, ISurveyStore surveys, IServiceStore services, IOrganisationStore organisations,
-    ITallyStore tallies)
+    ITallyStore tallies, IModerationItemStore moderationItems)
 {
     /// <summary>As many comments as the first page of a consultation's comments shows by default.</summary>
     public const int FirstPageSize = 20;
@@ -81,11 +82,14 @@ public sealed class LiveSnapshots(
         if (await organisations.GetAsync(organisationId, ct) is null)
             return null;
         var all = await consultations.ListAsync(organisationId, ct: ct);
+        var pending = await moderationItems.CountAsync(organisationId, ModerationItemStatus.Pending, ct);
+        var escalated = await moderationItems.CountAsync(organisationId, ModerationItemStatus.Escalated, ct);
         if (all.Count == 0)
-            return new ModerationQueueSnapshot(organisationId, 0, 0);
+            return new ModerationQueueSnapshot(organisationId, 0, 0, pending, escalated);
         var counts = await tallies.GetManyAsync(all.Select(c => TallyScopes.Consultation(c.Id)).ToArray(), ct);
         return new ModerationQueueSnapshot(organisationId,
             counts.Values.Sum(t => t[CommentTallies.StatusBucket(false, CommentStatus.Held)]),
-            counts.Values.Sum(t => t[CommentTallies.StatusBucket(true, CommentStatus.Held)]));
+            counts.Values.Sum(t => t[CommentTallies.StatusBucket(true, CommentStatus.Held)]),
+            pending, escalated);
     }
 }

@@ -39,6 +39,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         WidgetKeys = new SqliteWidgetKeyStore(_db);
         TermLists = new SqliteTermListStore(_db);
         ModerationItems = new SqliteModerationItemStore(_db);
+        CommentReports = new SqliteCommentReportStore(_db);
     }
 
     public override string Name => "Sqlite";
@@ -57,6 +58,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override IWidgetKeyStore WidgetKeys { get; }
     public override ITermListStore TermLists { get; }
     public override IModerationItemStore ModerationItems { get; }
+    public override ICommentReportStore CommentReports { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

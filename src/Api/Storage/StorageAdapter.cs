@@ -32,6 +32,7 @@ public abstract class StorageAdapter : IDisposable
     public abstract IWidgetKeyStore WidgetKeys { get; }
     public abstract ITermListStore TermLists { get; }
     public abstract IModerationItemStore ModerationItems { get; }
+    public abstract ICommentReportStore CommentReports { get; }
 
     /// <summary>Creates or migrates the schema and indexes; idempotent.</summary>
     public abstract Task InitializeAsync(CancellationToken ct);

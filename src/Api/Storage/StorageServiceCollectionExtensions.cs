@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().WidgetKeys);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().TermLists);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().ModerationItems);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().CommentReports);
         services.AddHostedService<StorageInitializer>();
         return services;
     }

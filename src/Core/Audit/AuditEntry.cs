@@ -45,4 +45,7 @@ public static class AuditActions
     public const string WidgetKeyDisabled = "widget_key.disabled";
     public const string TermListChanged = "term_list.changed";
     public const string ModerationDecided = "moderation.decided";
+
+    /// <summary>Screening refused a text; the entry names the reasons, never the text.</summary>
+    public const string ModerationAutoRejected = "moderation.auto_rejected";
 }

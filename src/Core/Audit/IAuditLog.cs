@@ -13,4 +13,7 @@ public interface IAuditLog
     /// target record.
     /// </summary>
     Task<Page<AuditEntry>> ListAsync(string organisationId, string? targetId, PageRequest page, CancellationToken ct = default);
+
+    /// <summary>How many of the organisation's entries have this action and were written at or after <paramref name="since"/>.</summary>
+    Task<int> CountAsync(string organisationId, string action, DateTimeOffset since, CancellationToken ct = default);
 }

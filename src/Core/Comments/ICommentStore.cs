@@ -42,6 +42,12 @@ public interface ICommentStore
     Task<CommentStatusChange?> SetStatusAsync(string commentId, CommentStatus status, DateTimeOffset at, CancellationToken ct = default);
 
     /// <summary>
+    /// Replaces a comment's text (a moderator's redaction), stamping UpdatedAt; its status and every tally stay as they
+    /// are. Returns the updated comment, or null, with nothing changed, when the id is unknown.
+    /// </summary>
+    Task<Comment?> SetTextAsync(string commentId, string text, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>
     /// Sets (or, with null, removes) a participant's reaction to a comment, and applies
     /// <see cref="CommentTallies.ForReaction"/> in the same commit. A participant holds at most one reaction
     /// per comment, even under concurrent calls. Returns the reaction that was replaced (null when none).

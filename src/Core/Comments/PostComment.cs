@@ -1,3 +1,4 @@
+using Engagement.Core.Audit;
 using Engagement.Core.Common;
 using Engagement.Core.Consultations;
 using Engagement.Core.Live;
@@ -10,7 +11,7 @@ namespace Engagement.Core.Comments;
 /// <summary>Posts a comment, or a reply to a published top-level comment, on an open consultation.</summary>
 public sealed class PostComment(
     IConsultationStore consultations, ICommentStore comments, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock,
-    ITextScreening screening, ModerationQueue queue, ILiveNotifier live) : IUseCase
+    ITextScreening screening, ModerationQueue queue, IAuditLog audit, ILiveNotifier live) : IUseCase
 {
     public sealed record Request(string ConsultationId, string ParticipantId, string Text, string Language, string? ParentId = null);
 
@@ -45,7 +46,11 @@ public sealed class PostComment(
         var screened = await screening.ScreenAsync(
             new TextToScreen(consultation.OrganisationId, request.ParentId is null ? TextKind.Comment : TextKind.Reply, request.Text, request.Language, request.ParticipantId), ct);
         if (screened.Outcome == ScreeningOutcome.Reject)
+        {
+            await audit.RecordAsync(clock, Actor.System, consultation.OrganisationId, AuditActions.ModerationAutoRejected, "screening", consultation.Id,
+                string.Join(", ", screened.Reasons.Where(r => r.Severity == ReasonSeverity.Reject).Select(r => r.Code)), ct);
             return Result<Comment>.Fail("text", ErrorCodes.Rejected, "This comment cannot be published: it breaks the participation rules.");
+        }
 
         var comment = new Comment
         {

@@ -14,6 +14,9 @@ public enum ModerationAction
     /// <summary>Refuse, with a reason the author is shown.</summary>
     Reject,
 
+    /// <summary>Replace the text with the moderator's edit (personal information taken out, say), then approve it.</summary>
+    RedactAndApprove,
+
     /// <summary>Pass it to an admin; the item stays open, unclaimed, marked escalated.</summary>
     Escalate,
 
@@ -23,19 +26,18 @@ public enum ModerationAction
 
 /// <summary>
 /// A moderator decides an item they hold a live claim on: the text's own status follows (a comment is published or
-/// rejected), the item leaves the queue (or, escalated, waits for an admin), and the decision is audited with who and why.
+/// rejected; redacted, its text is replaced first), the item leaves the queue (or, escalated, waits for an admin), and the
+/// decision is audited with who and why. Whatever brought the item (screening or citizens' reports), approving publishes
+/// the comment and rejecting rejects it.
 /// </summary>
 public sealed class DecideModerationItem(IModerationItemStore items, ICommentStore comments, IAuditLog audit, TimeProvider clock, ILiveNotifier live) : IUseCase
 {
-    public sealed record Request(string ItemId, string OrganisationId, ModerationAction Action, string? Reason = null);
+    /// <param name="RedactedText">For <see cref="ModerationAction.RedactAndApprove"/> only: the text that replaces the original.</param>
+    public sealed record Request(string ItemId, string OrganisationId, ModerationAction Action, string? Reason = null, string? RedactedText = null);
 
     public async Task<Result<ModerationItem>> ExecuteAsync(Request request, Actor actor, CancellationToken ct = default)
     {
-        var v = new Validator();
-        v.Defined("action", request.Action);
-        v.OptionalText("reason", request.Reason, TextLimits.Reason);
-        if (request.Action == ModerationAction.Reject && string.IsNullOrWhiteSpace(request.Reason))
-            v.Add("reason", ErrorCodes.Required, "Say why the text is rejected: the author is shown this reason.");
+        var v = Validate(request);
         if (v.HasErrors)
             return Result<ModerationItem>.Fail(v.Errors);
 
@@ -46,6 +48,10 @@ public sealed class DecideModerationItem(IModerationItemStore items, ICommentSto
         if (item.ClaimedBy != actor.Id || item.ClaimedUntil <= now)
             return Result<ModerationItem>.Fail("itemId", ErrorCodes.InvalidState,
                 item.ClaimedByOtherThan(actor.Id, now) ? "Someone else holds the claim on this item." : "Claim the item before deciding it.");
+        var redacting = request.Action == ModerationAction.RedactAndApprove;
+        // A rating's comment has no way to be edited yet; refusing beats approving a text the moderator meant to change.
+        if (redacting && item.Kind is not (TextKind.Comment or TextKind.Reply))
+            return Result<ModerationItem>.Fail("action", ErrorCodes.InvalidState, "Only comments and replies can be redacted.");
 
         var decided = request.Action == ModerationAction.Escalate
             ? item with { Status = ModerationItemStatus.Escalated, ClaimedBy = null, ClaimedUntil = null, DecisionReason = request.Reason, Version = item.Version + 1 }
@@ -55,9 +61,12 @@ public sealed class DecideModerationItem(IModerationItemStore items, ICommentSto
                 Decision = request.Action switch
                 {
                     ModerationAction.Reject => ModerationDecision.Rejected,
+                    ModerationAction.RedactAndApprove => ModerationDecision.RedactedAndApproved,
                     ModerationAction.Promote => ModerationDecision.Promoted,
                     _ => ModerationDecision.Approved,
                 },
+                // The redacted text replaces the original on the item too: what was taken out is kept nowhere.
+                Text = redacting ? request.RedactedText! : item.Text,
                 DecisionReason = request.Reason,
                 DecidedBy = actor.ToString(),
                 DecidedAt = now,
@@ -71,14 +80,35 @@ public sealed class DecideModerationItem(IModerationItemStore items, ICommentSto
 
         if (decided.Decision is { } decision && item.Kind is TextKind.Comment or TextKind.Reply)
         {
+            if (redacting)
+                await comments.SetTextAsync(item.TargetId, decided.Text, now, ct);
             var status = decision == ModerationDecision.Rejected ? CommentStatus.Rejected : CommentStatus.Published;
             await comments.SetStatusAsync(item.TargetId, status, now, ct);
             if (item.ConsultationId is not null)
                 live.Changed(LiveTopic.Consultation(item.ConsultationId));
         }
         live.Changed(LiveTopic.ModerationQueue(item.OrganisationId));
-        var detail = $"{request.Action}" + (request.Reason is null ? "" : $": {request.Reason}");
+        // A redaction is recorded by its lengths only: the removed text is often the personal information it took out.
+        var detail = $"{request.Action}"
+                     + (redacting ? $" (text redacted: {Validator.TextLength(item.Text)} -> {Validator.TextLength(decided.Text)} characters)" : "")
+                     + (request.Reason is null ? "" : $": {request.Reason}");
         await audit.RecordAsync(clock, actor, item.OrganisationId, AuditActions.ModerationDecided, "moderation_item", item.Id, detail, ct);
         return decided;
+    }
+
+    /// <summary>The rules on the action and its texts alone, before any item is read; bulk decisions check them once for all.</summary>
+    internal static Validator Validate(Request request)
+    {
+        var v = new Validator();
+        v.Defined("action", request.Action);
+        v.OptionalText("reason", request.Reason, TextLimits.Reason);
+        if (request.Action == ModerationAction.Reject && string.IsNullOrWhiteSpace(request.Reason))
+            v.Add("reason", ErrorCodes.Required, "Say why the text is rejected: the author is shown this reason.");
+        // Validated as a comment is when posted: the redacted text is published as the comment.
+        if (request.Action == ModerationAction.RedactAndApprove)
+            v.RequiredText("redactedText", request.RedactedText, TextLimits.Comment);
+        else if (request.RedactedText is not null)
+            v.Add("redactedText", ErrorCodes.InvalidFormat, "A redacted text goes only with the RedactAndApprove action.");
+        return v;
     }
 }

@@ -135,4 +135,10 @@ public interface IModerationItemStore
     /// <paramref name="max"/> (1 to 200).
     /// </summary>
     Task<IReadOnlyList<ModerationItem>> ListAsync(string organisationId, ModerationItemStatus status, int max, CancellationToken ct = default);
+
+    /// <summary>How many of the organisation's items have this status.</summary>
+    Task<int> CountAsync(string organisationId, ModerationItemStatus status, CancellationToken ct = default);
+
+    /// <summary>The organisation's items created at or after <paramref name="since"/>, oldest first, at most <paramref name="max"/> (1 to 10,000).</summary>
+    Task<IReadOnlyList<ModerationItem>> ListCreatedSinceAsync(string organisationId, DateTimeOffset since, int max, CancellationToken ct = default);
 }

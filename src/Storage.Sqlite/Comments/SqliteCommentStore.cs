@@ -80,6 +80,20 @@ public sealed class SqliteCommentStore(SqliteDatabase db) : ICommentStore
             return new CommentStatusChange(updated, current.Status);
         }, ct);
 
+    public Task<Comment?> SetTextAsync(string commentId, string text, DateTimeOffset at, CancellationToken ct = default) =>
+        db.WriteAsync<Comment?>(tx =>
+        {
+            var current = Get(tx.Connection!, tx, commentId);
+            if (current is null)
+                return null;
+            var updated = current with { Text = text, UpdatedAt = at };
+            tx.Command("UPDATE comments SET doc = @doc WHERE id = @id")
+                .With("@id", commentId)
+                .With("@doc", StorageJson.Serialize(updated))
+                .Run();
+            return updated;
+        }, ct);
+
     public Task<Reaction?> SetReactionAsync(string commentId, string participantId, Reaction? reaction, DateTimeOffset at, CancellationToken ct = default) =>
         db.WriteAsync(tx =>
         {

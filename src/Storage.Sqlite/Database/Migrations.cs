@@ -185,6 +185,17 @@ internal static class Migrations
         CREATE UNIQUE INDEX ux_moderation_items_open_target ON moderation_items (kind, target_id) WHERE status <> 'Decided';
         CREATE INDEX ix_moderation_items_queue ON moderation_items (organisation_id, status, priority DESC, created_ticks, id);
         """,
+        // 6: citizens' reports of comments. The primary key is the once-per-participant rule, so it holds under concurrent
+        // reports; it also serves counting one comment's reports, which are few.
+        """
+        CREATE TABLE comment_reports (
+            comment_id     TEXT    NOT NULL,
+            participant_id TEXT    NOT NULL,
+            reason         TEXT    NOT NULL,
+            at_ticks       INTEGER NOT NULL,
+            PRIMARY KEY (comment_id, participant_id)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -79,4 +79,27 @@ public sealed class SqliteModerationItemStore(SqliteDatabase db) : IModerationIt
             .With("@created_ticks", item.CreatedAt.Ticks())
             .With("@version", item.Version)
             .With("@doc", StorageJson.Serialize(item));
+
+    public Task<int> CountAsync(string organisationId, ModerationItemStatus status, CancellationToken ct = default) =>
+        db.ReadAsync(c =>
+        {
+            using var command = c.Command("SELECT COUNT(*) FROM moderation_items WHERE organisation_id = @organisation_id AND status = @status")
+                .With("@organisation_id", organisationId)
+                .With("@status", status.ToString());
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }, ct);
+
+    public Task<IReadOnlyList<ModerationItem>> ListCreatedSinceAsync(string organisationId, DateTimeOffset since, int max, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return db.ReadAsync<IReadOnlyList<ModerationItem>>(c => c.Command("""
+                SELECT doc FROM moderation_items
+                WHERE organisation_id = @organisation_id AND created_ticks >= @since
+                ORDER BY created_ticks, id LIMIT @max
+                """)
+            .With("@organisation_id", organisationId)
+            .With("@since", since.Ticks())
+            .With("@max", Math.Min(max, 10_000))
+            .ReadDocs<ModerationItem>(), ct);
+    }
 }

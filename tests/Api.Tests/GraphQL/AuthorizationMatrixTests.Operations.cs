@@ -45,6 +45,9 @@ public sealed partial class AuthorizationMatrixTests
                     { Secret = item.Text };
             }
 
+            case "Query.moderationMetrics":
+                return new("query($org: ID!) { moderationMetrics(organisationId: $org) { queueDepth automaticallyHeld } }", new { org = A }, "moderationMetrics");
+
             case "Query.termLists":
             {
                 var secret = "secret-term-" + Guid.NewGuid().ToString("N")[..8];

@@ -122,7 +122,7 @@ public sealed class LiveHubTests(SharedHost host) : IClassFixture<SharedHost>
         await _app.Get<ChangeCommentStatus>().ExecuteAsync(new(comment.Id, CommentStatus.Held, "Check"), Actor.Staff(moderator.Id));
         var pushed = await staff.WaitForAsync(LiveTopic.ModerationQueue(org.Id).Name, s => s.GetProperty("heldComments").GetInt64() == 1);
 
-        Assert.Equal(new ModerationQueueSnapshot(org.Id, 0, 0), joined);
+        Assert.Equal(new ModerationQueueSnapshot(org.Id, 0, 0, 0, 0), joined);
         Assert.Equal(0, pushed.GetProperty("heldReplies").GetInt64());
     }
 

@@ -50,16 +50,52 @@ public sealed class ModerationQueueTests(DatabaseFixture db) : IClassFixture<Dat
     }
 
     [Fact]
-    public async Task A_comment_screening_rejects_is_refused_and_nothing_is_stored_or_queued()
+    public async Task A_comment_screening_rejects_is_refused_nothing_is_stored_or_queued_and_the_refusal_is_audited_without_the_text()
     {
-        _platform.Screening = ScriptedScreening.Always(ScreeningOutcome.Reject);
+        _platform.Screening = new ScriptedScreening(t => new ScreeningResult(ScreeningOutcome.Reject, t.Text, [new ScreeningReason("term.blocked", ReasonSeverity.Reject, "listed")]));
         var consultation = await _platform.CreateOpenConsultationAsync();
         var before = await _platform.SnapshotAsync(consultation.OrganisationId);
 
         ResultAssert.FailedOnly(await _platform.PostComment.ExecuteAsync(new(consultation.Id, (await _platform.RegisterParticipantAsync()).Id, "bad words", "en")),
             "text", ErrorCodes.Rejected);
 
-        Assert.Equal(before, await _platform.SnapshotAsync(consultation.OrganisationId));
+        var after = await _platform.SnapshotAsync(consultation.OrganisationId);
+        var added = after.Split('\n').Except(before.Split('\n')).ToList();
+        Assert.Contains(AuditActions.ModerationAutoRejected, Assert.Single(added));
+        Assert.Contains("term.blocked", added[0]);
+        Assert.DoesNotContain("bad words", after);
+        Assert.Empty(await _platform.ModerationItems.ListCreatedSinceAsync(consultation.OrganisationId, DateTimeOffset.MinValue, 10));
+    }
+
+    [Fact]
+    public async Task Metrics_count_the_queue_automatic_and_human_decisions_and_time_to_decision()
+    {
+        var (_, first) = await HeldCommentAsync();
+        var organisationId = first.OrganisationId;
+        var consultation = first.ConsultationId!;
+        var second = (await _platform.ModerationItems.GetOpenAsync(TextKind.Comment,
+            ResultAssert.Succeeded(await _platform.PostComment.ExecuteAsync(new(consultation, (await _platform.RegisterParticipantAsync()).Id, "Second", "en"))).Id))!;
+        var third = (await _platform.ModerationItems.GetOpenAsync(TextKind.Comment,
+            ResultAssert.Succeeded(await _platform.PostComment.ExecuteAsync(new(consultation, (await _platform.RegisterParticipantAsync()).Id, "Third", "en"))).Id))!;
+        _platform.Screening = new ScriptedScreening(t => new ScreeningResult(ScreeningOutcome.Reject, t.Text, [new ScreeningReason("term.blocked", ReasonSeverity.Reject, "x")]));
+        await _platform.PostComment.ExecuteAsync(new(consultation, (await _platform.RegisterParticipantAsync()).Id, "Refused", "en"));
+
+        _platform.Clock.Advance(TimeSpan.FromSeconds(60));
+        await ClaimAsync(first, Alice);
+        await DecideAsync(first, Alice, ModerationAction.Approve);
+        _platform.Clock.Advance(TimeSpan.FromSeconds(60));
+        await ClaimAsync(second, Alice);
+        await DecideAsync(second, Alice, ModerationAction.Reject, "Off topic");
+        await ClaimAsync(third, Bob);
+        await DecideAsync(third, Bob, ModerationAction.Escalate, "Legal");
+
+        var metrics = ResultAssert.Succeeded(await _platform.GetModerationMetrics.ExecuteAsync(new(organisationId)));
+
+        Assert.Equal((0, 1, 3, 1), (metrics.QueueDepth, metrics.Escalated, metrics.AutomaticallyHeld, metrics.AutomaticallyRejected));
+        Assert.Equal(1, metrics.HumanDecisions[ModerationDecision.Approved]);
+        Assert.Equal(1, metrics.HumanDecisions[ModerationDecision.Rejected]);
+        Assert.Equal((60.0, 120.0, 2), (metrics.TimeToDecisionSeconds!.P50, metrics.TimeToDecisionSeconds.P99, metrics.TimeToDecisionSeconds.Count));
+        ResultAssert.FailedOnly(await _platform.GetModerationMetrics.ExecuteAsync(new(organisationId, 0)), "days", ErrorCodes.OutOfRange);
     }
 
     [Fact]

@@ -83,7 +83,8 @@ public sealed class TestPlatform
     public OpenConsultation OpenConsultation => new(Consultations, Audit, Languages, Clock);
     public CloseConsultation CloseConsultation => new(Consultations, Audit, Clock);
     public PublishOutcome PublishOutcome => new(Consultations, Audit, Languages, Clock);
-    public PostComment PostComment => new(Consultations, Comments, Participants, Languages, Clock, Screening, ModerationQueue, Live);
+    public PostComment PostComment => new(Consultations, Comments, Participants, Languages, Clock, Screening, ModerationQueue, Audit, Live);
+    public GetModerationMetrics GetModerationMetrics => new(ModerationItems, Audit, Clock);
     public ModerationQueue ModerationQueue => new(ModerationItems, Tallies, Clock, Live);
     public ClaimModerationItem ClaimModerationItem => new(ModerationItems, Clock);
     public ReleaseModerationItem ReleaseModerationItem => new(ModerationItems, Clock);

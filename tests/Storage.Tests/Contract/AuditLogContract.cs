@@ -90,4 +90,21 @@ public abstract class AuditLogContract : StoreContract
         Assert.Empty(page.Items);
         Assert.Null(page.Next);
     }
+
+    [Fact]
+    public async Task CountAsync_counts_the_organisation_entries_with_the_action_from_the_instant_on()
+    {
+        var stores = await CreateStoresAsync();
+        var organisationId = Ids.New();
+        var counted = Make.Audit(organisationId, at: Make.T0) with { Action = "moderation.auto_rejected" };
+        var early = Make.Audit(organisationId, at: Make.T0.AddTicks(-1)) with { Action = "moderation.auto_rejected" };
+        var otherAction = Make.Audit(organisationId, at: Make.T0.AddMinutes(1)) with { Action = "comment.status_changed" };
+        var otherOrganisation = Make.Audit(Ids.New(), at: Make.T0) with { Action = "moderation.auto_rejected" };
+        foreach (var entry in new[] { counted, early, otherAction, otherOrganisation })
+            await stores.Audit.AppendAsync(entry);
+
+        Assert.Equal(1, await stores.Audit.CountAsync(organisationId, "moderation.auto_rejected", Make.T0));
+        Assert.Equal(2, await stores.Audit.CountAsync(organisationId, "moderation.auto_rejected", Make.T0.AddDays(-1)));
+        Assert.Equal(0, await stores.Audit.CountAsync(organisationId, "unknown.action", Make.T0.AddDays(-1)));
+    }
 }

@@ -386,4 +386,34 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Equal(200, (await stores.ModerationItems.ListAsync(organisationId, ModerationItemStatus.Pending, 201)).Count);
         Assert.Equal(200, (await stores.ModerationItems.ListAsync(organisationId, ModerationItemStatus.Pending, int.MaxValue)).Count);
     }
+
+    [Fact]
+    public async Task CountAsync_counts_the_organisation_items_with_the_status_only()
+    {
+        var stores = await CreateStoresAsync();
+        var organisationId = Ids.New();
+        foreach (var status in new[] { ModerationItemStatus.Pending, ModerationItemStatus.Pending, ModerationItemStatus.Decided, ModerationItemStatus.Escalated })
+            Assert.True(await stores.ModerationItems.TryAddAsync(Make.ModerationItem(organisationId, status: status)));
+        await stores.ModerationItems.TryAddAsync(Make.ModerationItem(Ids.New(), status: ModerationItemStatus.Pending));
+
+        Assert.Equal(2, await stores.ModerationItems.CountAsync(organisationId, ModerationItemStatus.Pending));
+        Assert.Equal(1, await stores.ModerationItems.CountAsync(organisationId, ModerationItemStatus.Decided));
+        Assert.Equal(0, await stores.ModerationItems.CountAsync(Ids.New(), ModerationItemStatus.Pending));
+    }
+
+    [Fact]
+    public async Task ListCreatedSinceAsync_returns_the_organisation_items_from_the_instant_on_oldest_first_up_to_max()
+    {
+        var stores = await CreateStoresAsync();
+        var organisationId = Ids.New();
+        var before = Make.ModerationItem(organisationId, createdAt: Make.T0.AddTicks(-1));
+        var atStart = Make.ModerationItem(organisationId, createdAt: Make.T0);
+        var later = Make.ModerationItem(organisationId, createdAt: Make.T0.AddMinutes(1));
+        foreach (var item in new[] { later, before, atStart })
+            await stores.ModerationItems.TryAddAsync(item);
+
+        Assert.Equal([atStart.Id, later.Id], (await stores.ModerationItems.ListCreatedSinceAsync(organisationId, Make.T0, 10)).Select(i => i.Id));
+        Assert.Equal([atStart.Id], (await stores.ModerationItems.ListCreatedSinceAsync(organisationId, Make.T0, 1)).Select(i => i.Id));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => stores.ModerationItems.ListCreatedSinceAsync(organisationId, Make.T0, 0));
+    }
 }

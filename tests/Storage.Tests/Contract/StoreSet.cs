@@ -30,7 +30,8 @@ public sealed record StoreSet(
     IApiTokenStore ApiTokens,
     IWidgetKeyStore WidgetKeys,
     ITermListStore TermLists,
-    IModerationItemStore ModerationItems);
+    IModerationItemStore ModerationItems,
+    ICommentReportStore CommentReports);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

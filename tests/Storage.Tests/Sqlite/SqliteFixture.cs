@@ -36,7 +36,8 @@ public sealed class SqliteFixture : IAsyncLifetime
         new SqliteApiTokenStore(db),
         new SqliteWidgetKeyStore(db),
         new SqliteTermListStore(db),
-        new SqliteModerationItemStore(db));
+        new SqliteModerationItemStore(db),
+        new SqliteCommentReportStore(db));
 
     public Task InitializeAsync() => Database.InitializeAsync();
 

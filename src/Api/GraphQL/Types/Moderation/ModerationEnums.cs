@@ -71,3 +71,25 @@ internal sealed class TermListGraphType : ObjectGraphType<TermList>
         Field(x => x.UpdatedBy);
     }
 }
+
+/// <summary>How moderation is going in an organisation.</summary>
+internal sealed class ModerationMetricsGraphType : ObjectGraphType<GetModerationMetrics.Metrics>
+{
+    public ModerationMetricsGraphType()
+    {
+        Name = "ModerationMetrics";
+        Field(x => x.QueueDepth).Description("Items waiting now.");
+        Field(x => x.Escalated).Description("Items waiting for an admin now.");
+        Field(x => x.Days).Description("The window the other figures cover.");
+        Field(x => x.AutomaticallyHeld).Description("Texts screening held for a person in the window.");
+        Field(x => x.AutomaticallyRejected).Description("Texts screening refused in the window.");
+        Field<NonNullGraphType<IntGraphType>>("approved").Resolve(ctx => ctx.Source.HumanDecisions[ModerationDecision.Approved]);
+        Field<NonNullGraphType<IntGraphType>>("rejected").Resolve(ctx => ctx.Source.HumanDecisions[ModerationDecision.Rejected]);
+        Field<NonNullGraphType<IntGraphType>>("redactedAndApproved").Resolve(ctx => ctx.Source.HumanDecisions[ModerationDecision.RedactedAndApproved]);
+        Field<NonNullGraphType<IntGraphType>>("promoted").Resolve(ctx => ctx.Source.HumanDecisions[ModerationDecision.Promoted]);
+        Field<FloatGraphType>("timeToDecisionP50Seconds").Resolve(ctx => ctx.Source.TimeToDecisionSeconds?.P50);
+        Field<FloatGraphType>("timeToDecisionP90Seconds").Resolve(ctx => ctx.Source.TimeToDecisionSeconds?.P90);
+        Field<FloatGraphType>("timeToDecisionP99Seconds").Resolve(ctx => ctx.Source.TimeToDecisionSeconds?.P99);
+        Field(x => x.Truncated).Description($"True when the window held more than {GetModerationMetrics.MaxItems} items and the figures cover the oldest.");
+    }
+}

@@ -31,6 +31,19 @@ internal sealed class ModerationFields : ISchemaContributor
                 return await ctx.Use<IModerationItemStore>().ListAsync(organisationId, ctx.GetArgument("status", ModerationItemStatus.Pending), first, ctx.CancellationToken);
             });
 
+        query.Field<ModerationMetricsGraphType>("moderationMetrics")
+            .Description("Queue depth, automatic and human decisions and time to decision over the last `days` (default 30). Staff.")
+            .Argument<NonNullGraphType<IdGraphType>>("organisationId")
+            .Argument<IntGraphType>("days")
+            .ResolveAsync(async ctx =>
+            {
+                var organisationId = ctx.GetArgument<string>("organisationId");
+                if (await ctx.RequireAsync(organisationId, Permission.ReadStaffData) is null)
+                    return null;
+                return (await ctx.Use<GetModerationMetrics>().ExecuteAsync(new GetModerationMetrics.Request(organisationId, ctx.GetArgument("days", 30)), ctx.CancellationToken))
+                    .ValueOrErrors(ctx);
+            });
+
         query.Field<ListGraphType<NonNullGraphType<TermListGraphType>>>("termLists")
             .Description("An organisation's blocked and suspect term lists. Admins.")
             .Argument<NonNullGraphType<IdGraphType>>("organisationId")
