@@ -1,6 +1,7 @@
 using Engagement.Core.Moderation;
 using Engagement.Core.Screening;
 using Engagement.Moderation.Screening;
+using Engagement.Moderation.Screening.PersonalInformation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,6 +21,13 @@ public static class ModerationRegistration
             ? new StoredTerms(store, sp.GetService<TimeProvider>() ?? TimeProvider.System)
             : new NoTerms());
         // Steps register themselves here as they land, each as one more IScreeningStep.
+        services.AddSingleton<IScreeningStep, MaskPersonalInformation>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScreeningStep, NormaliseText>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScreeningStep, TermsStep>());
+        // One per process: its near-duplicate and pace windows are this node's memory.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScreeningStep, SpamSignals>());
+        services.TryAddSingleton<IAbuseScorer, NoAbuseScorer>(); // until Insights provides the model
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScreeningStep, AbuseSignal>());
         return services;
     }
 }

@@ -11,6 +11,7 @@ public static class CoreServiceCollectionExtensions
         // Settings are read when first resolved (not while the builder runs) so test hosts can override them.
         services.AddSingleton(sp => EngagementSettings.Load(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => sp.GetRequiredService<EngagementSettings>().Languages);
+        services.AddSingleton(sp => new Engagement.Core.Moderation.ReportOptions { Threshold = sp.GetRequiredService<EngagementSettings>().Moderation.ReportThreshold });
         services.AddSingleton(TimeProvider.System);
         // Moderation replaces this with its screening pipeline.
         services.AddSingleton<Engagement.Core.Screening.ITextScreening, Engagement.Core.Screening.NoScreening>();

@@ -138,13 +138,14 @@ internal sealed partial class DemoDataSeeder(IServiceProvider services, Engageme
                 ("fr", "Merci pour les ateliers d'aide aux devoirs, mes enfants y vont chaque semaine.", []),
             };
             var comment = Use<PostComment>();
+            async Task<string> AuthorAsync() => Must(await Use<RegisterAnonymousParticipant>().ExecuteAsync(ct)).Participant.Id;
             var react = Use<ReactToComment>();
-            var p = 0;
             foreach (var (language, text, replies) in thread)
             {
-                var top = Must(await comment.ExecuteAsync(new(consultation.Id, people[p++ % people.Count], text, language), ct));
+                // One author per text: screening holds a participant who posts faster than a person types.
+                var top = Must(await comment.ExecuteAsync(new(consultation.Id, await AuthorAsync(), text, language), ct));
                 foreach (var reply in replies)
-                    Must(await comment.ExecuteAsync(new(consultation.Id, people[p++ % people.Count], reply, language, top.Id), ct));
+                    Must(await comment.ExecuteAsync(new(consultation.Id, await AuthorAsync(), reply, language, top.Id), ct));
                 for (var r = 0; r < people.Count; r++)
                 {
                     // A deterministic, uneven spread of agree and disagree per comment.

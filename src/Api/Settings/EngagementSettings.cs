@@ -26,6 +26,7 @@ public sealed partial record EngagementSettings
 
     public required LiveSettings Live { get; init; }
     public required WidgetSettings Widget { get; init; }
+    public required ModerationSettings Moderation { get; init; }
 
     /// <summary>Origins (scheme://host[:port]) besides the platform's own from which signed-in staff may send changes.</summary>
     public required IReadOnlyList<string> TrustedOrigins { get; init; }
@@ -78,6 +79,11 @@ public sealed partial record EngagementSettings
                 RatingsPerClientPerMinute = IntFrom("Widget:RatingsPerClientPerMinute", config["Widget:RatingsPerClientPerMinute"], 20, 1, 1_000_000),
                 RatingsPerKeyPerMinute = IntFrom("Widget:RatingsPerKeyPerMinute", config["Widget:RatingsPerKeyPerMinute"], 6_000, 1, 1_000_000),
                 PagesPerClientPerMinute = IntFrom("Widget:PagesPerClientPerMinute", config["Widget:PagesPerClientPerMinute"], 600, 1, 1_000_000),
+            },
+            Moderation = new ModerationSettings
+            {
+                ReportThreshold = IntFrom("Moderation:ReportThreshold", config["Moderation:ReportThreshold"],
+                    Core.Moderation.ReportOptions.DefaultThreshold, 1, 1_000),
             },
             TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
             Oidc = OidcFrom(config),
@@ -228,6 +234,13 @@ public sealed record WidgetSettings
 
     /// <summary>Widget configurations, hosted rating pages and thank-you pages per client address per minute.</summary>
     public required int PagesPerClientPerMinute { get; init; }
+}
+
+/// <summary>How moderation treats what citizens do.</summary>
+public sealed record ModerationSettings
+{
+    /// <summary>Participants' reports (since the comment was last published) that hide a comment pending review.</summary>
+    public required int ReportThreshold { get; init; }
 }
 
 /// <summary>The Redis that nodes share, and the prefix that keeps this deployment's channels and keys apart from others on it.</summary>

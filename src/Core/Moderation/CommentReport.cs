@@ -43,10 +43,6 @@ public static class ReportKeys
         ReportReason.OffTopic => "off_topic",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a report reason."),
     };
-
-    /// <summary>The reason a key stands for; null for a key no reason uses.</summary>
-    public static ReportReason? FromKey(string key) =>
-        Enum.GetValues<ReportReason>().Select(r => (ReportReason?)r).FirstOrDefault(r => r!.Value.Key() == key);
 }
 
 /// <summary>Stores citizens' reports of comments. Every adapter honours the rules stated on each method.</summary>

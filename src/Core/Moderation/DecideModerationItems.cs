@@ -25,9 +25,16 @@ public sealed class DecideModerationItems(IModerationItemStore items, ClaimModer
     public async Task<Result<IReadOnlyList<Outcome>>> ExecuteAsync(Request request, Actor actor, CancellationToken ct = default)
     {
         // The action and reason are checked once for the whole selection, so a bad one claims nothing.
-        var v = DecideModerationItem.Validate(new DecideModerationItem.Request("", request.OrganisationId, request.Action, request.Reason));
+        Validator v;
         if (request.Action == ModerationAction.RedactAndApprove)
+        {
+            v = new Validator();
             v.Add("action", ErrorCodes.InvalidFormat, "Each redaction needs its own text: redact items one at a time.");
+        }
+        else
+        {
+            v = DecideModerationItem.Validate(new DecideModerationItem.Request("", request.OrganisationId, request.Action, request.Reason));
+        }
         var ids = request.ItemIds.Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 0)
             v.Add("ids", ErrorCodes.Required, "Select at least one item.");

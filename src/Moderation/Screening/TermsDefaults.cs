@@ -8,7 +8,7 @@ namespace Engagement.Moderation.Screening;
 /// Words that are ordinary in the other official language are left out or only held: "bite" is a French vulgarity and
 /// an everyday English word; "con" and "cul" are held, not rejected ("a con", "cul-de-sac" — which the matcher also
 /// knows). Each entry is matched as whole words through disguises (see <see cref="TermsMatcher"/>), so inflections that
-/// matter are listed separately.
+/// matter are listed separately (an s-plural of a term of four letters or more is matched with it).
 /// </summary>
 internal static class DefaultTerms
 {
@@ -27,7 +27,7 @@ internal static class DefaultTerms
     public static IReadOnlyList<string> Suspect { get; } =
     [
         // English
-        "shit", "bullshit", "crap", "damn", "bastard", "prick", "ass", "idiot", "idiots", "moron", "morons", "stupid", "dumb",
+        "shit", "bullshit", "crap", "damn", "bastard", "prick", "ass", "idiot", "moron", "stupid", "dumb",
         // French
         "merde", "putain", "con", "conne", "cul", "salaud", "bâtard", "crétin", "débile", "abruti", "imbécile", "chier",
     ];

@@ -13,7 +13,8 @@ namespace Engagement.Moderation.Screening;
 /// folding (case, accents, look-alike letters, leetspeak — see <see cref="TextFolding"/>), a 1 that stood for an l
 /// ("he11"), masked letters ("f*ck", "f**k", "f*u*c*k" — at most half the word masked, first and last letter shown),
 /// stretched letters ("fuuuuck": a letter repeated three times or more where the term has fewer; "cull" is not "cul"),
-/// and a word spelled out in single letters ("f u c k", "f.u.c.k", "f-u-c-k").
+/// a word spelled out in single letters ("f u c k", "f.u.c.k", "f-u-c-k"), and an s-plural of a term of four letters
+/// or more ("connards" for "connard"; "cons" is not "con").
 /// </summary>
 internal sealed class TermsMatcher
 {
@@ -21,6 +22,7 @@ internal sealed class TermsMatcher
     private const int MinSpelledLetters = 3;
     private const int MinSpelledSubstring = 4; // a shorter term inside a longer spelled-out run ("a s s e t") is not trusted
     private const int MaxSpelledGap = 3;
+    private const int MinPluralLength = 5;
     private const string SpelledSeparators = " .-/|~+·•\\";
 
     /// <summary>
@@ -148,6 +150,9 @@ internal sealed class TermsMatcher
     {
         if (word.Length <= _maxWordLength && _words.TryGetValue(word, out var exact))
             AddOnce(ids, exact);
+        // A plural of a term of four letters or more ("connards", "idiots"); shorter terms have too many innocent plurals ("cons").
+        if (word.Length >= MinPluralLength && word.Length <= _maxWordLength + 1 && word[^1] == 's' && _words.TryGetValue(word[..^1], out var singular))
+            AddOnce(ids, singular);
 
         var masks = CountMasks(word);
         if (masks > 0)

@@ -77,6 +77,14 @@ public sealed partial class AuthorizationMatrixTests
                     { State = async () => (await App.Get<IModerationItemStore>().GetAsync(item.Id))!.Status.ToString() };
             }
 
+            case "Mutation.decideModerationItems":
+            {
+                var item = await NewModerationItemAsync(claimedBy: null);
+                return new("mutation($org: ID!, $ids: [ID!]!) { decideModerationItems(organisationId: $org, ids: $ids, action: APPROVE) { id succeeded code } }",
+                        new { org = A, ids = new[] { item.Id } }, "decideModerationItems")
+                    { State = async () => (await App.Get<IModerationItemStore>().GetAsync(item.Id))!.Status.ToString() };
+            }
+
             case "Mutation.setTermList":
                 return new("mutation($org: ID!, $terms: [String!]!) { setTermList(organisationId: $org, kind: BLOCKED, language: \"fr\", terms: $terms) { kind terms } }",
                         new { org = A, terms = new[] { "term-" + Guid.NewGuid().ToString("N")[..8] } }, "setTermList")

@@ -72,6 +72,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixCallers callers) : IC
         ("Mutation.claimModerationItem",                         [Un,  Un,     Ok,  No,  Ok,  No,  Ok,   No,   No,   No]),
         ("Mutation.releaseModerationItem",                       [Un,  Un,     Ok,  No,  Ok,  No,  Ok,   No,   No,   No]),
         ("Mutation.decideModerationItem",                        [Un,  Un,     Ok,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Mutation.decideModerationItems",                       [Un,  Un,     Ok,  No,  Ok,  No,  Ok,   No,   No,   No]),
         ("Mutation.setTermList",                                 [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
         ("Mutation.createConsultation",                          [Un,  Un,     No,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
         ("Mutation.updateConsultation",                          [Un,  Un,     No,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
@@ -89,7 +90,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixCallers callers) : IC
     ];
 
     /// <summary>The citizens' own mutations, which no staff permission guards.</summary>
-    private static readonly string[] CitizenMutations = ["registerParticipant", "postComment", "react", "submitSurveyResponse", "submitRating"];
+    private static readonly string[] CitizenMutations = ["registerParticipant", "postComment", "react", "reportComment", "submitSurveyResponse", "submitRating"];
 
     public static TheoryData<string, Caller, Expect> Cells()
     {

@@ -18,6 +18,9 @@ public sealed class EngagementSettingsTests
     [InlineData("Live:MaxUpdatesPerSecond", "0")]
     [InlineData("Live:MaxUpdatesPerSecond", "101")]
     [InlineData("Live:MaxUpdatesPerSecond", "fast")]
+    [InlineData("Moderation:ReportThreshold", "0")]
+    [InlineData("Moderation:ReportThreshold", "1001")]
+    [InlineData("Moderation:ReportThreshold", "three")]
     [InlineData("ConnectionStrings:Redis", "localhost:6379,colour=blue")]
     [InlineData("ConnectionStrings:Redis", "localhost:notaport")]
     [InlineData("ConnectionStrings:Redis", "abortConnect=false")]
@@ -49,13 +52,15 @@ public sealed class EngagementSettingsTests
         Assert.Equal(["en", "fr"], settings.Languages);
         Assert.True(settings.SeedDemoData);
         Assert.Equal(4, settings.Live.MaxUpdatesPerSecond);
+        Assert.Equal(3, settings.Moderation.ReportThreshold);
     }
 
     [Fact]
     public void Load_reads_every_setting_when_given()
     {
         var settings = EngagementSettings.Load(Config(
-            ("Storage:Provider", " SQLITE "), ("Storage:Sqlite:Path", "/tmp/x/e.db"), ("Languages", "fr, en ,iu"), ("Seed:DemoData", "False"), ("Live:MaxUpdatesPerSecond", "10")));
+            ("Storage:Provider", " SQLITE "), ("Storage:Sqlite:Path", "/tmp/x/e.db"), ("Languages", "fr, en ,iu"), ("Seed:DemoData", "False"), ("Live:MaxUpdatesPerSecond", "10"),
+            ("Moderation:ReportThreshold", " 5 ")));
 
         Assert.Equal(StorageProviderKind.Sqlite, settings.StorageProvider);
         Assert.Equal("/tmp/x/e.db", settings.SqlitePath);
@@ -63,6 +68,7 @@ public sealed class EngagementSettingsTests
         Assert.Equal("fr", settings.Languages.DefaultLanguage);
         Assert.False(settings.SeedDemoData);
         Assert.Equal(TimeSpan.FromMilliseconds(100), settings.Live.MinInterval);
+        Assert.Equal(5, settings.Moderation.ReportThreshold);
     }
 
     [Fact]

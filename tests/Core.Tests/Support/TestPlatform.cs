@@ -44,6 +44,7 @@ public sealed class TestPlatform
         WidgetKeys = new SqliteWidgetKeyStore(db);
         TermLists = new SqliteTermListStore(db);
         ModerationItems = new SqliteModerationItemStore(db);
+        CommentReports = new SqliteCommentReportStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -70,6 +71,10 @@ public sealed class TestPlatform
     public IWidgetKeyStore WidgetKeys { get; }
     public ITermListStore TermLists { get; }
     public IModerationItemStore ModerationItems { get; }
+    public ICommentReportStore CommentReports { get; }
+
+    /// <summary>How reports act on comments; a test may set its own threshold.</summary>
+    public ReportOptions ReportOptions { get; set; } = new();
 
     /// <summary>The screening every public text takes; a test may set what it decides.</summary>
     public ITextScreening Screening { get; set; } = new NoScreening();
@@ -89,6 +94,8 @@ public sealed class TestPlatform
     public ClaimModerationItem ClaimModerationItem => new(ModerationItems, Clock);
     public ReleaseModerationItem ReleaseModerationItem => new(ModerationItems, Clock);
     public DecideModerationItem DecideModerationItem => new(ModerationItems, Comments, Audit, Clock, Live);
+    public DecideModerationItems DecideModerationItems => new(ModerationItems, ClaimModerationItem, DecideModerationItem, ReleaseModerationItem);
+    public ReportComment ReportComment => new(Comments, CommentReports, Consultations, Participants, ModerationQueue, Audit, Clock, Live, ReportOptions);
     public ReactToComment ReactToComment => new(Consultations, Comments, Participants, Tallies, Clock, Live);
     public ChangeCommentStatus ChangeCommentStatus => new(Comments, Audit, Clock, Live);
     public ListComments ListComments => new(Consultations, Comments, Tallies);
@@ -227,6 +234,13 @@ public sealed class TestPlatform
 
     public async Task<Comment> SetCommentStatusAsync(Comment comment, CommentStatus status) =>
         (await ChangeCommentStatus.ExecuteAsync(new ChangeCommentStatus.Request(comment.Id, status, "Test moderation"), Staff)).Value;
+
+    /// <summary>A report of the comment by a participant (a new anonymous one unless given).</summary>
+    public async Task<Result<CommentReport>> ReportCommentAsync(Comment comment, ReportReason reason = ReportReason.Spam, Participant? reporter = null)
+    {
+        reporter ??= await RegisterParticipantAsync();
+        return await ReportComment.ExecuteAsync(new ReportComment.Request(comment.Id, reporter.Id, reason));
+    }
 
     // ---- Surveys ----
 

@@ -330,6 +330,37 @@ public abstract class CommentStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task SetTextAsync_replaces_the_text_and_stamps_UpdatedAt_leaving_the_status_and_every_tally()
+    {
+        var stores = await CreateStoresAsync();
+        var comment = Make.Comment(Ids.New(), Ids.New(), status: CommentStatus.Hidden);
+        await stores.Comments.TryAddAsync(comment);
+        await stores.Comments.SetReactionAsync(comment.Id, Ids.New(), Reaction.Agree, Make.T0);
+        var consultationTally = await stores.Tallies.GetAsync(TallyScopes.Consultation(comment.ConsultationId));
+        var at = Make.T0.AddHours(3).ToOffset(TimeSpan.FromHours(2));
+
+        var updated = await stores.Comments.SetTextAsync(comment.Id, "Appelez-moi au [téléphone] « ici » 🚲", at);
+
+        var expected = comment with { Text = "Appelez-moi au [téléphone] « ici » 🚲", UpdatedAt = at };
+        Same.Equal(expected, updated);
+        Same.Equal(expected, await stores.Comments.GetAsync(comment.Id));
+        Same.Equal(consultationTally, await stores.Tallies.GetAsync(TallyScopes.Consultation(comment.ConsultationId)));
+        Assert.Equal(1, (await stores.Tallies.GetAsync(TallyScopes.Comment(comment.Id)))[CommentTallies.Agree]);
+        Same.Sequence([expected], (await stores.Comments.ListTopLevelAsync(comment.ConsultationId, CommentStatus.Hidden, PageRequest.First(5))).Items);
+    }
+
+    [Fact]
+    public async Task SetTextAsync_returns_null_and_creates_nothing_when_the_id_is_unknown()
+    {
+        var stores = await CreateStoresAsync();
+        var id = Ids.New();
+
+        Assert.Null(await stores.Comments.SetTextAsync(id, "Nothing here", Make.T0));
+
+        Assert.Null(await stores.Comments.GetAsync(id));
+    }
+
+    [Fact]
     public async Task SetReactionAsync_adds_a_reaction_counts_it_and_returns_null_when_there_was_none()
     {
         var stores = await CreateStoresAsync();

@@ -79,6 +79,21 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.True(await stores.ApiTokens.TryAddAsync(Make.ApiToken(Ids.New())));
     }
 
+    [Fact]
+    public async Task InitializeAsync_on_a_version_5_file_adds_the_comment_reports_table()
+    {
+        using (var v5 = Connect())
+            Execute(v5, string.Concat(Enumerable.Range(1, 5).Select(Migrations.Script)) + "PRAGMA user_version = 5;");
+
+        var db = await OpenInitializedAsync();
+
+        var reports = SqliteFixture.For(db).CommentReports;
+        var report = new Core.Moderation.CommentReport { CommentId = Ids.New(), ParticipantId = Ids.New(), Reason = Core.Moderation.ReportReason.OffTopic, At = Make.T0 };
+        Assert.True(await reports.TryAddAsync(report));
+        Assert.False(await reports.TryAddAsync(report));
+        Assert.Equal(1, (await reports.CountAsync(report.CommentId, Make.T0))[Core.Moderation.ReportReason.OffTopic]);
+    }
+
     [Theory]
     [InlineData("SELECT doc FROM surveys WHERE consultation_id = 'c' ORDER BY created_ticks, id", "ix_surveys_consultation")]
     [InlineData("SELECT doc FROM api_tokens WHERE organisation_id = 'o' ORDER BY created_ticks DESC, id DESC", "ix_api_tokens_organisation")]
@@ -86,6 +101,7 @@ public sealed class SqliteMigrationTests : IDisposable
     [InlineData("SELECT doc FROM staff WHERE email = 'e'", "sqlite_autoindex_staff")]
     [InlineData("SELECT doc FROM staff WHERE external_subject = 's'", "sqlite_autoindex_staff")]
     [InlineData("SELECT s.doc FROM staff_grants g JOIN staff s ON s.id = g.staff_id WHERE g.organisation_id = 'o' ORDER BY s.email", "PRIMARY KEY")]
+    [InlineData("SELECT reason, COUNT(*) FROM comment_reports WHERE comment_id = 'c' AND at_ticks >= 0 GROUP BY reason", "PRIMARY KEY")]
     public async Task New_queries_search_an_index_instead_of_scanning_the_table(string query, string index)
     {
         await OpenInitializedAsync();

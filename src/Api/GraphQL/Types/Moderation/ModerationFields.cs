@@ -71,13 +71,43 @@ internal sealed class ModerationFields : ISchemaContributor
                 new ReleaseModerationItem.Request(item.Id, item.OrganisationId), access.Actor, ctx.CancellationToken)));
 
         mutation.Field<ModerationItemGraphType>("decideModerationItem")
-            .Description("Approves, rejects (with a reason shown to the author), escalates or promotes an item you have claimed.")
+            .Description("Approves, rejects (with a reason shown to the author), redacts and approves (with redactedText), escalates or promotes an item you have claimed.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<NonNullGraphType<ModerationActionGraphType>>("action")
             .Argument<StringGraphType>("reason")
+            .Argument<StringGraphType>("redactedText", "REDACT_AND_APPROVE only: the text that replaces the original, which is kept nowhere.")
             .ResolveAsync(async ctx => await ActAsync(ctx, (item, access) => ctx.Use<DecideModerationItem>().ExecuteAsync(
-                new DecideModerationItem.Request(item.Id, item.OrganisationId, ctx.GetArgument<ModerationAction>("action"), ctx.GetArgument<string?>("reason")),
+                new DecideModerationItem.Request(item.Id, item.OrganisationId, ctx.GetArgument<ModerationAction>("action"), ctx.GetArgument<string?>("reason"),
+                    ctx.GetArgument<string?>("redactedText")),
                 access.Actor, ctx.CancellationToken)));
+
+        mutation.Field<ListGraphType<NonNullGraphType<ModerationItemOutcomeGraphType>>>("decideModerationItems")
+            .Description($"Claims and decides each of up to {DecideModerationItems.MaxItems} pending items of the organisation in turn; an item that cannot be "
+                         + "(unknown, another organisation's, decided, escalated, claimed by someone else) is reported in its outcome and left as it was. Moderators.")
+            .Argument<NonNullGraphType<IdGraphType>>("organisationId")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .Argument<NonNullGraphType<ModerationActionGraphType>>("action")
+            .Argument<StringGraphType>("reason")
+            .ResolveAsync(async ctx =>
+            {
+                var organisationId = ctx.GetArgument<string>("organisationId");
+                return await ctx.AsStaffAsync(organisationId, Permission.Moderate, access => ctx.Use<DecideModerationItems>().ExecuteAsync(
+                    new DecideModerationItems.Request(organisationId, ctx.GetArgument<List<string>>("ids"), ctx.GetArgument<ModerationAction>("action"),
+                        ctx.GetArgument<string?>("reason")),
+                    access.Actor, ctx.CancellationToken));
+            });
+
+        mutation.Field<CommentReportGraphType>("reportComment")
+            .Description("Reports a published comment, once per participant; enough reports hide it until a moderator has looked at it.")
+            .Argument<NonNullGraphType<ReportCommentInputGraphType>>("input")
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<ReportCommentInput>("input");
+                if (await ctx.ParticipantIdAsync(input.ParticipantToken) is not { } participantId)
+                    return null;
+                return (await ctx.Use<ReportComment>().ExecuteAsync(new ReportComment.Request(input.CommentId, participantId, input.Reason), ctx.CancellationToken))
+                    .ValueOrErrors(ctx);
+            });
 
         mutation.Field<TermListGraphType>("setTermList")
             .Description("Replaces one of an organisation's term lists (kind and language). Admins.")

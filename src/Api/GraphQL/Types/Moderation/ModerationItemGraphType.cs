@@ -18,6 +18,12 @@ internal sealed class ModerationItemGraphType : ObjectGraphType<ModerationItem>
         Field(x => x.Language);
         Field<NonNullGraphType<ModerationSourceGraphType>>("source").Resolve(ctx => ctx.Source.Source);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScreeningReasonGraphType>>>>("reasons").Resolve(ctx => ctx.Source.Reasons);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportCountGraphType>>>>("reports")
+            .Description("Citizens' reports of the text by reason, in the order of ReportReason; reasons nobody gave are left out.")
+            .Resolve(ctx => Enum.GetValues<ReportReason>()
+                .Where(r => ctx.Source.Reports.GetValueOrDefault(r.Key()) > 0)
+                .Select(r => new KeyValuePair<ReportReason, int>(r, ctx.Source.Reports[r.Key()]))
+                .ToList());
         Field(x => x.Risk);
         Field(x => x.Reach);
         Field(x => x.Priority).Description("Risk times ten plus reach (capped at 100); the queue is ordered by it, then by age.");

@@ -1,0 +1,10 @@
+using Engagement.Core.Moderation;
+using GraphQL.Types;
+
+namespace Engagement.Api.GraphQL.Types.Moderation;
+
+/// <summary>Why a citizen reports a comment.</summary>
+internal sealed class ReportReasonGraphType : EnumerationGraphType<ReportReason>
+{
+    public ReportReasonGraphType() => Name = "ReportReason";
+}
