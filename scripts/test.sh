@@ -70,4 +70,9 @@ awk '/(Passed|Failed)! +- Failed:/ {
        }
      }
      END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+# A project that does not build runs no tests, so the counts above would not show it.
+if grep -q ' error [A-Z]*[0-9]*:' "$log"; then
+  echo "Build errors (above): some test projects did not build and ran no tests." >&2
+  [ "$status" -ne 0 ] || status=1
+fi
 exit "$status"

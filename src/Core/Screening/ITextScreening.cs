@@ -20,6 +20,7 @@ public enum TextKind
     Comment,
     Reply,
     RatingComment,
+    SurveyAnswer,
 }
 
 /// <summary>What to do with a text.</summary>

@@ -1,13 +1,15 @@
 using Engagement.Core.Common;
 using Engagement.Core.Live;
+using Engagement.Core.Moderation;
 using Engagement.Core.Participants;
+using Engagement.Core.Screening;
 
 namespace Engagement.Core.Surveys;
 
 /// <summary>Records a participant's one response to an open survey, after checking every answer against the questions.</summary>
 public sealed class SubmitSurveyResponse(
     ISurveyStore surveys, ISurveyResponseStore responses, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock,
-    ILiveNotifier live) : IUseCase
+    ITextScreening screening, ModerationQueue queue, ILiveNotifier live) : IUseCase
 {
     public sealed record Request(string SurveyId, string ParticipantId, string Language, IReadOnlyDictionary<string, Answer> Answers);
 
@@ -33,6 +35,24 @@ public sealed class SubmitSurveyResponse(
         var kept = answers
             .Where(a => visible.Contains(a.Key) && !SurveyResponseRules.IsBlank(a.Value))
             .ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        // Text answers take the same screening as every public text: masked, refused, or kept and queued for a person.
+        // Only the first is screened as the participant's, so one response counts once towards their posting pace.
+        var held = new List<(string QuestionId, ScreeningResult Screened)>();
+        var first = true;
+        foreach (var (questionId, answer) in kept.Where(a => a.Value.Text is not null).ToList())
+        {
+            var screened = await screening.ScreenAsync(
+                new TextToScreen(survey.OrganisationId, TextKind.SurveyAnswer, answer.Text!, request.Language, first ? request.ParticipantId : null), ct);
+            first = false;
+            if (screened.Outcome == ScreeningOutcome.Reject)
+                v.Add($"answers.{questionId}", ErrorCodes.Rejected, "This answer cannot be accepted: it breaks the participation rules.");
+            else if (screened.Outcome == ScreeningOutcome.Hold)
+                held.Add((questionId, screened));
+            kept[questionId] = answer with { Text = screened.Text };
+        }
+        if (v.HasErrors)
+            return Result<SurveyResponse>.Fail(v.Errors);
+
         var response = new SurveyResponse
         {
             Id = Ids.New(),
@@ -45,6 +65,8 @@ public sealed class SubmitSurveyResponse(
         };
         if (!await responses.TryAddAsync(response, ct))
             return Result<SurveyResponse>.Fail("participantId", ErrorCodes.Duplicate, "You have already answered this survey.");
+        foreach (var (questionId, screened) in held)
+            await queue.EnqueueHeldAsync(survey.OrganisationId, TextKind.SurveyAnswer, $"{response.Id}/{questionId}", survey.ConsultationId, screened, request.Language, ct);
         live.Changed(LiveTopic.Survey(survey.Id));
         return response;
     }

@@ -103,7 +103,7 @@ public sealed class TestPlatform
     public UpdateSurvey UpdateSurvey => new(Surveys, Audit, Languages, Clock);
     public OpenSurvey OpenSurvey => new(Surveys, Audit, Clock);
     public CloseSurvey CloseSurvey => new(Surveys, Audit, Clock);
-    public SubmitSurveyResponse SubmitSurveyResponse => new(Surveys, Responses, Participants, Languages, Clock, Live);
+    public SubmitSurveyResponse SubmitSurveyResponse => new(Surveys, Responses, Participants, Languages, Clock, Screening, ModerationQueue, Live);
     public GetSurveyResults GetSurveyResults => new(Surveys, Tallies);
     public SubmitRating SubmitRating => new(Services, Ratings, Participants, Languages, Clock, Screening, ModerationQueue, Live);
     public ListPageRatings ListPageRatings => new(Services, Tallies);

@@ -64,6 +64,12 @@ public sealed class ContactDetailsTests
     public void Service_numbers_dates_times_money_and_references_are_not_phone_numbers(string text) => AssertUntouched(text);
 
     [Theory]
+    [InlineData("appelez le ６１３-５５５-０１２３ svp", "appelez le [phone] svp", "pii.phone")]
+    [InlineData("رقمي ٦١٣-٥٥٥-٠١٢٣ شكرا", "رقمي [phone] شكرا", "pii.phone")]
+    [InlineData("écrivez à ｊａｎｅ＠ｇｍａｉｌ．ｃｏｍ", "écrivez à [email]", "pii.email")]
+    public void Digits_of_other_scripts_and_full_width_forms_are_found_in_place(string text, string expected, string code) => AssertMasked(text, expected, code);
+
+    [Theory]
     [InlineData("Your site blocked my IP 203.0.113.42 for no reason.", "Your site blocked my IP [IP address] for no reason.")]
     [InlineData("error with 192.168.1.254 in it", "error with [IP address] in it")]
     [InlineData("IPv6 2001:db8:85a3::8a2e:370:7334 is blocked", "IPv6 [IP address] is blocked")]

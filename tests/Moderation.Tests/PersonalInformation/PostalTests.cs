@@ -53,6 +53,8 @@ public sealed class PostalTests
     [InlineData("1 Rideau St has a broken ramp", "[address] has a broken ramp")]
     [InlineData("12 Bank Street apt 3 lights are out", "[address] lights are out")]
     [InlineData("the tree at 1234 Highway 7 fell", "the tree at [address] fell")]
+    [InlineData("farm at 1234 Concession Road 5, Lanark", "farm at [address], Lanark")]
+    [InlineData("apt. 12 - 4500 ch. de la Côte-des-Neiges", "[address]")]
     [InlineData("Meet me at 123 St. Laurent Blvd tomorrow", "Meet me at [address] tomorrow")]
     [InlineData("Noise at 200 5th Avenue", "Noise at [address]")]
     [InlineData("Le lampadaire devant le 45 rue Sainte-Catherine Ouest est brisé.", "Le lampadaire devant le [address] est brisé.")]

@@ -8,8 +8,8 @@ namespace Engagement.Moderation.Screening.PersonalInformation;
 /// Screening step 200: replaces personal information in the text with a placeholder that keeps the sentence readable
 /// ("call me at [phone]") before the text is stored or shown. The original is not kept anywhere. Records one Info
 /// reason per kind found ("pii.email", "2 email addresses masked"): a masked text is fine to publish. If a pattern
-/// runs out of time on a hostile text, that kind stays unmasked and a Hold reason ("pii.timeout") asks a person to
-/// look. Never throws on any string.
+/// runs out of time on a hostile text, what that pattern found stays unmasked and a Hold reason ("pii.timeout") asks
+/// a person to look. Never throws on any string.
 /// </summary>
 /// <remarks>
 /// Placeholders are English in every language — "[email]", "[phone]", "[postal code]", "[SIN]", "[SSN]",
@@ -48,7 +48,10 @@ internal sealed class MaskPersonalInformation : IScreeningStep
     {
         if (string.IsNullOrEmpty(text))
             return new MaskedText(text ?? "", []);
-        var facts = TextFacts.Of(text);
+        // Detection reads a copy with other scripts' digits and full-width forms folded to ASCII, one character for one
+        // character, so "６１３-５５５-０１２３" is found at the same positions; the replacement is made in the original.
+        var scan = Fold(text);
+        var facts = TextFacts.Of(scan);
         if (facts.LongestNumber == 0 && !facts.MayHaveWrittenOutEmail && !facts.HasAtSign)
             return new MaskedText(text, []);
 
@@ -62,11 +65,11 @@ internal sealed class MaskPersonalInformation : IScreeningStep
             added.Clear();
             try
             {
-                detector.FindAll(text, taken, added);
+                detector.FindAll(scan, taken, added);
             }
             catch (RegexMatchTimeoutException)
             {
-                // Leave this kind unmasked for this text rather than half-masked, and have a person look.
+                // Withdraw what this detector found here (it masks a text whole or not at all) and have a person look.
                 foreach (var found in added)
                     taken.Remove(found);
                 (timedOut ??= []).Add(detector.Kind);
@@ -77,10 +80,39 @@ internal sealed class MaskPersonalInformation : IScreeningStep
         var result = taken.Count == 0 ? text : Replace(text, taken, reasons);
         if (timedOut is not null)
         {
-            var kinds = string.Join(", ", PersonalInformationKinds.All.Where(timedOut.Contains).Select(k => k.Singular() + "s"));
+            var kinds = string.Join(", ", PersonalInformationKinds.All.Where(timedOut.Contains).Select(k => k.Plural()));
             reasons.Add(new ScreeningReason(TimeoutCode, ReasonSeverity.Hold, $"Looking for {kinds} took too long; check this text for personal information by hand."));
         }
         return new MaskedText(result, reasons);
+    }
+
+    /// <summary>
+    /// The text with decimal digits of any script as 0–9, full-width ASCII forms (U+FF01–U+FF5E) as ASCII and the minus
+    /// sign as a hyphen; the same string when there is nothing to fold. Never changes the length.
+    /// </summary>
+    internal static string Fold(string text)
+    {
+        var first = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
+        if (first < 0)
+            return text;
+        char[]? folded = null;
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            var to = c switch
+            {
+                <= '\u007F' => c,
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                '\u2212' => '-',
+                _ when char.IsDigit(c) => (char)('0' + (int)char.GetNumericValue(c)),
+                _ => c,
+            };
+            if (to == c)
+                continue;
+            folded ??= text.ToCharArray();
+            folded[i] = to;
+        }
+        return folded is null ? text : new string(folded);
     }
 
     private static string Replace(string text, TakenSpans taken, List<ScreeningReason> reasons)

@@ -4,7 +4,7 @@ namespace Engagement.Moderation.Screening.PersonalInformation;
 
 /// <summary>
 /// Every regular expression the masking step uses, generated at build time. Candidate patterns find the shape of an
-/// item (its digits, letters and separators); the validators in <see cref="PersonalInformationDetectors"/> then check
+/// item (its digits, letters and separators); the validators in <see cref="PersonalInformationDetectors"/> then verify
 /// check digits, ranges and the words around it. Keyword patterns run only on the short window next to a candidate.
 /// All are culture-invariant, avoid nested ambiguous repetition, and give up after <see cref="TimeoutMs"/>.
 /// </summary>
@@ -164,24 +164,29 @@ internal static partial class Patterns
     /// <summary>
     /// English order: civic number, one to four name words, street type, maybe a direction and a unit.
     /// "123 Main Street", "apt 4, 56 Elm Ave" (the unit before is found by <see cref="UnitBefore"/>), "12-345 King St W",
-    /// "1234 Highway 7". Whether the name words make it an address is the validator's call.
+    /// "1234 Highway 7". Whether the name words make it an address is the validator's call. Anchored (\G): tried only
+    /// where <see cref="AddressStarts"/> finds a number followed by a street type.
     /// </summary>
-    [GeneratedRegex(Civic + Sp + @"+(?:(?<name>(?:(?>[\p{L}\p{N}][\p{L}\p{N}'’\-]*)\.?" + Sp + @"+){1,4}?)(?<type>(?i:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|crescent|cres|cr|court|ct|lane|ln|way|place|pl|terrace|terr|circle|cir|parkway|pkwy|highway|hwy|trail|trl|close|gate|square|sq|grove|heights|hts|mews|gardens|gdns|ridge))(?![\p{L}\p{N}'’\-])" + AbbreviationDot
-        + @"|(?<numbered>(?i:highway|hwy|county\s+road|regional\s+road|concession\s+road|concession|sideroad))" + Sp + @"+\d{1,4}(?![\p{L}\p{N}]))"
+    [GeneratedRegex(@"\G" + Civic + Sp + @"+(?:(?<numbered>(?i:highway|hwy|county\s+road|regional\s+road|concession\s+road|concession|sideroad))" + Sp + @"+\d{1,4}(?![\p{L}\p{N}])"
+        + @"|(?<name>(?:(?>[\p{L}\p{N}][\p{L}\p{N}'’\-]*)\.?" + Sp + @"+){1,4}?)(?<type>(?i:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|crescent|cres|cr|court|ct|lane|ln|way|place|pl|terrace|terr|circle|cir|parkway|pkwy|highway|hwy|trail|trl|close|gate|square|sq|grove|heights|hts|mews|gardens|gdns|ridge))(?![\p{L}\p{N}'’\-])" + AbbreviationDot + ")"
         + @"(?<dir>" + Sp + @"+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)(?![\p{L}\p{N}\-])" + AbbreviationDot + ")?" + UnitAfter, Plain, TimeoutMs)]
     public static partial Regex EnglishAddress();
 
     /// <summary>
     /// French order: civic number, street type, name. "45 rue Sainte-Catherine Ouest", "1200 boul. René-Lévesque",
     /// "12, avenue des Pins", "1234, route 132 Est". Further name words must be capitalised, so the sentence after stays.
+    /// Anchored (\G): tried only where <see cref="AddressStarts"/> finds a number followed by a street type.
     /// </summary>
-    [GeneratedRegex(Civic + Sp + "*,?" + Sp + @"+(?<type>(?i:rue|avenue|av|boulevard|boul|bd|blvd|chemin|ch|rang|route|place|pl|mont[ée]e|c[ôo]te|all[ée]e|impasse|promenade|prom|croissant|terrasse|carr[ée]|ruelle|sentier))(?![\p{L}\p{N}'’\-])\.?" + Sp + "+"
+    [GeneratedRegex(@"\G" + Civic + Sp + "*,?" + Sp + @"+(?<type>(?i:rue|avenue|av|boulevard|boul|bd|blvd|chemin|ch|rang|route|place|pl|mont[ée]e|c[ôo]te|all[ée]e|impasse|promenade|prom|croissant|terrasse|carr[ée]|ruelle|sentier))(?![\p{L}\p{N}'’\-])\.?" + Sp + "+"
         + @"(?<name>(?:(?i:(?:de" + Sp + "+la|des|de|du|la|les|le)" + Sp + "+|(?:de" + Sp + @"+l|d|l)['’]" + Sp + @"*))?(?<first>(?>[\p{L}\p{N}][\p{L}\p{N}'’\-]*))(?:" + Sp + "+(?:(?i:(?:de|du|des|la|le|les)" + Sp + @"+|[dl]['’]))?(?>[\p{Lu}\p{N}][\p{L}\p{N}'’\-]*)){0,4})"
         + @"(?<dir>" + Sp + @"+(?:ouest|nord|sud|O|E|N|S)(?![\p{L}\p{N}\-])" + AbbreviationDot + ")?" + UnitAfter, Plain, TimeoutMs)]
     public static partial Regex FrenchAddress();
 
-    /// <summary>A unit written before the civic number ("apt 4, 56 Elm Ave", "app. 3 - 1450 boul. ..."); run on the text just before it.</summary>
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:(?i:apt|apartment|app|appartement|unit|suite|ste|bureau|logement)\.?" + Sp + "*#?|#)" + Sp + @"*\d{1,5}[A-Za-z]?" + Sp + "*[,\\-\u2013]?" + Sp + @"*\z", Plain, TimeoutMs)]
+    /// <summary>
+    /// A unit written before the civic number, run on the text just before it: "apt 4, 56 Elm Ave", or the unit word
+    /// alone when the civic number carries the unit ("apt. 12 - 4500 ch. …").
+    /// </summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:(?i:apt|apartment|app|appartement|unit|suite|ste|bureau|logement)\.?" + Sp + "*#?|#)" + Sp + @"*(?:\d{1,5}[A-Za-z]?" + Sp + "*[,\\-\u2013]?" + Sp + @"*)?\z", Plain, TimeoutMs)]
     public static partial Regex UnitBefore();
 
     // ---- Gates: a detector that needs a word nearby runs only when the text contains one of these anywhere -----------
@@ -201,6 +206,16 @@ internal static partial class Patterns
     public static System.Buffers.SearchValues<string> LicenceGate { get; } = Gate("driver", "driving", "permis", "dl");
 
     public static System.Buffers.SearchValues<string> PassportGate { get; } = Gate("passport", "passeport");
+
+    public static System.Buffers.SearchValues<string> SinGate { get; } = Gate("sin", "nas", "s.i.n", "n.a.s", "insurance", "assurance");
+
+    public static System.Buffers.SearchValues<string> SsnGate { get; } = Gate("ssn", "security", "sécurité", "securite");
+
+    public static System.Buffers.SearchValues<string> ReferenceGate { get; } = Gate(
+        "case", "file", "dossier", "ticket", "ref", "réf", "confirmation", "order", "commande", "invoice", "facture", "claim", "clamation",
+        "application", "demande", "request", "requ", "tracking", "suivi", "transaction", "receipt", "reçu", "recu", "serial", "série",
+        "serie", "model", "modèle", "lot", "permit", "member", "membre", "customer", "client", "policy", "police", "contract",
+        "contrat", "roll", "matricule", "student", "tudiant", "employ", "parcel", "colis", "incident", "report", "rapport", "#");
 
     public static System.Buffers.SearchValues<string> PoBoxGate { get; } = Gate("box", "postal", "c.p", "c. p", "cp");
 

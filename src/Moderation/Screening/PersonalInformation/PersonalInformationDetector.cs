@@ -28,14 +28,16 @@ internal enum Needs
 
 /// <summary>
 /// One way of finding one kind: a pattern for candidates and a validator that accepts a candidate (returning the part to
-/// mask) or rejects it. A rejected candidate lets the search resume one character later, so a longer false candidate
-/// never hides a real item that starts inside it. A detector runs only on texts that can hold what it looks for: a
+/// mask) or rejects it. After a rejected candidate the search resumes at the next word or number, so a longer false
+/// candidate never hides a real item that starts inside it. A detector runs only on texts that can hold what it looks for: a
 /// number with at least <paramref name="minDigits"/> digits, what <paramref name="needs"/> says, and, for one that
-/// only accepts what a nearby word names, one of its <paramref name="gate"/> words somewhere in the text.
+/// only accepts what a nearby word names, one of its <paramref name="gate"/> words somewhere in the text. A detector
+/// with <paramref name="starts"/> tries its pattern (which then begins with \G) only at the positions that cheap scan
+/// returns, instead of searching the whole text.
 /// </summary>
 internal sealed class PersonalInformationDetector(
     PersonalInformationKind kind, Regex candidates, Func<string, Match, Found?> accept, int minDigits, Needs needs = Needs.Nothing,
-    System.Buffers.SearchValues<string>? gate = null)
+    System.Buffers.SearchValues<string>? gate = null, Func<string, List<int>>? starts = null)
 {
     public PersonalInformationKind Kind { get; } = kind;
 
@@ -57,20 +59,53 @@ internal sealed class PersonalInformationDetector(
     {
         if (gate is not null && text.AsSpan().IndexOfAny(gate) < 0)
             return;
+        if (starts is not null)
+        {
+            FindAt(starts(text), text, taken, added);
+            return;
+        }
         var match = candidates.Match(text);
         while (match.Success)
         {
-            if (accept(text, match) is { } found && taken.TryAdd(found, Kind))
+            if (!taken.Overlaps(match.Index, match.Length) && accept(text, match) is { } found && taken.TryAdd(found, Kind))
             {
                 added.Add(found);
                 match = match.NextMatch();
                 continue;
             }
-            var next = match.Index + 1;
+            var next = NextTokenStart(text, match.Index);
             if (next >= text.Length)
                 break;
             match = candidates.Match(text, next);
         }
+    }
+
+    private void FindAt(List<int> positions, string text, TakenSpans taken, List<Found> added)
+    {
+        var after = 0;
+        foreach (var position in positions)
+        {
+            if (position < after)
+                continue;
+            var match = candidates.Match(text, position);
+            if (match.Success && !taken.Overlaps(match.Index, match.Length) && accept(text, match) is { } found && taken.TryAdd(found, Kind))
+            {
+                added.Add(found);
+                after = match.Index + match.Length;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where to look again after a rejected candidate: past the rest of the word or number it started in. Every
+    /// pattern begins at the start of a token (or reads the token's start in a lookbehind), so no candidate is lost.
+    /// </summary>
+    private static int NextTokenStart(string text, int index)
+    {
+        var next = index + 1;
+        while (next < text.Length && char.IsLetterOrDigit(text[next]) && char.IsLetterOrDigit(text[next - 1]))
+            next++;
+        return next;
     }
 }
 
@@ -146,15 +181,17 @@ internal sealed class TakenSpans
 
     public bool TryAdd(Found span, PersonalInformationKind kind)
     {
-        if (span.Length <= 0)
+        if (span.Length <= 0 || Overlaps(span.Start, span.Length))
             return false;
-        var i = IndexAtOrAfter(span.Start);
-        if (i > 0 && _spans[i - 1].Span.End > span.Start)
-            return false;
-        if (i < _spans.Count && _spans[i].Span.Start < span.End)
-            return false;
-        _spans.Insert(i, (span, kind));
+        _spans.Insert(IndexAtOrAfter(span.Start), (span, kind));
         return true;
+    }
+
+    /// <summary>True when [start, start + length) overlaps an item already taken (checked before validating a candidate).</summary>
+    public bool Overlaps(int start, int length)
+    {
+        var i = IndexAtOrAfter(start);
+        return i > 0 && _spans[i - 1].Span.End > start || i < _spans.Count && _spans[i].Span.Start < start + length;
     }
 
     public void Remove(Found span)

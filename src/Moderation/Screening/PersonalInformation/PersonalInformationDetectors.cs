@@ -39,8 +39,8 @@ internal static class PersonalInformationDetectors
         new(PostalCode, Patterns.UkPostcode(), Whole, minDigits: 1),
         new(PostalCode, Patterns.UsZip(), UsZip, minDigits: 5),
         new(PoBox, Patterns.PoBox(), Whole, minDigits: 1, gate: Patterns.PoBoxGate),
-        new(Address, Patterns.EnglishAddress(), EnglishAddress, minDigits: 1, Needs.EnglishStreetType),
-        new(Address, Patterns.FrenchAddress(), FrenchAddress, minDigits: 1, gate: Patterns.FrenchStreetGate),
+        new(Address, Patterns.EnglishAddress(), EnglishAddress, minDigits: 1, Needs.EnglishStreetType, starts: AddressStarts.EnglishOrder),
+        new(Address, Patterns.FrenchAddress(), FrenchAddress, minDigits: 1, gate: Patterns.FrenchStreetGate, starts: AddressStarts.FrenchOrder),
     ];
 
     private static Found? Whole(string text, Match m) => new Found(m.Index, m.Length);
@@ -92,7 +92,7 @@ internal static class PersonalInformationDetectors
         "went", "apply", "register", "found", "find", "here", "there", "site", "website", "page", "live", "lives", "lived",
         "work", "works", "worked", "stay", "staying", "meet", "met", "arrive", "arrived", "help", "everything", "anything",
         "forms", "form", "line", "up", "out", "signed", "sign", "log", "logged", "visit", "visited", "read", "listed",
-        "published", "located", "hosted", "access", "reach", "them", "you", "people", "staff", "office", "home", "all",
+        "published", "located", "hosted", "access", "reach", "you", "people", "staff", "office", "home", "all",
         "only", "even", "just", "also", "both", "one", "two", "it's", "rates", "rate", "prices", "tickets", "aimed", "directed",
     ], StringComparer.OrdinalIgnoreCase);
 
@@ -202,11 +202,10 @@ internal static class PersonalInformationDetectors
     {
         if (Surroundings.IsAmount(text, m.Index, m.Index + m.Length))
             return null;
-        var named = Surroundings.NamedBy(text, m.Index, m.Index + m.Length);
-        if (named == Sin)
+        var (before, after) = Surroundings.Names(text, m.Index, m.Index + m.Length);
+        if ((before ?? after) == Sin)
             return new Found(m.Index, m.Length);
-        var before = Surroundings.NamedBefore(text, m.Index);
-        if (before is not null and not Phone || named == Ssn || Surroundings.IsReference(text, m.Index))
+        if (before is not null and not Phone || after == Ssn || Surroundings.IsReference(text, m.Index))
             return null;
         return Checksums.IsSin(Surroundings.Digits(m.ValueSpan)) ? new Found(m.Index, m.Length) : null;
     }

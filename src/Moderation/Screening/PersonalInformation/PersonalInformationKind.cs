@@ -88,7 +88,7 @@ internal static class PersonalInformationKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static string Plural(PersonalInformationKind kind) => kind switch
+    public static string Plural(this PersonalInformationKind kind) => kind switch
     {
         PersonalInformationKind.Email => "email addresses",
         PersonalInformationKind.IpAddress => "IP addresses",

@@ -42,37 +42,41 @@ internal static class Surroundings
     /// <summary>
     /// Which identifier the nearest identifier word before the candidate names ("my SIN is", "passport no.",
     /// "health card"), or, when there is none before it, the nearest after it ("... is my passport number"). Only words
-    /// between this number and its neighbours count.
-    /// A banking word right before the number ("account 1234567") counts as nearest.
+    /// between this number and its neighbours count. A banking word right before the number ("account 1234567") counts
+    /// as nearest.
     /// </summary>
     public static PersonalInformationKind? NamedBy(string text, int start, int end)
     {
-        var before = Before(text, start, toNumber: true);
-        if (Patterns.BankWordJustBefore().IsMatch(before))
-            return PersonalInformationKind.BankAccount;
-        return Nearest(before, fromEnd: true) ?? Nearest(After(text, end, toNumber: true), fromEnd: false);
+        var (before, after) = Names(text, start, end);
+        return before ?? after;
     }
 
     /// <summary>The identifier the nearest word before the candidate names, ignoring words after it.</summary>
-    public static PersonalInformationKind? NamedBefore(string text, int start)
+    public static PersonalInformationKind? NamedBefore(string text, int start) => Names(text, start, start).Before;
+
+    /// <summary>The identifier the nearest word before the candidate names, and the one the nearest word after it names.</summary>
+    public static (PersonalInformationKind? Before, PersonalInformationKind? After) Names(string text, int start, int end)
     {
         var before = Before(text, start, toNumber: true);
-        return Patterns.BankWordJustBefore().IsMatch(before) ? PersonalInformationKind.BankAccount : Nearest(before, fromEnd: true);
+        if (before.IndexOfAny(Patterns.BankGate) >= 0 && Patterns.BankWordJustBefore().IsMatch(before))
+            return (PersonalInformationKind.BankAccount, null);
+        return (Nearest(before, fromEnd: true), Nearest(After(text, end, toNumber: true), fromEnd: false));
     }
 
     /// <summary>A quick test before <see cref="NamedBy"/>: one of <paramref name="words"/> occurs in the window before or after.</summary>
     public static bool Mentions(string text, int start, int end, System.Buffers.SearchValues<string> words) =>
         Before(text, start, toNumber: true).IndexOfAny(words) >= 0 || After(text, end, toNumber: true).IndexOfAny(words) >= 0;
 
-    private static readonly (PersonalInformationKind Kind, Func<Regex> Words)[] Namers =
+    /// <summary>Each identifier's words, with a cheap substring test that must pass before its pattern runs on a window.</summary>
+    private static readonly (PersonalInformationKind Kind, System.Buffers.SearchValues<string> Gate, Func<Regex> Words)[] Namers =
     [
-        (PersonalInformationKind.Sin, Patterns.SinWords),
-        (PersonalInformationKind.Ssn, Patterns.SsnWords),
-        (PersonalInformationKind.Passport, Patterns.PassportWords),
-        (PersonalInformationKind.HealthCard, Patterns.HealthWords),
-        (PersonalInformationKind.DriversLicence, Patterns.LicenceWords),
-        (PersonalInformationKind.BankAccount, Patterns.BankWords),
-        (PersonalInformationKind.Phone, Patterns.PhoneWords),
+        (PersonalInformationKind.Sin, Patterns.SinGate, Patterns.SinWords),
+        (PersonalInformationKind.Ssn, Patterns.SsnGate, Patterns.SsnWords),
+        (PersonalInformationKind.Passport, Patterns.PassportGate, Patterns.PassportWords),
+        (PersonalInformationKind.HealthCard, Patterns.HealthGate, Patterns.HealthWords),
+        (PersonalInformationKind.DriversLicence, Patterns.LicenceGate, Patterns.LicenceWords),
+        (PersonalInformationKind.BankAccount, Patterns.BankGate, Patterns.BankWords),
+        (PersonalInformationKind.Phone, Patterns.PhoneGate, Patterns.PhoneWords),
     ];
 
     private static PersonalInformationKind? Nearest(ReadOnlySpan<char> window, bool fromEnd)
@@ -81,8 +85,10 @@ internal static class Surroundings
             return null;
         PersonalInformationKind? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var (kind, words) in Namers)
+        foreach (var (kind, gate, words) in Namers)
         {
+            if (window.IndexOfAny(gate) < 0)
+                continue;
             foreach (var m in words().EnumerateMatches(window))
             {
                 var distance = fromEnd ? window.Length - (m.Index + m.Length) : m.Index;
@@ -97,7 +103,12 @@ internal static class Surroundings
     }
 
     /// <summary>True when a word such as "case", "ticket", "invoice" or a "#" comes shortly before: a reference number.</summary>
-    public static bool IsReference(string text, int start) => Patterns.ReferenceWords().IsMatch(Before(text, start, 30));
+    public static bool IsReference(string text, int start)
+    {
+        var before = Before(text, start, 30);
+        return before.IndexOfAny(Patterns.ReferenceGate) >= 0 && Patterns.ReferenceWords().IsMatch(before);
+    }
+
 
     /// <summary>"$1 234", "123 456 789 $", "45 %", "12 000 dollars": an amount or a percentage, not an identifier.</summary>
     public static bool IsAmount(string text, int start, int end)
