@@ -125,7 +125,7 @@ public sealed class PersonalInformationEvaluationTests(ITestOutputHelper output)
     }
 
     /// <summary>One labelled text: id, language, expected kinds ("none" for none), category (clean/pii/abuse/spam), text.</summary>
-    private sealed record Sample(string Id, string Language, IReadOnlySet<string> Expected, string Category, string Text)
+    internal sealed record Sample(string Id, string Language, IReadOnlySet<string> Expected, string Category, string Text)
     {
         public static IReadOnlyList<Sample> Load()
         {
