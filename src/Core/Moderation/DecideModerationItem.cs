@@ -2,6 +2,7 @@ using Engagement.Core.Audit;
 using Engagement.Core.Comments;
 using Engagement.Core.Common;
 using Engagement.Core.Live;
+using Engagement.Core.Ratings;
 using Engagement.Core.Screening;
 
 namespace Engagement.Core.Moderation;
@@ -30,7 +31,7 @@ public enum ModerationAction
 /// decision is audited with who and why. Whatever brought the item (screening or citizens' reports), approving publishes
 /// the comment and rejecting rejects it.
 /// </summary>
-public sealed class DecideModerationItem(IModerationItemStore items, ICommentStore comments, IAuditLog audit, TimeProvider clock, ILiveNotifier live) : IUseCase
+public sealed class DecideModerationItem(IModerationItemStore items, ICommentStore comments, IRatingStore ratings, IAuditLog audit, TimeProvider clock, ILiveNotifier live) : IUseCase
 {
     /// <param name="RedactedText">For <see cref="ModerationAction.RedactAndApprove"/> only: the text that replaces the original.</param>
     public sealed record Request(string ItemId, string OrganisationId, ModerationAction Action, string? Reason = null, string? RedactedText = null);
@@ -86,6 +87,11 @@ public sealed class DecideModerationItem(IModerationItemStore items, ICommentSto
             await comments.SetStatusAsync(item.TargetId, status, now, ct);
             if (item.ConsultationId is not null)
                 live.Changed(LiveTopic.Consultation(item.ConsultationId));
+        }
+        else if (decided.Decision is { } ratingDecision && item.Kind == TextKind.RatingComment)
+        {
+            // A rating comment is shown only once published; a rejected one stays stored but hidden.
+            await ratings.SetCommentStatusAsync(item.TargetId, ratingDecision == ModerationDecision.Rejected ? CommentStatus.Rejected : CommentStatus.Published, ct);
         }
         live.Changed(LiveTopic.ModerationQueue(item.OrganisationId));
         // A redaction is recorded by its lengths only: the removed text is often the personal information it took out.

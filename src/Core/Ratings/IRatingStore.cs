@@ -1,3 +1,4 @@
+using Engagement.Core.Comments;
 using Engagement.Core.Common;
 
 namespace Engagement.Core.Ratings;
@@ -16,6 +17,12 @@ public interface IRatingStore
     /// Ratings whose id is taken (in the store or earlier in the batch) are skipped. Returns how many were added.
     /// </summary>
     Task<int> AddManyAsync(IReadOnlyList<ServiceRating> ratings, CancellationToken ct = default);
+
+    /// <summary>
+    /// Sets what moderation decided about a rating's comment; the score and every tally stay as they are. Returns the
+    /// updated rating, or null, with nothing changed, when the id is unknown or the rating has no comment.
+    /// </summary>
+    Task<ServiceRating?> SetCommentStatusAsync(string ratingId, CommentStatus status, CancellationToken ct = default);
 
     /// <summary>One page of a service's ratings, oldest first by (creation time, id); Next is null when no item follows.</summary>
     Task<Page<ServiceRating>> ListAsync(string serviceId, PageRequest page, CancellationToken ct = default);

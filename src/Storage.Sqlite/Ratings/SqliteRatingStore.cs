@@ -1,3 +1,4 @@
+using Engagement.Core.Comments;
 using Engagement.Core.Common;
 using Engagement.Core.Ratings;
 using Engagement.Core.Tallies;
@@ -37,6 +38,17 @@ public sealed class SqliteRatingStore(SqliteDatabase db) : IRatingStore
             // One upsert per bucket for the whole batch rather than one per rating.
             tx.Apply(delta);
             return added;
+        }, ct);
+
+    public Task<ServiceRating?> SetCommentStatusAsync(string ratingId, CommentStatus status, CancellationToken ct = default) =>
+        db.WriteAsync<ServiceRating?>(tx =>
+        {
+            var current = tx.Command("SELECT doc FROM ratings WHERE id = @id").With("@id", ratingId).ReadDoc<ServiceRating>();
+            if (current?.CommentStatus is null)
+                return null;
+            var updated = current with { CommentStatus = status };
+            tx.Command("UPDATE ratings SET doc = @doc WHERE id = @id").With("@id", ratingId).With("@doc", StorageJson.Serialize(updated)).Run();
+            return updated;
         }, ct);
 
     public Task<Page<ServiceRating>> ListAsync(string serviceId, PageRequest page, CancellationToken ct = default) =>

@@ -215,4 +215,23 @@ public sealed class ModerationQueueTests(DatabaseFixture db) : IClassFixture<Dat
         Assert.Equal(ModerationPriority.Of(1, 100), ModerationPriority.Of(1, 1_000_000));
         Assert.Equal(30, ModerationPriority.Risk([new ScreeningReason("a", ReasonSeverity.Hold, ""), new ScreeningReason("b", ReasonSeverity.Reject, "")], new Dictionary<string, int>()));
     }
+
+    [Theory]
+    [InlineData(ModerationAction.Approve, CommentStatus.Published)]
+    [InlineData(ModerationAction.Reject, CommentStatus.Rejected)]
+    public async Task A_held_rating_comment_takes_the_moderator_decision(ModerationAction action, CommentStatus expected)
+    {
+        _platform.Screening = ScriptedScreening.Always(ScreeningOutcome.Hold);
+        var service = await _platform.CreateServiceAsync();
+        var rating = ResultAssert.Succeeded(await _platform.SubmitRating.ExecuteAsync(new(service.Id, 2, "en", "The queue was long")));
+        var item = (await _platform.ModerationItems.GetOpenAsync(TextKind.RatingComment, rating.Id))!;
+        Assert.Equal(CommentStatus.Held, rating.CommentStatus);
+
+        await ClaimAsync(item, Alice);
+        ResultAssert.Succeeded(await DecideAsync(item, Alice, action, "Reason"));
+
+        var stored = (await _platform.Ratings.ListAsync(service.Id, PageRequest.First(10))).Items.Single();
+        Assert.Equal(expected, stored.CommentStatus);
+        Assert.Equal(2, stored.Score);
+    }
 }

@@ -93,7 +93,7 @@ public sealed class TestPlatform
     public ModerationQueue ModerationQueue => new(ModerationItems, Tallies, Clock, Live);
     public ClaimModerationItem ClaimModerationItem => new(ModerationItems, Clock);
     public ReleaseModerationItem ReleaseModerationItem => new(ModerationItems, Clock);
-    public DecideModerationItem DecideModerationItem => new(ModerationItems, Comments, Audit, Clock, Live);
+    public DecideModerationItem DecideModerationItem => new(ModerationItems, Comments, Ratings, Audit, Clock, Live);
     public DecideModerationItems DecideModerationItems => new(ModerationItems, ClaimModerationItem, DecideModerationItem, ReleaseModerationItem);
     public ReportComment ReportComment => new(Comments, CommentReports, Consultations, Participants, ModerationQueue, Audit, Clock, Live, ReportOptions);
     public ReactToComment ReactToComment => new(Consultations, Comments, Participants, Tallies, Clock, Live);

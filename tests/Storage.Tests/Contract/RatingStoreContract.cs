@@ -1,3 +1,4 @@
+using Engagement.Core.Comments;
 using Engagement.Core.Common;
 using Engagement.Core.Ratings;
 using Engagement.Core.Tallies;
@@ -186,5 +187,27 @@ public abstract class RatingStoreContract : StoreContract
 
         Assert.Empty(page.Items);
         Assert.Null(page.Next);
+    }
+
+    [Fact]
+    public async Task SetCommentStatusAsync_changes_only_the_comment_status_and_refuses_a_rating_without_a_comment()
+    {
+        var stores = await CreateStoresAsync();
+        var (organisationId, serviceId) = (Ids.New(), Ids.New());
+        var withComment = Make.Rating(organisationId, serviceId, 2) with { CommentStatus = CommentStatus.Held };
+        var without = Make.Rating(organisationId, serviceId, 5) with { Comment = null, CommentStatus = null };
+        await stores.Ratings.TryAddAsync(withComment);
+        await stores.Ratings.TryAddAsync(without);
+        var tallyBefore = await stores.Tallies.GetAsync(TallyScopes.Service(serviceId));
+
+        var updated = await stores.Ratings.SetCommentStatusAsync(withComment.Id, CommentStatus.Published);
+
+        Same.Equal(withComment with { CommentStatus = CommentStatus.Published }, updated);
+        Assert.Null(await stores.Ratings.SetCommentStatusAsync(without.Id, CommentStatus.Published));
+        Assert.Null(await stores.Ratings.SetCommentStatusAsync(Ids.New(), CommentStatus.Published));
+        var page = await stores.Ratings.ListAsync(serviceId, PageRequest.First(10));
+        Same.Equal(withComment with { CommentStatus = CommentStatus.Published }, page.Items.Single(r => r.Id == withComment.Id));
+        Same.Equal(without, page.Items.Single(r => r.Id == without.Id));
+        Assert.Equal(tallyBefore.Counts, (await stores.Tallies.GetAsync(TallyScopes.Service(serviceId))).Counts);
     }
 }
