@@ -17,5 +17,6 @@ public static class CrossSiteGuard
         return site.Length == 0 || site is "same-origin" or "none";
     }
 
-    private static string OwnOrigin(HttpRequest request) => $"{request.Scheme}://{request.Host.Value}";
+    /// <summary>The origin this request reached the platform at: what its own pages send as Origin.</summary>
+    public static string OwnOrigin(HttpRequest request) => $"{request.Scheme}://{request.Host.Value}";
 }

@@ -37,11 +37,9 @@ public sealed class CachedWidgetKeys(IWidgetKeyStore inner, TimeProvider clock) 
 
     public async Task<bool> UpdateAsync(WidgetKey key, CancellationToken ct = default)
     {
-        // The caller may hold a record whose public key is not the stored one; forget by the stored one.
-        var stored = await inner.GetAsync(key.Id, ct);
+        // A key's public key never changes (the store keeps the stored one), so the record names its own cache entry.
         var updated = await inner.UpdateAsync(key, ct);
-        if (stored is not null)
-            _byKey.TryRemove(stored.Key, out _);
+        _byKey.TryRemove(key.Key, out _);
         return updated;
     }
 

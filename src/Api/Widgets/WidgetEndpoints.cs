@@ -1,3 +1,4 @@
+using Engagement.Api.Auth;
 using System.Globalization;
 using Engagement.Api.Composition;
 using Engagement.Core.Common;
@@ -78,7 +79,7 @@ public static partial class WidgetEndpoints
         if (service is null)
             return UnknownKey();
         var summary = widgetKey.ShowAverage ? await SummaryAsync(summaries, widgetKey, http.RequestAborted) : null;
-        var platform = PlatformOrigin(http);
+        var platform = CrossSiteGuard.OwnOrigin(http.Request);
         http.Response.Headers.CacheControl = "no-cache";
         return Results.Json(new
         {
@@ -125,7 +126,7 @@ public static partial class WidgetEndpoints
         if (result.Value.Key.ShowAverage)
         {
             var fresh = await summaries.AfterAsync(result.Value.Key.ServiceId, System.Diagnostics.Stopwatch.GetTimestamp(), http.RequestAborted);
-            summary = new { count = fresh.Count, average = fresh.Average };
+            summary = Brief(fresh);
         }
         return Results.Json(new { id = result.Value.Rating.Id, summary }, statusCode: StatusCodes.Status201Created);
     }
@@ -153,7 +154,7 @@ public static partial class WidgetEndpoints
             return UnknownKey();
         // The form posts to itself: another site's form posting here is refused like a foreign widget.
         var origin = RequestOrigin(http);
-        if (origin is not null && origin != PlatformOrigin(http))
+        if (origin is not null && origin != CrossSiteGuard.OwnOrigin(http.Request))
             return ForeignOrigin();
         var language = PageLanguage(http, widgetKey);
         if (!limits.TryRating(RateLimits.ClientAddress(http), widgetKey.Key, out var wait))
@@ -167,7 +168,7 @@ public static partial class WidgetEndpoints
         var form = await ReadFormAsync(http);
         if (form is null)
         {
-            if (http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge || ContentLength(http) > MaxBodyBytes)
+            if (http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge || http.Request.ContentLength > MaxBodyBytes)
                 return FormProblem(http);
             return Page<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, null) with
             {
@@ -241,7 +242,7 @@ public static partial class WidgetEndpoints
             ScriptUrl = $"{platform}{WidgetScript.Path}",
             RatePageUrl = $"{platform}/widget/{DemoKey}/rate",
             Key = hasDemoKey ? DemoKey : null,
-            PageOrigin = PlatformOrigin(http),
+            PageOrigin = CrossSiteGuard.OwnOrigin(http.Request),
             PlatformOrigin = platform,
             Language = http.Request.Query["lang"] == "fr" ? "fr" : "en",
         };
@@ -296,11 +297,11 @@ public static partial class WidgetEndpoints
     private static async Task<WidgetKey?> FindAsync(IWidgetKeyStore keys, string key, CancellationToken ct) =>
         WidgetKey.LooksLikeKey(key) && await keys.GetByKeyAsync(key, ct) is { Enabled: true } found ? found : null;
 
-    private static async Task<object> SummaryAsync(GetRatingSummary summaries, WidgetKey key, CancellationToken ct)
-    {
-        var summary = (await summaries.ExecuteAsync(key.ServiceId, ct)).Value;
-        return new { count = summary.Count, average = summary.Average };
-    }
+    private static async Task<object> SummaryAsync(GetRatingSummary summaries, WidgetKey key, CancellationToken ct) =>
+        Brief((await summaries.ExecuteAsync(key.ServiceId, ct)).Value);
+
+    /// <summary>What the widget shows of a summary, in the config and after a rating alike.</summary>
+    private static object Brief(RatingSummary summary) => new { count = summary.Count, average = summary.Average };
 
     /// <summary>
     /// Reads the form body within <see cref="MaxBodyBytes"/>; null, with the status set to 413 or 415 or left for a
@@ -308,7 +309,7 @@ public static partial class WidgetEndpoints
     /// </summary>
     private static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
     {
-        if (ContentLength(http) > MaxBodyBytes)
+        if (http.Request.ContentLength > MaxBodyBytes)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return null;
@@ -340,8 +341,6 @@ public static partial class WidgetEndpoints
             return null;
         }
     }
-
-    private static long? ContentLength(HttpContext http) => http.Request.ContentLength;
 
     private static IResult FormProblem(HttpContext http) => http.Response.StatusCode switch
     {
@@ -399,7 +398,6 @@ public static partial class WidgetEndpoints
         return Uri.TryCreate(http.Request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) ? WidgetOrigins.OriginOf(referer) : null;
     }
 
-    private static string PlatformOrigin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
     // Every answer may be read by the page that asked: none holds anything a foreign page may not see, and the widget
     // needs to read errors too. Never with credentials: the widget sends none and this platform sets no cookie here.

@@ -6,8 +6,7 @@ namespace Engagement.Moderation.Screening;
 
 /// <summary>
 /// Term lists from the store, each organisation's kept for <see cref="Lifetime"/>: every text is screened against
-/// them, and they change rarely. A list an admin changes is used from the next read after that on this node, and
-/// within the lifetime on others.
+/// them, and they change rarely. A list an admin changes is used on every node within the lifetime.
 /// </summary>
 internal sealed class StoredTerms(ITermListStore store, TimeProvider clock) : ITermSource
 {
@@ -24,7 +23,4 @@ internal sealed class StoredTerms(ITermListStore store, TimeProvider clock) : IT
         _cache[organisationId] = (terms, now + Lifetime);
         return terms;
     }
-
-    /// <summary>Forgets an organisation's lists, so a change made on this node applies to the next text.</summary>
-    public void Forget(string organisationId) => _cache.TryRemove(organisationId, out _);
 }

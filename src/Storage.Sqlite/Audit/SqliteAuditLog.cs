@@ -40,15 +40,12 @@ public sealed class SqliteAuditLog(SqliteDatabase db) : IAuditLog
 
     // The action is read from the document: counting is for staff metrics over a bounded window, not a hot path.
     public Task<int> CountAsync(string organisationId, string action, DateTimeOffset since, CancellationToken ct = default) =>
-        db.ReadAsync(c =>
-        {
-            using var command = c.Command("""
+        db.ReadAsync(c => c.Command("""
                 SELECT COUNT(*) FROM audit_log
                 WHERE organisation_id = @organisation_id AND at_ticks >= @since AND json_extract(doc, '$.action') = @action
                 """)
-                .With("@organisation_id", organisationId)
-                .With("@since", since.Ticks())
-                .With("@action", action);
-            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }, ct);
+            .With("@organisation_id", organisationId)
+            .With("@since", since.Ticks())
+            .With("@action", action)
+            .ReadCount(), ct);
 }

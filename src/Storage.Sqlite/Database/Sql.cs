@@ -48,6 +48,13 @@ internal static class Sql
             return command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs a SELECT COUNT(*) and disposes the command.</summary>
+    public static int ReadCount(this SqliteCommand command)
+    {
+        using (command)
+            return checked((int)(long)command.ExecuteScalar()!);
+    }
+
     /// <summary>The sortable form of an instant: UTC ticks, so values at different offsets order correctly.</summary>
     public static long Ticks(this DateTimeOffset at) => at.UtcTicks;
 }

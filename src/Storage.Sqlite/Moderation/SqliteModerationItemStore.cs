@@ -81,13 +81,10 @@ public sealed class SqliteModerationItemStore(SqliteDatabase db) : IModerationIt
             .With("@doc", StorageJson.Serialize(item));
 
     public Task<int> CountAsync(string organisationId, ModerationItemStatus status, CancellationToken ct = default) =>
-        db.ReadAsync(c =>
-        {
-            using var command = c.Command("SELECT COUNT(*) FROM moderation_items WHERE organisation_id = @organisation_id AND status = @status")
-                .With("@organisation_id", organisationId)
-                .With("@status", status.ToString());
-            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }, ct);
+        db.ReadAsync(c => c.Command("SELECT COUNT(*) FROM moderation_items WHERE organisation_id = @organisation_id AND status = @status")
+            .With("@organisation_id", organisationId)
+            .With("@status", status.ToString())
+            .ReadCount(), ct);
 
     public Task<IReadOnlyList<ModerationItem>> ListCreatedSinceAsync(string organisationId, DateTimeOffset since, int max, CancellationToken ct = default)
     {

@@ -26,7 +26,7 @@ internal sealed class WidgetKeyGraphType : ObjectGraphType<WidgetKey>
             .Resolve(ctx =>
             {
                 var request = ctx.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request;
-                var platform = request is null ? "" : $"{request.Scheme}://{request.Host}";
+                var platform = request is null ? "" : Auth.CrossSiteGuard.OwnOrigin(request);
                 return $"<script src=\"{platform}/widget.js\" data-key=\"{ctx.Source.Key}\" async></script>\n"
                     + $"<noscript><a href=\"{platform}/widget/{ctx.Source.Key}/rate\">Rate this service / Évaluez ce service</a></noscript>";
             });
