@@ -1,5 +1,6 @@
 using Engagement.Core.Moderation;
 using Engagement.Core.Screening;
+using Engagement.Moderation.Queue;
 using Engagement.Moderation.Screening;
 using Engagement.Moderation.Screening.PersonalInformation;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Engagement.Moderation;
 
-/// <summary>Registers moderation: the screening pipeline in place of the core's publish-as-written default, and its steps.</summary>
+/// <summary>Registers moderation: the screening pipeline in place of the core's publish-as-written default, its steps, and the queue's start-up sweep.</summary>
 public static class ModerationRegistration
 {
     public static IServiceCollection AddEngagementModeration(this IServiceCollection services)
@@ -28,6 +29,8 @@ public static class ModerationRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScreeningStep, SpamSignals>());
         services.TryAddSingleton<IAbuseScorer, NoAbuseScorer>(); // until Insights provides the model
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScreeningStep, AbuseSignal>());
+        // Runs only in a host; a bare container (tests of the pipeline) never starts it.
+        services.AddHostedService<RequeueAfterRestart>();
         return services;
     }
 }

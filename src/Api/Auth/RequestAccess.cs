@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Engagement.Core.Common;
 using Engagement.Core.Staff;
+using Engagement.GraphQL.Access;
 
 namespace Engagement.Api.Auth;
 
@@ -8,7 +9,7 @@ namespace Engagement.Api.Auth;
 /// What the current request may do, worked out once per request from its principal. Grants are read from the
 /// store, not from the cookie, so a removed role or a revoked token stops working on the next request.
 /// </summary>
-public sealed class RequestAccess(IHttpContextAccessor http, IStaffStore staff)
+public sealed class RequestAccess(IHttpContextAccessor http, IStaffStore staff) : IRequestStaffAccess
 {
     private readonly Lock _lock = new();
     private Task<StaffAccess>? _access;

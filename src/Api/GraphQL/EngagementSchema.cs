@@ -1,3 +1,4 @@
+using Engagement.GraphQL;
 using GraphQL.Types;
 
 namespace Engagement.Api.GraphQL;

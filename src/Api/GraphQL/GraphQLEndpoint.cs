@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Engagement.Api.Auth;
-using Engagement.Api.GraphQL.Errors;
+using Engagement.GraphQL.Errors;
 using Engagement.Api.Settings;
 using Engagement.Web;
 using GraphQL;

@@ -1,6 +1,6 @@
 using Engagement.Api.Auth;
-using Engagement.Api.GraphQL.Batching;
-using Engagement.Api.GraphQL.Errors;
+using Engagement.GraphQL.Batching;
+using Engagement.GraphQL.Errors;
 using Engagement.Api.GraphQL.Types.Consultations;
 using Engagement.Api.GraphQL.Types.Organisations;
 using Engagement.Api.GraphQL.Types.Participants;
@@ -9,6 +9,9 @@ using Engagement.Api.GraphQL.Types.Widgets;
 using Engagement.Api.GraphQL.Types.Staff;
 using Engagement.Api.GraphQL.Types.Surveys;
 using Engagement.Api.Settings;
+using Engagement.GraphQL;
+using Engagement.GraphQL.Access;
+using Engagement.Moderation.GraphQL;
 using GraphQL;
 using GraphQL.Validation.Rules.Custom;
 
@@ -25,24 +28,25 @@ public static class GraphQLServiceCollectionExtensions
 
     public static IServiceCollection AddEngagementGraphQL(this IServiceCollection services)
     {
-        // The order here is the order of root fields in the schema (and so in schema.graphql).
+        // The order here is the order of root fields in the schema (and so in schema.graphql); modules add theirs after.
         services.AddSingleton<ISchemaContributor, OrganisationFields>();
         services.AddSingleton<ISchemaContributor, ConsultationFields>();
         services.AddSingleton<ISchemaContributor, SurveyFields>();
         services.AddSingleton<ISchemaContributor, RatingFields>();
         services.AddSingleton<ISchemaContributor, WidgetFields>();
-        services.AddSingleton<ISchemaContributor, Types.Moderation.ModerationFields>();
         services.AddSingleton<ISchemaContributor, ParticipantFields>();
         services.AddSingleton<ISchemaContributor, StaffFields>();
 
         services.AddHttpContextAccessor();
         services.AddScoped<RequestAccess>();
+        services.AddScoped<IRequestStaffAccess>(sp => sp.GetRequiredService<RequestAccess>());
         services.AddScoped<RequestBatches>();
 
         services.AddGraphQL(b => b
             .AddSchema<EngagementSchema>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(EngagementSchema).Assembly)
+            .AddModerationFields()
             .AddErrorInfoProvider<EngagementErrorInfoProvider>()
             // Nearly every field resolves from memory already loaded; running siblings one after another avoids a
             // task per field, and batched loads still coalesce because data-loader results are awaited per level.

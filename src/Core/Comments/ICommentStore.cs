@@ -34,6 +34,12 @@ public interface ICommentStore
     Task<IReadOnlyList<Comment>> ListRepliesAsync(IReadOnlyCollection<string> parentIds, CommentStatus? status, CancellationToken ct = default);
 
     /// <summary>
+    /// One page of comments and replies, across all organisations, that wait for a moderator (held by screening or hidden
+    /// by reports) and were written before <paramref name="before"/>, oldest first by (creation time, id).
+    /// </summary>
+    Task<Page<Comment>> ListAwaitingReviewAsync(DateTimeOffset before, PageRequest page, CancellationToken ct = default);
+
+    /// <summary>
     /// Moves a comment to a status, stamping UpdatedAt, and applies <see cref="CommentTallies.ForStatusChange"/>
     /// in the same commit. Returns the updated comment with the status it had before (read in the same
     /// transaction, so it is exact under concurrency), or null when the id is unknown. Setting the status it

@@ -16,10 +16,11 @@ public sealed class ModerationQueue(IModerationItemStore items, ITallyStore tall
     private const int MaxAttempts = 20;
 
     /// <remarks>
-    /// Written after the text's own record: should the process die in between, the text stays held (never shown) but
-    /// unqueued until it is queued again; a start-up sweep for such texts is still to come.
+    /// Written after the text's own record: should the process die in between, the text stays held (never shown) and
+    /// unqueued until <see cref="RequeueUnqueuedTexts"/> queues it at the next start.
     /// </remarks>
-    public async Task EnqueueHeldAsync(
+    /// <summary>Queues a text screening held; false when the text already has an open item, which then stands for it.</summary>
+    public async Task<bool> EnqueueHeldAsync(
         string organisationId, TextKind kind, string targetId, string? consultationId, ScreeningResult screening, string language, CancellationToken ct)
     {
         var reach = await ReachAsync(consultationId, ct);
@@ -40,9 +41,10 @@ public sealed class ModerationQueue(IModerationItemStore items, ITallyStore tall
             CreatedAt = clock.GetUtcNow(),
             Version = 1,
         };
-        // False means the text already has an open item, which then stands for it.
-        await items.TryAddAsync(item, ct);
+        if (!await items.TryAddAsync(item, ct))
+            return false;
         live.Changed(LiveTopic.ModerationQueue(organisationId));
+        return true;
     }
 
     /// <summary>

@@ -24,6 +24,12 @@ public interface IRatingStore
     /// </summary>
     Task<ServiceRating?> SetCommentStatusAsync(string ratingId, CommentStatus status, CancellationToken ct = default);
 
+    /// <summary>
+    /// One page of ratings, across all services, whose comment screening held and that were written before
+    /// <paramref name="before"/>, oldest first by (creation time, id).
+    /// </summary>
+    Task<Page<ServiceRating>> ListHeldCommentsAsync(DateTimeOffset before, PageRequest page, CancellationToken ct = default);
+
     /// <summary>One page of a service's ratings, oldest first by (creation time, id); Next is null when no item follows.</summary>
     Task<Page<ServiceRating>> ListAsync(string serviceId, PageRequest page, CancellationToken ct = default);
 }

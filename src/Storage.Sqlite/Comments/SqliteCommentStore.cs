@@ -50,6 +50,17 @@ public sealed class SqliteCommentStore(SqliteDatabase db) : ICommentStore
             .ReadDocs<Comment>()
             .ToPage(page, x => PageCursor.Of(x.CreatedAt, x.Id)), ct);
 
+    public Task<Page<Comment>> ListAwaitingReviewAsync(DateTimeOffset before, PageRequest page, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.Command("""
+                SELECT doc FROM comments
+                WHERE status IN ('Held', 'Hidden') AND created_ticks < @before AND (created_ticks, id) > (@after_ticks, @after_id)
+                ORDER BY created_ticks, id LIMIT @take
+                """)
+            .With("@before", before.Ticks())
+            .WithPage(page)
+            .ReadDocs<Comment>()
+            .ToPage(page, x => PageCursor.Of(x.CreatedAt, x.Id)), ct);
+
     public Task<IReadOnlyList<Comment>> ListRepliesAsync(IReadOnlyCollection<string> parentIds, CommentStatus? status, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<Comment>>(c => c.Command(status is null
                 ? """

@@ -196,6 +196,14 @@ internal static class Migrations
             PRIMARY KEY (comment_id, participant_id)
         ) WITHOUT ROWID;
         """,
+        // 7: texts awaiting review, for the start-up sweep that queues any whose queue item was never written. A rating's
+        // comment status moves into a column of its own (backfilled from the document) so the sweep need not scan.
+        """
+        CREATE INDEX ix_comments_awaiting_review ON comments (created_ticks, id) WHERE status IN ('Held', 'Hidden');
+        ALTER TABLE ratings ADD COLUMN comment_status TEXT;
+        UPDATE ratings SET comment_status = json_extract(doc, '$.commentStatus') WHERE json_extract(doc, '$.commentStatus') IS NOT NULL;
+        CREATE INDEX ix_ratings_held_comments ON ratings (created_ticks, id) WHERE comment_status = 'Held';
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -9,7 +9,7 @@ namespace Engagement.Storage.Sqlite;
 /// <summary>Service ratings in SQLite; each rating and its tally change share one transaction.</summary>
 public sealed class SqliteRatingStore(SqliteDatabase db) : IRatingStore
 {
-    private const string Insert = "INSERT INTO ratings (id, service_id, created_ticks, doc) VALUES (@id, @service_id, @created_ticks, @doc)";
+    private const string Insert = "INSERT INTO ratings (id, service_id, created_ticks, comment_status, doc) VALUES (@id, @service_id, @created_ticks, @comment_status, @doc)";
 
     // Not INSERT OR IGNORE: that would also swallow NOT NULL failures, silently dropping a malformed rating.
     private const string InsertUnlessIdTaken = Insert + " ON CONFLICT (id) DO NOTHING";
@@ -47,7 +47,8 @@ public sealed class SqliteRatingStore(SqliteDatabase db) : IRatingStore
             if (current?.CommentStatus is null)
                 return null;
             var updated = current with { CommentStatus = status };
-            tx.Command("UPDATE ratings SET doc = @doc WHERE id = @id").With("@id", ratingId).With("@doc", StorageJson.Serialize(updated)).Run();
+            tx.Command("UPDATE ratings SET comment_status = @comment_status, doc = @doc WHERE id = @id")
+                .With("@id", ratingId).With("@comment_status", status.ToString()).With("@doc", StorageJson.Serialize(updated)).Run();
             return updated;
         }, ct);
 
@@ -62,9 +63,21 @@ public sealed class SqliteRatingStore(SqliteDatabase db) : IRatingStore
             .ReadDocs<ServiceRating>()
             .ToPage(page, x => PageCursor.Of(x.CreatedAt, x.Id)), ct);
 
+    public Task<Page<ServiceRating>> ListHeldCommentsAsync(DateTimeOffset before, PageRequest page, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.Command("""
+                SELECT doc FROM ratings
+                WHERE comment_status = 'Held' AND created_ticks < @before AND (created_ticks, id) > (@after_ticks, @after_id)
+                ORDER BY created_ticks, id LIMIT @take
+                """)
+            .With("@before", before.Ticks())
+            .WithPage(page)
+            .ReadDocs<ServiceRating>()
+            .ToPage(page, x => PageCursor.Of(x.CreatedAt, x.Id)), ct);
+
     private static SqliteCommand Bind(SqliteCommand command, ServiceRating rating) => command
         .With("@id", rating.Id)
         .With("@service_id", rating.ServiceId)
         .With("@created_ticks", rating.CreatedAt.Ticks())
+        .With("@comment_status", rating.CommentStatus?.ToString())
         .With("@doc", StorageJson.Serialize(rating));
 }

@@ -94,6 +94,7 @@ public sealed class TestPlatform
     public ClaimModerationItem ClaimModerationItem => new(ModerationItems, Clock);
     public ReleaseModerationItem ReleaseModerationItem => new(ModerationItems, Clock);
     public DecideModerationItem DecideModerationItem => new(ModerationItems, Comments, Ratings, Audit, Clock, Live);
+    public RequeueUnqueuedTexts RequeueUnqueuedTexts => new(Comments, Ratings, ModerationItems, Screening, ModerationQueue);
     public DecideModerationItems DecideModerationItems => new(ModerationItems, ClaimModerationItem, DecideModerationItem, ReleaseModerationItem);
     public ReportComment ReportComment => new(Comments, CommentReports, Consultations, Participants, ModerationQueue, Audit, Clock, Live, ReportOptions);
     public ReactToComment ReactToComment => new(Consultations, Comments, Participants, Tallies, Clock, Live);

@@ -513,4 +513,33 @@ public abstract class CommentStoreContract : StoreContract
         Assert.True(await stores.Comments.TryAddAsync(comment));
         return comment;
     }
+
+    [Fact]
+    public async Task ListAwaitingReviewAsync_pages_held_and_hidden_texts_written_before_the_instant_oldest_first()
+    {
+        var stores = await CreateStoresAsync();
+        var (organisationId, consultationId) = (Ids.New(), Ids.New());
+        var held = Make.Comment(organisationId, consultationId, status: CommentStatus.Held, createdAt: Make.T0);
+        var hiddenReply = Make.Comment(organisationId, consultationId, held.Id, CommentStatus.Hidden, createdAt: Make.T0.AddSeconds(1));
+        var heldLater = Make.Comment(organisationId, consultationId, status: CommentStatus.Held, createdAt: Make.T0.AddSeconds(10));
+        foreach (var comment in new[]
+        {
+            heldLater, hiddenReply, held,
+            Make.Comment(organisationId, consultationId, status: CommentStatus.Published, createdAt: Make.T0),
+            Make.Comment(organisationId, consultationId, status: CommentStatus.Rejected, createdAt: Make.T0),
+        })
+            await stores.Comments.TryAddAsync(comment);
+
+        var found = new List<Comment>();
+        PageCursor? after = null;
+        do
+        {
+            var page = await stores.Comments.ListAwaitingReviewAsync(Make.T0.AddSeconds(5), new PageRequest(after, 1));
+            found.AddRange(page.Items);
+            after = page.Next;
+        }
+        while (after is not null);
+
+        Same.Sequence([held, hiddenReply], found.Where(c => c.OrganisationId == organisationId).ToList());
+    }
 }

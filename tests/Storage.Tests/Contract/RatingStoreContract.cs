@@ -210,4 +210,36 @@ public abstract class RatingStoreContract : StoreContract
         Same.Equal(without, page.Items.Single(r => r.Id == without.Id));
         Assert.Equal(tallyBefore.Counts, (await stores.Tallies.GetAsync(TallyScopes.Service(serviceId))).Counts);
     }
+
+    [Fact]
+    public async Task ListHeldCommentsAsync_pages_ratings_whose_comment_is_held_and_follows_status_changes()
+    {
+        var stores = await CreateStoresAsync();
+        var (organisationId, serviceId) = (Ids.New(), Ids.New());
+        var held = Make.Rating(organisationId, serviceId, 1, Make.T0) with { CommentStatus = CommentStatus.Held };
+        var heldToo = Make.Rating(organisationId, Ids.New(), 2, Make.T0.AddSeconds(1)) with { CommentStatus = CommentStatus.Held };
+        var heldLater = Make.Rating(organisationId, serviceId, 2, Make.T0.AddSeconds(10)) with { CommentStatus = CommentStatus.Held };
+        await stores.Ratings.TryAddAsync(held);
+        await stores.Ratings.AddManyAsync([heldToo, heldLater,
+            Make.Rating(organisationId, serviceId, 5, Make.T0) with { CommentStatus = CommentStatus.Published },
+            Make.Rating(organisationId, serviceId, 5, Make.T0) with { Comment = null }]);
+
+        async Task<List<ServiceRating>> HeldAsync()
+        {
+            var found = new List<ServiceRating>();
+            PageCursor? after = null;
+            do
+            {
+                var page = await stores.Ratings.ListHeldCommentsAsync(Make.T0.AddSeconds(5), new PageRequest(after, 1));
+                found.AddRange(page.Items);
+                after = page.Next;
+            }
+            while (after is not null);
+            return found.Where(r => r.OrganisationId == organisationId).ToList();
+        }
+
+        Same.Sequence([held, heldToo], await HeldAsync());
+        await stores.Ratings.SetCommentStatusAsync(held.Id, CommentStatus.Rejected);
+        Same.Sequence([heldToo], await HeldAsync());
+    }
 }

@@ -94,7 +94,32 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(1, (await reports.CountAsync(report.CommentId, Make.T0))[Core.Moderation.ReportReason.OffTopic]);
     }
 
+    [Fact]
+    public async Task InitializeAsync_on_a_version_6_file_fills_the_comment_status_of_its_ratings()
+    {
+        var held = Make.Rating(Ids.New(), Ids.New(), 1) with { CommentStatus = Core.Comments.CommentStatus.Held };
+        var published = Make.Rating(held.OrganisationId, held.ServiceId, 5) with { CommentStatus = Core.Comments.CommentStatus.Published };
+        using (var v6 = Connect())
+        {
+            Execute(v6, string.Concat(Enumerable.Range(1, 6).Select(Migrations.Script)) + "PRAGMA user_version = 6;");
+            foreach (var rating in new[] { held, published })
+            {
+                using var insert = v6.Command("INSERT INTO ratings (id, service_id, created_ticks, doc) VALUES (@id, @service_id, @created_ticks, @doc)")
+                    .With("@id", rating.Id).With("@service_id", rating.ServiceId).With("@created_ticks", rating.CreatedAt.Ticks())
+                    .With("@doc", StorageJson.Serialize(rating));
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        var db = await OpenInitializedAsync();
+
+        var page = await SqliteFixture.For(db).Ratings.ListHeldCommentsAsync(Make.T0.AddDays(1), PageRequest.First(10));
+        Same.Sequence([held], page.Items);
+    }
+
     [Theory]
+    [InlineData("SELECT doc FROM comments WHERE status IN ('Held', 'Hidden') AND created_ticks < 9 AND (created_ticks, id) > (0, '') ORDER BY created_ticks, id", "ix_comments_awaiting_review")]
+    [InlineData("SELECT doc FROM ratings WHERE comment_status = 'Held' AND created_ticks < 9 AND (created_ticks, id) > (0, '') ORDER BY created_ticks, id", "ix_ratings_held_comments")]
     [InlineData("SELECT doc FROM surveys WHERE consultation_id = 'c' ORDER BY created_ticks, id", "ix_surveys_consultation")]
     [InlineData("SELECT doc FROM api_tokens WHERE organisation_id = 'o' ORDER BY created_ticks DESC, id DESC", "ix_api_tokens_organisation")]
     [InlineData("SELECT doc FROM api_tokens WHERE token_hash = 'h'", "sqlite_autoindex_api_tokens")]

@@ -2,7 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
 
-namespace Engagement.Api.GraphQL.Errors;
+namespace Engagement.GraphQL.Errors;
 
 /// <summary>
 /// Shapes every GraphQL error: one stable <c>extensions.code</c> from <see cref="ApiErrorCodes"/> (the

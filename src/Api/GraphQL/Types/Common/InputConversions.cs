@@ -1,4 +1,4 @@
-using Engagement.Api.GraphQL.Errors;
+using Engagement.GraphQL.Errors;
 using Engagement.Core.Common;
 using GraphQL;
 

@@ -1,5 +1,6 @@
-using Engagement.Api.GraphQL.Errors;
-using Engagement.Api.GraphQL.Access;
+using Engagement.GraphQL;
+using Engagement.GraphQL.Errors;
+using Engagement.GraphQL.Access;
 using Engagement.Api.GraphQL.Types.Comments;
 using Engagement.Api.GraphQL.Types.Common;
 using Engagement.Core.Comments;

@@ -1,6 +1,7 @@
-using Engagement.Api.GraphQL.Access;
-using Engagement.Api.GraphQL.Batching;
-using Engagement.Api.GraphQL.Errors;
+using Engagement.GraphQL;
+using Engagement.GraphQL.Access;
+using Engagement.GraphQL.Batching;
+using Engagement.GraphQL.Errors;
 using Engagement.Api.GraphQL.Types.Comments;
 using Engagement.Api.GraphQL.Types.Common;
 using Engagement.Api.GraphQL.Types.Surveys;

@@ -1,3 +1,4 @@
+using Engagement.GraphQL;
 using Engagement.Api.GraphQL.Types.Common;
 using Engagement.Core.Organisations;
 using Engagement.Core.Staff;

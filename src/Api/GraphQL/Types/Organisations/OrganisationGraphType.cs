@@ -1,4 +1,4 @@
-using Engagement.Api.GraphQL.Access;
+using Engagement.GraphQL.Access;
 using Engagement.Api.GraphQL.Types.Audit;
 using Engagement.Api.GraphQL.Types.Common;
 using Engagement.Api.GraphQL.Types.Consultations;

@@ -1,7 +1,8 @@
-using Engagement.Api.GraphQL.Access;
-using Engagement.Api.GraphQL.Batching;
+using Engagement.GraphQL;
+using Engagement.GraphQL.Access;
+using Engagement.GraphQL.Batching;
 using Engagement.Api.GraphQL.Types.Common;
-using Engagement.Api.GraphQL.Errors;
+using Engagement.GraphQL.Errors;
 using Engagement.Api.GraphQL.Types.Ratings;
 using Engagement.Api.GraphQL.Types.Widgets;
 using Engagement.Core.Widgets;

@@ -1,3 +1,4 @@
+using Engagement.GraphQL;
 using Engagement.Core.Participants;
 using GraphQL;
 using GraphQL.Types;

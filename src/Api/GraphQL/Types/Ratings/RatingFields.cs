@@ -1,4 +1,5 @@
-using Engagement.Api.GraphQL.Errors;
+using Engagement.GraphQL;
+using Engagement.GraphQL.Errors;
 using Engagement.Core.Ratings;
 using GraphQL;
 using GraphQL.Types;

@@ -1,6 +1,7 @@
-using Engagement.Api.GraphQL.Errors;
+using Engagement.GraphQL;
+using Engagement.GraphQL.Errors;
 using Engagement.Api.Auth;
-using Engagement.Api.GraphQL.Access;
+using Engagement.GraphQL.Access;
 using Engagement.Core.ApiTokens;
 using Engagement.Core.Staff;
 using GraphQL;

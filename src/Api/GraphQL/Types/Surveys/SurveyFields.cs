@@ -1,5 +1,6 @@
-using Engagement.Api.GraphQL.Errors;
-using Engagement.Api.GraphQL.Access;
+using Engagement.GraphQL;
+using Engagement.GraphQL.Errors;
+using Engagement.GraphQL.Access;
 using Engagement.Api.GraphQL.Types.Common;
 using Engagement.Core.Common;
 using Engagement.Core.Consultations;
@@ -73,7 +74,7 @@ internal sealed class SurveyFields : ISchemaContributor
                 var input = ctx.GetArgument<SubmitSurveyResponseInput>("input");
                 var repeated = input.Answers.GroupBy(a => a.QuestionId).FirstOrDefault(g => g.Count() > 1);
                 if (repeated is not null)
-                    throw Errors.DomainErrors.ToExecutionError(new Error($"answers.{repeated.Key}", ErrorCodes.Duplicate, $"Question '{Validator.Truncate(repeated.Key)}' is answered twice."));
+                    throw DomainErrors.ToExecutionError(new Error($"answers.{repeated.Key}", ErrorCodes.Duplicate, $"Question '{Validator.Truncate(repeated.Key)}' is answered twice."));
                 if (await ctx.ParticipantIdAsync(input.ParticipantToken) is not { } participantId)
                     return null;
                 var answers = input.Answers.ToDictionary(a => a.QuestionId, a => a.ToAnswer(), StringComparer.Ordinal);

@@ -1,4 +1,4 @@
-using Engagement.Api.GraphQL.Batching;
+using Engagement.GraphQL.Batching;
 using Engagement.Api.GraphQL.Types.Common;
 using Engagement.Api.GraphQL.Types.Consultations;
 using Engagement.Core.Surveys;

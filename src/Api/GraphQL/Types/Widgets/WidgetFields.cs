@@ -1,4 +1,5 @@
-using Engagement.Api.GraphQL.Access;
+using Engagement.GraphQL;
+using Engagement.GraphQL.Access;
 using Engagement.Api.GraphQL.Types.Common;
 using Engagement.Core.Staff;
 using Engagement.Core.Widgets;

@@ -1,7 +1,7 @@
 using Engagement.Core.Moderation;
 using GraphQL.Types;
 
-namespace Engagement.Api.GraphQL.Types.Moderation;
+namespace Engagement.Moderation.GraphQL;
 
 /// <summary>A text waiting for (or having had) a moderator's decision, with every reason it is there.</summary>
 internal sealed class ModerationItemGraphType : ObjectGraphType<ModerationItem>

@@ -1,7 +1,7 @@
 using Engagement.Core.Moderation;
 using GraphQL.Types;
 
-namespace Engagement.Api.GraphQL.Types.Moderation;
+namespace Engagement.Moderation.GraphQL;
 
 /// <summary>A report as the participant who made it sees it.</summary>
 internal sealed class CommentReportGraphType : ObjectGraphType<CommentReport>

@@ -2,7 +2,7 @@ using Engagement.Core.Moderation;
 using Engagement.Core.Screening;
 using GraphQL.Types;
 
-namespace Engagement.Api.GraphQL.Types.Moderation;
+namespace Engagement.Moderation.GraphQL;
 
 /// <summary>Where a moderation item stands.</summary>
 internal sealed class ModerationItemStatusGraphType : EnumerationGraphType<ModerationItemStatus>

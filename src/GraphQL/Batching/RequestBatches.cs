@@ -1,6 +1,6 @@
 using Engagement.Core.Tallies;
 
-namespace Engagement.Api.GraphQL.Batching;
+namespace Engagement.GraphQL.Batching;
 
 /// <summary>The per-request batches resolvers share; registered scoped.</summary>
 public sealed class RequestBatches(ITallyStore tallies)

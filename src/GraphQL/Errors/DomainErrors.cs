@@ -1,7 +1,7 @@
 using Engagement.Core.Common;
 using GraphQL;
 
-namespace Engagement.Api.GraphQL.Errors;
+namespace Engagement.GraphQL.Errors;
 
 /// <summary>Turns a use case's result into the resolved value, or into GraphQL errors carrying field, reason and code.</summary>
 public static class DomainErrors

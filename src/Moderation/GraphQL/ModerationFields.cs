@@ -1,12 +1,13 @@
-using Engagement.Api.GraphQL.Access;
-using Engagement.Api.GraphQL.Errors;
+using Engagement.GraphQL;
+using Engagement.GraphQL.Access;
+using Engagement.GraphQL.Errors;
 using Engagement.Core.Common;
 using Engagement.Core.Moderation;
 using Engagement.Core.Staff;
 using GraphQL;
 using GraphQL.Types;
 
-namespace Engagement.Api.GraphQL.Types.Moderation;
+namespace Engagement.Moderation.GraphQL;
 
 /// <summary>The moderation queue, moderators' actions on it, and the organisation's term lists.</summary>
 internal sealed class ModerationFields : ISchemaContributor

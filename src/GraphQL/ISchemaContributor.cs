@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace Engagement.Api.GraphQL;
+namespace Engagement.GraphQL;
 
 /// <summary>
 /// Adds one area's root fields to the schema. Areas (and later modules such as moderation) contribute through

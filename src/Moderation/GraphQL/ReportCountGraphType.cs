@@ -1,7 +1,7 @@
 using Engagement.Core.Moderation;
 using GraphQL.Types;
 
-namespace Engagement.Api.GraphQL.Types.Moderation;
+namespace Engagement.Moderation.GraphQL;
 
 /// <summary>How many citizens reported an item's text for one reason.</summary>
 internal sealed class ReportCountGraphType : ObjectGraphType<KeyValuePair<ReportReason, int>>

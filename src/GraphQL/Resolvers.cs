@@ -1,11 +1,11 @@
-using Engagement.Api.GraphQL.Access;
-using Engagement.Api.GraphQL.Errors;
+using Engagement.GraphQL.Access;
+using Engagement.GraphQL.Errors;
 using Engagement.Core.Common;
 using Engagement.Core.Participants;
 using Engagement.Core.Staff;
 using GraphQL;
 
-namespace Engagement.Api.GraphQL;
+namespace Engagement.GraphQL;
 
 /// <summary>Resolver steps every area repeats: resolving services, participants, and staff-only use cases.</summary>
 public static class Resolvers

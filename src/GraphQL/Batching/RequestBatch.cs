@@ -1,6 +1,6 @@
 using GraphQL.DataLoader;
 
-namespace Engagement.Api.GraphQL.Batching;
+namespace Engagement.GraphQL.Batching;
 
 /// <summary>
 /// Collects the keys resolvers ask for during one execution step and loads them in one store call when the

@@ -1,7 +1,7 @@
 using Engagement.Core.Moderation;
 using GraphQL.Types;
 
-namespace Engagement.Api.GraphQL.Types.Moderation;
+namespace Engagement.Moderation.GraphQL;
 
 /// <summary>Why a citizen reports a comment.</summary>
 internal sealed class ReportReasonGraphType : EnumerationGraphType<ReportReason>

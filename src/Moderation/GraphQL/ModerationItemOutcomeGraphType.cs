@@ -1,7 +1,7 @@
 using Engagement.Core.Moderation;
 using GraphQL.Types;
 
-namespace Engagement.Api.GraphQL.Types.Moderation;
+namespace Engagement.Moderation.GraphQL;
 
 /// <summary>What a bulk decision did to one item: decided, or left as it was with the reason why.</summary>
 internal sealed class ModerationItemOutcomeGraphType : ObjectGraphType<DecideModerationItems.Outcome>

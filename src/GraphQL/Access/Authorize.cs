@@ -1,15 +1,14 @@
-using Engagement.Api.Auth;
-using Engagement.Api.GraphQL.Errors;
+using Engagement.GraphQL.Errors;
 using Engagement.Core.Staff;
 using GraphQL;
 
-namespace Engagement.Api.GraphQL.Access;
+namespace Engagement.GraphQL.Access;
 
 /// <summary>The one way resolvers check staff permissions: an error on the field, and no data, when the caller may not.</summary>
 public static class Authorize
 {
     public static Task<StaffAccess> AccessAsync(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<RequestAccess>().GetAsync(context.CancellationToken);
+        context.RequestServices!.GetRequiredService<IRequestStaffAccess>().GetAsync(context.CancellationToken);
 
     /// <summary>
     /// The caller's access when it holds <paramref name="permission"/> in the organisation; otherwise null, with

@@ -1,6 +1,6 @@
 using GraphQL.DataLoader;
 
-namespace Engagement.Api.GraphQL.Batching;
+namespace Engagement.GraphQL.Batching;
 
 /// <summary>Shapes a batched value once it arrives, without giving up the batching.</summary>
 public static class DataLoaderResultExtensions

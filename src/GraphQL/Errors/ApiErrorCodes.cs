@@ -1,6 +1,6 @@
 using Engagement.Core.Common;
 
-namespace Engagement.Api.GraphQL.Errors;
+namespace Engagement.GraphQL.Errors;
 
 /// <summary>The stable <c>extensions.code</c> values of GraphQL errors, and how domain error codes map onto them.</summary>
 public static class ApiErrorCodes

@@ -1,7 +1,7 @@
 using Engagement.Core.Moderation;
 using GraphQL.Types;
 
-namespace Engagement.Api.GraphQL.Types.Moderation;
+namespace Engagement.Moderation.GraphQL;
 
 /// <summary>A participant's report of a published comment, with the reason.</summary>
 internal sealed class ReportCommentInputGraphType : InputObjectGraphType<ReportCommentInput>
