@@ -7,12 +7,14 @@ using Engagement.Api.Seeding;
 using Engagement.Api.Settings;
 using Engagement.Api.Storage;
 using Engagement.Api.Widgets;
+using Engagement.Insights;
 using Engagement.Moderation;
 
 var builder = WebApplication.CreateBuilder(args).AddEngagementLogging();
 builder.Services
     .AddEngagementCore()
     .AddEngagementModeration()
+    .AddEngagementInsights()
     .AddEngagementStorage()
     .AddDemoDataSeeding()
     .AddEngagementHealthChecks()

@@ -11,6 +11,7 @@ using Engagement.Api.GraphQL.Types.Surveys;
 using Engagement.Api.Settings;
 using Engagement.GraphQL;
 using Engagement.GraphQL.Access;
+using Engagement.Insights.GraphQL;
 using Engagement.Moderation.GraphQL;
 using GraphQL;
 using GraphQL.Validation.Rules.Custom;
@@ -47,6 +48,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddSystemTextJson()
             .AddGraphTypes(typeof(EngagementSchema).Assembly)
             .AddModerationFields()
+            .AddInsightsFields()
             .AddErrorInfoProvider<EngagementErrorInfoProvider>()
             // Nearly every field resolves from memory already loaded; running siblings one after another avoids a
             // task per field, and batched loads still coalesce because data-loader results are awaited per level.

@@ -3,17 +3,6 @@ using Engagement.Core.Screening;
 
 namespace Engagement.Moderation.Screening;
 
-/// <summary>
-/// Scores how abusive or toxic a text reads, from 0 (not at all) to 1. Insights will provide it from its sentiment
-/// model; until then <see cref="NoAbuseScorer"/> has no opinion. An implementation returns null when it cannot judge
-/// (a language it does not know, an empty text) and may throw when the model is unavailable: the step records that
-/// and carries on, so a model outage never holds every text.
-/// </summary>
-internal interface IAbuseScorer
-{
-    ValueTask<double?> ScoreAsync(string text, string language, CancellationToken ct);
-}
-
 /// <summary>No abuse model yet: no score, so the abuse step adds nothing.</summary>
 internal sealed class NoAbuseScorer : IAbuseScorer
 {

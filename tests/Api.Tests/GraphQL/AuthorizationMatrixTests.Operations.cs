@@ -48,6 +48,9 @@ public sealed partial class AuthorizationMatrixTests
             case "Query.moderationMetrics":
                 return new("query($org: ID!) { moderationMetrics(organisationId: $org) { queueDepth automaticallyHeld } }", new { org = A }, "moderationMetrics");
 
+            case "Query.sentiment":
+                return new("{ sentiment(text: \"The clerk was kind and quick.\") { label probability } }", new { }, "sentiment");
+
             case "Query.termLists":
             {
                 var secret = "secret-term-" + Guid.NewGuid().ToString("N")[..8];

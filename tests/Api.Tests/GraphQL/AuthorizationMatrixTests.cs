@@ -57,6 +57,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixCallers callers) : IC
         ("Service.widgetKeys",                                   [Un,  Un,     Ok,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
         ("Query.moderationQueue",                                [Un,  Un,     Ok,  No,  Ok,  No,  Ok,   No,   No,   No]),
         ("Query.moderationMetrics",                              [Un,  Un,     Ok,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
+        ("Query.sentiment",                                      [Un,  Un,     Ok,  Ok,  Ok,  Ok,  Ok,   Ok,   Ok,   No]),
         ("Query.termLists",                                      [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
         ("Query.me",                                             [Hid, Hid,    Ok,  Ok,  Ok,  Ok,  Hid,  Hid,  Hid,  Hid]),
         ("Query.consultation",                                   [Hid, Hid,    Ok,  Ok,  Ok,  Hid, Ok,   Ok,   Hid,  Hid]),

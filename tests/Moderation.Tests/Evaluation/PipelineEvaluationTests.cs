@@ -15,14 +15,16 @@ namespace Engagement.Moderation.Tests.Evaluation;
 /// </summary>
 public sealed class PipelineEvaluationTests(ITestOutputHelper output)
 {
-    private const double AbuseCaughtFloor = 0.45;
     private const double SpamCaughtFloor = 0.15;
 
-    [Fact]
-    public async Task No_clean_text_is_refused_and_abuse_and_spam_are_caught_above_their_floors()
+    [Theory]
+    [InlineData(false, 0.45, 0.0)]
+    // With Insights' abuse model, as the host runs: 20 of 26 abusive texts caught, 1 of 201 clean texts held (measured).
+    [InlineData(true, 0.70, 0.02)]
+    public async Task No_clean_text_is_refused_and_abuse_and_spam_are_caught_above_their_floors(bool abuseModel, double abuseCaughtFloor, double cleanHeldCeiling)
     {
         var set = PersonalInformationEvaluationTests.Sample.Load();
-        using var services = Screen.Services();
+        using var services = Screen.Services(abuseModel: abuseModel);
         var screening = services.GetRequiredService<ITextScreening>();
         var outcomes = new List<(PersonalInformationEvaluationTests.Sample Sample, ScreeningResult Result)>();
         // Each text from its own participant and organisation, so pace and near-duplicate memory do not mix samples.
@@ -42,7 +44,8 @@ public sealed class PipelineEvaluationTests(ITestOutputHelper output)
 
         Assert.DoesNotContain(outcomes, o => o.Sample.Category == "clean" && o.Result.Outcome == ScreeningOutcome.Reject);
         Assert.All(outcomes.Where(o => o.Sample.Expected.Count > 0), o => Assert.NotEqual(o.Sample.Text, o.Result.Text));
-        Assert.True(Caught("abuse") >= AbuseCaughtFloor, $"Abuse caught {Caught("abuse"):P1}, floor {AbuseCaughtFloor:P0}.");
+        Assert.True(Caught("abuse") >= abuseCaughtFloor, $"Abuse caught {Caught("abuse"):P1}, floor {abuseCaughtFloor:P0}.");
+        Assert.True(Caught("clean") <= cleanHeldCeiling, $"Clean texts held {Caught("clean"):P1}, ceiling {cleanHeldCeiling:P0}.");
         Assert.True(Caught("spam") >= SpamCaughtFloor, $"Spam caught {Caught("spam"):P1}, floor {SpamCaughtFloor:P0}.");
 
         double Caught(string category)

@@ -27,10 +27,13 @@ internal static class Screen
     public static ScreeningTerms Suspecting(params string[] suspect) => new([], suspect);
 
     /// <summary>The pipeline as the host gets it from <see cref="ModerationRegistration.AddEngagementModeration"/>, reading fixed term lists.</summary>
-    public static ServiceProvider Services(ScreeningTerms? terms = null)
+    /// <param name="abuseModel">Whether Insights' abuse model feeds the abuse step, as in the host.</param>
+    public static ServiceProvider Services(ScreeningTerms? terms = null, bool abuseModel = false)
     {
         var services = new ServiceCollection();
         services.AddEngagementModeration();
+        if (abuseModel)
+            Engagement.Insights.InsightsRegistration.AddEngagementInsights(services);
         services.RemoveAll<ITermSource>();
         services.AddSingleton<ITermSource>(new FixedTerms(terms ?? DefaultTerms.Terms));
         return services.BuildServiceProvider();
