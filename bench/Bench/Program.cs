@@ -1,10 +1,23 @@
 using BenchmarkDotNet.Running;
+using Engagement.Bench.Insights;
 
 namespace Engagement.Bench;
 
-/// <summary>Runs the benchmarks picked with --filter, e.g. <c>dotnet run -c Release --project bench/Bench -- --filter '*RatingWrite*'</c>.</summary>
+/// <summary>
+/// Runs the benchmarks picked with --filter, e.g. <c>dotnet run -c Release --project bench/Bench -- --filter '*RatingWrite*'</c>,
+/// or, given <c>sentiment-latency</c> or <c>tagging-throughput</c>, the harnesses of <see cref="SentimentLatency"/> and
+/// <see cref="TaggingThroughput"/>.
+/// </summary>
 public static class BenchProgram
 {
     // An explicit class: a top-level Program would clash with the host's Program that WebApplicationFactory needs.
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["sentiment-latency"])
+            SentimentLatency.Run();
+        else if (args is ["tagging-throughput"])
+            TaggingThroughput.Run();
+        else
+            BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    }
 }

@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Engagement.Insights;
 
-/// <summary>Registers insights: the sentiment model (also moderation's abuse signal, in place of its no-model default).</summary>
+/// <summary>
+/// Registers insights: the sentiment model (also moderation's abuse signal, in place of its no-model default) and the
+/// background tagger, which needs the store's <see cref="ISentimentFeed"/> and the core's <see cref="TagSentiment"/>.
+/// </summary>
 public static class InsightsRegistration
 {
     public static IServiceCollection AddEngagementInsights(this IServiceCollection services)
@@ -20,6 +23,8 @@ public static class InsightsRegistration
         services.RemoveAll<IAbuseScorer>();
         services.AddSingleton<IAbuseScorer>(sp => sp.GetRequiredService<SentimentModel>());
         services.AddHostedService<LoadModelsAtStart>();
+        services.TryAddSingleton(new InsightsOptions());
+        services.AddHostedService<Tagging.SentimentTagger>();
         return services;
     }
 }

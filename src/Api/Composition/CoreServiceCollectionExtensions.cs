@@ -12,6 +12,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => EngagementSettings.Load(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => sp.GetRequiredService<EngagementSettings>().Languages);
         services.AddSingleton(sp => new Engagement.Core.Moderation.ReportOptions { Threshold = sp.GetRequiredService<EngagementSettings>().Moderation.ReportThreshold });
+        services.AddSingleton(sp =>
+        {
+            var insights = sp.GetRequiredService<EngagementSettings>().Insights;
+            return new Engagement.Insights.InsightsOptions
+            {
+                TaggingEnabled = insights.TaggingEnabled, TaggingBatchSize = insights.TaggingBatchSize, TaggingPollInterval = insights.TaggingPollInterval,
+            };
+        });
         services.AddSingleton(TimeProvider.System);
         // Moderation replaces this with its screening pipeline.
         services.AddSingleton<Engagement.Core.Screening.ITextScreening, Engagement.Core.Screening.NoScreening>();

@@ -27,6 +27,7 @@ public sealed partial record EngagementSettings
     public required LiveSettings Live { get; init; }
     public required WidgetSettings Widget { get; init; }
     public required ModerationSettings Moderation { get; init; }
+    public required InsightsSettings Insights { get; init; }
 
     /// <summary>Origins (scheme://host[:port]) besides the platform's own from which signed-in staff may send changes.</summary>
     public required IReadOnlyList<string> TrustedOrigins { get; init; }
@@ -84,6 +85,12 @@ public sealed partial record EngagementSettings
             {
                 ReportThreshold = IntFrom("Moderation:ReportThreshold", config["Moderation:ReportThreshold"],
                     Core.Moderation.ReportOptions.DefaultThreshold, 1, 1_000),
+            },
+            Insights = new InsightsSettings
+            {
+                TaggingEnabled = BoolFrom("Insights:Tagging:Enabled", config["Insights:Tagging:Enabled"], fallback: true),
+                TaggingBatchSize = IntFrom("Insights:Tagging:BatchSize", config["Insights:Tagging:BatchSize"], 256, 1, 5_000),
+                TaggingPollInterval = TimeSpan.FromMilliseconds(IntFrom("Insights:Tagging:PollMilliseconds", config["Insights:Tagging:PollMilliseconds"], 500, 50, 60_000)),
             },
             TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
             Oidc = OidcFrom(config),
@@ -241,6 +248,19 @@ public sealed record ModerationSettings
 {
     /// <summary>Participants' reports (since the comment was last published) that hide a comment pending review.</summary>
     public required int ReportThreshold { get; init; }
+}
+
+/// <summary>How insights reads the texts people write.</summary>
+public sealed record InsightsSettings
+{
+    /// <summary>Whether the background tagger reads the sentiment of every text made public.</summary>
+    public required bool TaggingEnabled { get; init; }
+
+    /// <summary>Texts scored together in one pass of the model.</summary>
+    public required int TaggingBatchSize { get; init; }
+
+    /// <summary>How long the tagger waits before looking again once it has read every text.</summary>
+    public required TimeSpan TaggingPollInterval { get; init; }
 }
 
 /// <summary>The Redis that nodes share, and the prefix that keeps this deployment's channels and keys apart from others on it.</summary>

@@ -40,6 +40,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         TermLists = new SqliteTermListStore(_db);
         ModerationItems = new SqliteModerationItemStore(_db);
         CommentReports = new SqliteCommentReportStore(_db);
+        SentimentFeed = new SqliteSentimentFeed(_db);
     }
 
     public override string Name => "Sqlite";
@@ -59,6 +60,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override ITermListStore TermLists { get; }
     public override IModerationItemStore ModerationItems { get; }
     public override ICommentReportStore CommentReports { get; }
+    public override Core.Insights.ISentimentFeed SentimentFeed { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

@@ -33,6 +33,7 @@ public abstract class StorageAdapter : IDisposable
     public abstract ITermListStore TermLists { get; }
     public abstract IModerationItemStore ModerationItems { get; }
     public abstract ICommentReportStore CommentReports { get; }
+    public abstract Core.Insights.ISentimentFeed SentimentFeed { get; }
 
     /// <summary>Creates or migrates the schema and indexes; idempotent.</summary>
     public abstract Task InitializeAsync(CancellationToken ct);

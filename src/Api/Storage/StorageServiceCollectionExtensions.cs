@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().TermLists);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().ModerationItems);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().CommentReports);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().SentimentFeed);
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -20,6 +20,9 @@ public sealed record Comment
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The sentiment tagger's reading, once it has read the published text; null before.</summary>
+    public Insights.SentimentTag? Sentiment { get; init; }
+
     public bool IsReply => ParentId is not null;
 }
 

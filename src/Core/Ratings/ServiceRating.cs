@@ -18,6 +18,9 @@ public sealed record ServiceRating
     /// <summary>What screening decided about the comment; null when there was none. Only a published one is shown.</summary>
     public CommentStatus? CommentStatus { get; init; }
 
+    /// <summary>The sentiment tagger's reading of the published comment; null before (or without a comment).</summary>
+    public Insights.SentimentTag? CommentSentiment { get; init; }
+
     /// <summary>The widget key the rating came through, when it came through the widget.</summary>
     public string? WidgetKeyId { get; init; }
 

@@ -10,6 +10,9 @@ public sealed record SurveyResponse
     public required string Language { get; init; }
     public required IReadOnlyDictionary<string, Answer> Answers { get; init; }
     public required DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>The sentiment tagger's reading of each text answer, by question id, as they are tagged.</summary>
+    public IReadOnlyDictionary<string, Insights.SentimentTag> Sentiments { get; init; } = new Dictionary<string, Insights.SentimentTag>();
 }
 
 /// <summary>

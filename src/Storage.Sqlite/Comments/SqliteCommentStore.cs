@@ -22,6 +22,8 @@ public sealed class SqliteCommentStore(SqliteDatabase db) : ICommentStore
                 .With("@doc", StorageJson.Serialize(comment))
                 .Run();
             tx.Apply(CommentTallies.ForNew(comment));
+            if (comment.Status == CommentStatus.Published)
+                TextFeed.Append(tx, TextFeed.KindOf(comment), comment.Id);
             return true;
         }, ct);
 
@@ -88,6 +90,8 @@ public sealed class SqliteCommentStore(SqliteDatabase db) : ICommentStore
                 .With("@doc", StorageJson.Serialize(updated))
                 .Run();
             tx.Apply(CommentTallies.ForStatusChange(current, current.Status, status));
+            if (status == CommentStatus.Published && current.Status != CommentStatus.Published)
+                TextFeed.Append(tx, TextFeed.KindOf(current), commentId);
             return new CommentStatusChange(updated, current.Status);
         }, ct);
 
@@ -102,6 +106,9 @@ public sealed class SqliteCommentStore(SqliteDatabase db) : ICommentStore
                 .With("@id", commentId)
                 .With("@doc", StorageJson.Serialize(updated))
                 .Run();
+            // The edited text is read again; a held one is read when it is published.
+            if (current.Status == CommentStatus.Published)
+                TextFeed.Append(tx, TextFeed.KindOf(current), commentId);
             return updated;
         }, ct);
 

@@ -204,6 +204,19 @@ internal static class Migrations
         UPDATE ratings SET comment_status = json_extract(doc, '$.commentStatus') WHERE json_extract(doc, '$.commentStatus') IS NOT NULL;
         CREATE INDEX ix_ratings_held_comments ON ratings (created_ticks, id) WHERE comment_status = 'Held';
         """,
+        // 8: the feed of texts made public, appended in the same commit as the write that publishes them (AUTOINCREMENT,
+        // so a sequence is never reused and, with one writer, sequences follow commit order), and background checkpoints.
+        """
+        CREATE TABLE text_feed (
+            seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind      TEXT NOT NULL,
+            target_id TEXT NOT NULL
+        );
+        CREATE TABLE checkpoints (
+            name  TEXT    NOT NULL PRIMARY KEY,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -19,6 +19,7 @@ public sealed class SqliteRatingStore(SqliteDatabase db) : IRatingStore
         {
             Bind(tx.Command(Insert), rating).Run();
             tx.Apply(RatingTallies.ForNew(rating));
+            AppendIfPublished(tx, rating);
             return true;
         }, ct);
 
@@ -33,6 +34,7 @@ public sealed class SqliteRatingStore(SqliteDatabase db) : IRatingStore
                 if (Bind(tx.Command(InsertUnlessIdTaken), rating).Run() == 0)
                     continue;
                 delta.Merge(RatingTallies.ForNew(rating));
+                AppendIfPublished(tx, rating);
                 added++;
             }
             // One upsert per bucket for the whole batch rather than one per rating.
@@ -49,6 +51,8 @@ public sealed class SqliteRatingStore(SqliteDatabase db) : IRatingStore
             var updated = current with { CommentStatus = status };
             tx.Command("UPDATE ratings SET comment_status = @comment_status, doc = @doc WHERE id = @id")
                 .With("@id", ratingId).With("@comment_status", status.ToString()).With("@doc", StorageJson.Serialize(updated)).Run();
+            if (current.CommentStatus != CommentStatus.Published)
+                AppendIfPublished(tx, updated);
             return updated;
         }, ct);
 
@@ -73,6 +77,12 @@ public sealed class SqliteRatingStore(SqliteDatabase db) : IRatingStore
             .WithPage(page)
             .ReadDocs<ServiceRating>()
             .ToPage(page, x => PageCursor.Of(x.CreatedAt, x.Id)), ct);
+
+    private static void AppendIfPublished(SqliteTransaction tx, ServiceRating rating)
+    {
+        if (rating.Comment is not null && rating.CommentStatus == CommentStatus.Published)
+            TextFeed.Append(tx, Core.Screening.TextKind.RatingComment, rating.Id);
+    }
 
     private static SqliteCommand Bind(SqliteCommand command, ServiceRating rating) => command
         .With("@id", rating.Id)

@@ -20,6 +20,11 @@ public sealed class SqliteSurveyResponseStore(SqliteDatabase db) : ISurveyRespon
                 .With("@doc", StorageJson.Serialize(response))
                 .Run();
             tx.Apply(SurveyTallies.ForResponse(response));
+            foreach (var (questionId, answer) in response.Answers)
+            {
+                if (answer.Text is not null)
+                    TextFeed.Append(tx, Core.Screening.TextKind.SurveyAnswer, TextFeed.SurveyAnswerId(response.Id, questionId));
+            }
             return true;
         }, ct);
 

@@ -66,6 +66,7 @@ public sealed class HealthEndpointTests
         public override Core.Moderation.ITermListStore TermLists => _inner.TermLists;
         public override Core.Moderation.IModerationItemStore ModerationItems => _inner.ModerationItems;
         public override Core.Moderation.ICommentReportStore CommentReports => _inner.CommentReports;
+        public override Core.Insights.ISentimentFeed SentimentFeed => _inner.SentimentFeed;
 
         public override Task InitializeAsync(CancellationToken ct) => _inner.InitializeAsync(ct);
 

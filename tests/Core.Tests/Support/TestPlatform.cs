@@ -45,6 +45,7 @@ public sealed class TestPlatform
         TermLists = new SqliteTermListStore(db);
         ModerationItems = new SqliteModerationItemStore(db);
         CommentReports = new SqliteCommentReportStore(db);
+        SentimentFeed = new SqliteSentimentFeed(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -72,6 +73,7 @@ public sealed class TestPlatform
     public ITermListStore TermLists { get; }
     public IModerationItemStore ModerationItems { get; }
     public ICommentReportStore CommentReports { get; }
+    public Engagement.Core.Insights.ISentimentFeed SentimentFeed { get; }
 
     /// <summary>How reports act on comments; a test may set its own threshold.</summary>
     public ReportOptions ReportOptions { get; set; } = new();

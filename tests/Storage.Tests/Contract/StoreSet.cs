@@ -31,7 +31,8 @@ public sealed record StoreSet(
     IWidgetKeyStore WidgetKeys,
     ITermListStore TermLists,
     IModerationItemStore ModerationItems,
-    ICommentReportStore CommentReports);
+    ICommentReportStore CommentReports,
+    Core.Insights.ISentimentFeed SentimentFeed);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

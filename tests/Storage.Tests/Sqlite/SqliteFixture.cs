@@ -37,7 +37,8 @@ public sealed class SqliteFixture : IAsyncLifetime
         new SqliteWidgetKeyStore(db),
         new SqliteTermListStore(db),
         new SqliteModerationItemStore(db),
-        new SqliteCommentReportStore(db));
+        new SqliteCommentReportStore(db),
+        new SqliteSentimentFeed(db));
 
     public Task InitializeAsync() => Database.InitializeAsync();
 

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Engagement.Core.Common;
+using Engagement.Core.Consultations;
+using Engagement.Core.Insights;
+using Engagement.Core.Participants;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Engagement.Bench.Insights;
+
+/// <summary>
+/// Comment submission throughput with the sentiment tagger on and off, side by side: the real host in memory, every
+/// corpus text posted once through GraphQL by 16 concurrent clients, each comment from its own participant (screening's
+/// pace rule), rounds alternating off/on on a fresh store. Also reports how long the tagger takes to catch up.
+/// </summary>
+internal static class TaggingThroughput
+{
+    private const int Clients = 16;
+    private const int Rounds = 5;
+
+    // The first rounds run while the JIT is still compiling the hot path; they are run but not counted.
+    private const int WarmUpRounds = 2;
+
+    private const string PostComment = """
+        mutation($input: PostCommentInput!) { postComment(input: $input) { id status } }
+        """;
+
+    public static void Run() => RunAsync().GetAwaiter().GetResult();
+
+    private static async Task RunAsync()
+    {
+        var texts = SentimentTexts.All("en").Concat(SentimentTexts.All("fr")).ToArray();
+        new Random(11).Shuffle(texts);
+        Console.WriteLine($"// {texts.Length} distinct corpus texts per round, {Clients} clients, {WarmUpRounds} warm-up rounds, then {Rounds} rounds each way, alternating");
+        var results = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
+        for (var round = 0; round < WarmUpRounds + Rounds * 2; round++)
+        {
+            var tagging = round % 2 == 1;
+            var (perSecond, published, catchUp) = await RoundAsync(texts, tagging);
+            if (round >= WarmUpRounds)
+                results[tagging].Add(perSecond);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(round < WarmUpRounds ? "warm-up" : $"round {round + 1 - WarmUpRounds}")}: tagging {(tagging ? "on " : "off")}  {perSecond,7:0} comments/s  ({published} published){(tagging ? $", tagger caught up {catchUp.TotalSeconds:0.0} s after the last post" : "")}"));
+        }
+        var off = results[false].Average();
+        var on = results[true].Average();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"mean: off {off:0} /s, on {on:0} /s, ratio on/off {on / off:0.00}; median: off {Median(results[false]):0}, on {Median(results[true]):0}, ratio {Median(results[true]) / Median(results[false]):0.00}"));
+    }
+
+    private static async Task<(double PerSecond, int Published, TimeSpan CatchUp)> RoundAsync(string[] texts, bool tagging)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "engagement-bench", Guid.NewGuid().ToString("N"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ENGAGEMENT_API", AppContext.BaseDirectory);
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:Sqlite:Path", Path.Combine(directory, "bench.db"));
+            b.UseSetting("Seed:DemoData", "false");
+            b.UseSetting("RateLimits:GraphQLPerMinute", "1000000");
+            b.UseSetting("Insights:Tagging:Enabled", tagging ? "true" : "false");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        using var client = factory.CreateClient();
+        using var scope = factory.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var org = (await sp.GetRequiredService<Core.Organisations.CreateOrganisation>().ExecuteAsync(new($"bench-{Guid.NewGuid():N}"[..20], LocalizedText.EnFr("Bench", "Banc")), Actor.System)).Value;
+        var draft = (await sp.GetRequiredService<CreateConsultation>().ExecuteAsync(new(org.Id, "tagging", LocalizedText.EnFr("Bike lanes", "Pistes"),
+            LocalizedText.EnFr("Summary", "Résumé"), LocalizedText.EnFr("Body", "Corps")), Actor.System)).Value;
+        var consultation = (await sp.GetRequiredService<OpenConsultation>().ExecuteAsync(new(draft.Id), Actor.System)).Value;
+        // Participants are registered before the clock starts: only posting is measured.
+        var register = sp.GetRequiredService<RegisterAnonymousParticipant>();
+        var tokens = new string[texts.Length];
+        for (var i = 0; i < tokens.Length; i++)
+            tokens[i] = (await register.ExecuteAsync()).Value.Token;
+
+        var next = -1;
+        var published = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < texts.Length; i = Interlocked.Increment(ref next))
+            {
+                var input = new { consultationId = consultation.Id, participantToken = tokens[i], text = texts[i], language = i % 2 == 0 ? "en" : "fr" };
+                using var response = await client.PostAsJsonAsync("/graphql", new { query = PostComment, variables = new { input } });
+                var body = await response.Content.ReadAsStringAsync();
+                if (body.Contains("\"PUBLISHED\"", StringComparison.Ordinal))
+                    Interlocked.Increment(ref published);
+            }
+        }));
+        var elapsed = watch.Elapsed;
+
+        var catchUp = TimeSpan.Zero;
+        if (tagging)
+        {
+            var feed = sp.GetRequiredService<ISentimentFeed>();
+            var end = await EndAsync(feed);
+            var waited = Stopwatch.StartNew();
+            while (await feed.GetCheckpointAsync() < end && waited.Elapsed < TimeSpan.FromMinutes(2))
+                await Task.Delay(20);
+            catchUp = waited.Elapsed;
+        }
+        return (texts.Length / elapsed.TotalSeconds, published, catchUp);
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static async Task<long> EndAsync(ISentimentFeed feed)
+    {
+        var at = 0L;
+        while (true)
+        {
+            var page = await feed.ListAfterAsync(at, 5_000);
+            if (page.LastSequence == at)
+                return at;
+            at = page.LastSequence;
+        }
+    }
+}

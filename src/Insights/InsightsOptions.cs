@@ -1,0 +1,14 @@
+namespace Engagement.Insights;
+
+/// <summary>How insights' background work runs; the host fills it from its settings (Insights:*).</summary>
+public sealed record InsightsOptions
+{
+    /// <summary>Whether the background tagger reads the sentiment of texts made public.</summary>
+    public bool TaggingEnabled { get; init; } = true;
+
+    /// <summary>Texts read from the feed and scored in one pass.</summary>
+    public int TaggingBatchSize { get; init; } = 256;
+
+    /// <summary>How long the tagger waits before looking again when the feed is read to its end.</summary>
+    public TimeSpan TaggingPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,93 @@
+using Engagement.Core.Comments;
+using Engagement.Core.Insights;
+using Engagement.Core.Ratings;
+using Engagement.Core.Screening;
+using Engagement.Core.Surveys;
+using Microsoft.Data.Sqlite;
+
+namespace Engagement.Storage.Sqlite;
+
+/// <summary>The feed of public texts (the text_feed table, appended by the text stores) and the tags saved with the texts.</summary>
+public sealed class SqliteSentimentFeed(SqliteDatabase db) : ISentimentFeed
+{
+    private const string Checkpoint = "sentiment";
+
+    public Task<FeedPage> ListAfterAsync(long sequence, int max, CancellationToken ct = default) =>
+        db.ReadAsync(c =>
+        {
+            var entries = new List<(long Seq, TextKind Kind, string TargetId)>();
+            using (var read = c.Command("SELECT seq, kind, target_id FROM text_feed WHERE seq > @after ORDER BY seq LIMIT @max")
+                .With("@after", sequence).With("@max", max))
+            using (var reader = read.ExecuteReader())
+            {
+                while (reader.Read())
+                    entries.Add((reader.GetInt64(0), Enum.Parse<TextKind>(reader.GetString(1)), reader.GetString(2)));
+            }
+            if (entries.Count == 0)
+                return new FeedPage([], sequence);
+
+            var comments = Docs<Comment>(c, "comments", entries.Where(e => e.Kind is TextKind.Comment or TextKind.Reply).Select(e => e.TargetId)).ToDictionary(x => x.Id);
+            var ratings = Docs<ServiceRating>(c, "ratings", entries.Where(e => e.Kind == TextKind.RatingComment).Select(e => e.TargetId)).ToDictionary(x => x.Id);
+            var responses = Docs<SurveyResponse>(c, "survey_responses", entries.Where(e => e.Kind == TextKind.SurveyAnswer).Select(e => ResponseId(e.TargetId))).ToDictionary(x => x.Id);
+            var texts = new List<TextToTag>();
+            foreach (var (seq, kind, targetId) in entries)
+            {
+                (string Organisation, string Text)? found = kind switch
+                {
+                    TextKind.Comment or TextKind.Reply when comments.TryGetValue(targetId, out var comment) && comment.Status == CommentStatus.Published =>
+                        (comment.OrganisationId, comment.Text),
+                    TextKind.RatingComment when ratings.TryGetValue(targetId, out var rating) && rating is { CommentStatus: CommentStatus.Published, Comment: { } text } =>
+                        (rating.OrganisationId, text),
+                    TextKind.SurveyAnswer when responses.TryGetValue(ResponseId(targetId), out var response)
+                        && response.Answers.TryGetValue(QuestionId(targetId), out var answer) && answer.Text is { } said =>
+                        (response.OrganisationId, said),
+                    _ => null,
+                };
+                if (found is { } f)
+                    texts.Add(new TextToTag(seq, kind, targetId, f.Organisation, f.Text));
+            }
+            return new FeedPage(texts, entries[^1].Seq);
+        }, ct);
+
+    public Task SaveTagsAsync(IReadOnlyList<(TextKind Kind, string TargetId, SentimentTag Tag)> tags, long checkpoint, CancellationToken ct = default) =>
+        db.WriteAsync(tx =>
+        {
+            // In place with json_set: the tagger shares the one writer with every request, so it must not hold it long.
+            foreach (var (kind, targetId, tag) in tags)
+            {
+                var json = StorageJson.Serialize(tag);
+                var update = kind switch
+                {
+                    TextKind.Comment or TextKind.Reply => tx.Command("UPDATE comments SET doc = json_set(doc, '$.sentiment', json(@tag)) WHERE id = @id")
+                        .With("@id", targetId),
+                    TextKind.RatingComment => tx.Command("UPDATE ratings SET doc = json_set(doc, '$.commentSentiment', json(@tag)) WHERE id = @id")
+                        .With("@id", targetId),
+                    // Only for a question the response answers, into its map of tags (made when a document has none yet).
+                    TextKind.SurveyAnswer => tx.Command("""
+                            UPDATE survey_responses
+                            SET doc = json_set(doc, '$.sentiments', json_patch(COALESCE(json_extract(doc, '$.sentiments'), '{}'), json_object(@question, json(@tag))))
+                            WHERE id = @id AND json_type(doc, '$.answers.' || json_quote(@question)) IS NOT NULL
+                            """)
+                        .With("@id", ResponseId(targetId)).With("@question", QuestionId(targetId)),
+                    _ => null,
+                };
+                update?.With("@tag", json).Run();
+            }
+            tx.Command("INSERT INTO checkpoints (name, value) VALUES (@name, @value) ON CONFLICT (name) DO UPDATE SET value = excluded.value")
+                .With("@name", Checkpoint).With("@value", checkpoint).Run();
+            return true;
+        }, ct);
+
+    public Task<long> GetCheckpointAsync(CancellationToken ct = default) =>
+        db.ReadAsync(c => c.Command("SELECT value FROM checkpoints WHERE name = @name").With("@name", Checkpoint).ExecuteScalar() is long value ? value : 0L, ct);
+
+    private static List<T> Docs<T>(SqliteConnection c, string table, IEnumerable<string> ids)
+    {
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
+        return distinct.Count == 0 ? [] : c.Command($"SELECT doc FROM {table} WHERE id IN (SELECT value FROM json_each(@ids))").WithJsonArray("@ids", distinct).ReadDocs<T>();
+    }
+
+    private static string ResponseId(string answerId) => answerId[..Math.Max(0, answerId.IndexOf('/', StringComparison.Ordinal))];
+
+    private static string QuestionId(string answerId) => answerId[(answerId.IndexOf('/', StringComparison.Ordinal) + 1)..];
+}
