@@ -7,10 +7,12 @@ public static class RatingTallies
 {
     public static string ScoreBucket(int score) => $"score.{score}";
 
-    /// <summary>A rating counts in its service's scope and, when it names its page, in that page's scope too.</summary>
+    /// <summary>A rating counts in its service's scope, its service's day, and, when it names its page, in that page's scope.</summary>
     public static TallyDelta ForNew(ServiceRating rating)
     {
-        var delta = new TallyDelta().Add(TallyScopes.Service(rating.ServiceId), ScoreBucket(rating.Score));
+        var delta = new TallyDelta()
+            .Add(TallyScopes.Service(rating.ServiceId), ScoreBucket(rating.Score))
+            .Add(TallyScopes.ServiceDay(rating.ServiceId, TallyScopes.DayOf(rating.CreatedAt)), ScoreBucket(rating.Score));
         if (rating.PageUrl is not null)
             delta.Add(TallyScopes.ServicePage(rating.ServiceId, rating.PageUrl), ScoreBucket(rating.Score));
         return delta;

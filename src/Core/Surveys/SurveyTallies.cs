@@ -15,10 +15,18 @@ public static class SurveyTallies
 
     public static string Value(string questionId, string value) => $"q.{questionId}.{value}";
 
+    /// <summary>What a response adds, in its survey and in the survey's day of the response.</summary>
     public static TallyDelta ForResponse(SurveyResponse response)
     {
-        var scope = TallyScopes.Survey(response.SurveyId);
-        var delta = new TallyDelta().Add(scope, Responses);
+        var delta = new TallyDelta();
+        foreach (var scope in new[] { TallyScopes.Survey(response.SurveyId), TallyScopes.SurveyDay(response.SurveyId, TallyScopes.DayOf(response.SubmittedAt)) })
+            Add(delta, scope, response);
+        return delta;
+    }
+
+    private static void Add(TallyDelta delta, string scope, SurveyResponse response)
+    {
+        delta.Add(scope, Responses);
         foreach (var (questionId, answer) in response.Answers)
         {
             delta.Add(scope, Answered(questionId));
@@ -32,6 +40,5 @@ public static class SurveyTallies
             else if (answer.YesNo is { } yes)
                 delta.Add(scope, Value(questionId, yes ? "yes" : "no"));
         }
-        return delta;
     }
 }

@@ -10,6 +10,18 @@ public sealed record Tally(string Scope, IReadOnlyDictionary<string, long> Count
 
     /// <summary>The count of a bucket; zero when nothing was ever counted there.</summary>
     public long this[string bucket] => Counts.TryGetValue(bucket, out var n) ? n : 0;
+
+    /// <summary>Several tallies added bucket by bucket (a week from its days), under one scope name.</summary>
+    public static Tally Sum(string scope, IEnumerable<Tally> tallies)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var tally in tallies)
+        {
+            foreach (var (bucket, n) in tally.Counts)
+                counts[bucket] = counts.GetValueOrDefault(bucket) + n;
+        }
+        return new Tally(scope, counts);
+    }
 }
 
 /// <summary>Changes to apply to tallies together with a write: a delta per (scope, bucket).</summary>
@@ -52,4 +64,18 @@ public static class TallyScopes
     public static string Consultation(string consultationId) => $"consultation:{consultationId}";
 
     public static string Comment(string commentId) => $"comment:{commentId}";
+
+    // Day scopes hold the same buckets as their parent scope for the records of one UTC day, so insights read a period
+    // from one small tally per day rather than from the records.
+
+    public static string ServiceDay(string serviceId, DateOnly day) => $"service-day:{serviceId}:{Day(day)}";
+
+    public static string ConsultationDay(string consultationId, DateOnly day) => $"consultation-day:{consultationId}:{Day(day)}";
+
+    public static string SurveyDay(string surveyId, DateOnly day) => $"survey-day:{surveyId}:{Day(day)}";
+
+    /// <summary>The UTC day an instant falls on: the day a record counts in.</summary>
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,8 @@
 using Engagement.Core.Common;
+using Engagement.Core.Consultations;
+using Engagement.Core.Organisations;
+using Engagement.Core.Surveys;
+using GraphQL.Builders;
 using Engagement.Core.Insights;
 using Engagement.Core.Staff;
 using Engagement.GraphQL;
@@ -9,7 +13,7 @@ using GraphQL.Types;
 
 namespace Engagement.Insights.GraphQL;
 
-/// <summary>Insights' root fields: the sentiment of one text.</summary>
+/// <summary>Insights' root fields: a service's, consultation's or survey's figures over time, and the sentiment of one text.</summary>
 internal sealed class InsightsFields : ISchemaContributor
 {
     /// <summary>Longer input is refused outright; up to this, the model reads the beginning and says so.</summary>
@@ -17,6 +21,8 @@ internal sealed class InsightsFields : ISchemaContributor
 
     public void AddQueries(ObjectGraphType query)
     {
+        AddInsights(query);
+
         query.Field<SentimentScoreGraphType>("sentiment")
             .Description($"The sentiment model's reading of one text (up to {MaxTextLength:N0} characters; the first 5,000 are read). Staff.")
             .Argument<NonNullGraphType<StringGraphType>>("text")
@@ -36,6 +42,53 @@ internal sealed class InsightsFields : ISchemaContributor
                     throw DomainErrors.ToExecutionError(new Error("text", ErrorCodes.TooLong, $"Send at most {MaxTextLength:N0} characters."));
                 return ctx.Use<ISentimentScorer>().Score(text);
             });
+    }
+
+    private static void Range<TSource, TReturn>(FieldBuilder<TSource, TReturn> field) => field
+        .Argument<DateOnlyGraphType>("from", $"The first day (UTC); default {InsightsRange.DefaultDays - 1} days before `to`.")
+        .Argument<DateOnlyGraphType>("to", $"The last day, included; default today. At most {InsightsRange.MaxDays} days in all.")
+        .Argument<InsightsGranularityGraphType>("granularity", "Default DAY.");
+
+    private static (DateOnly? From, DateOnly? To, InsightsGranularity Granularity) RangeOf(IResolveFieldContext ctx) =>
+        (ctx.GetArgument<DateOnly?>("from"), ctx.GetArgument<DateOnly?>("to"), ctx.GetArgument("granularity", InsightsGranularity.Day));
+
+    private static void AddInsights(ObjectGraphType query)
+    {
+        var service = query.Field<ServiceInsightsGraphType>("serviceInsights")
+            .Description("A service's ratings, satisfaction (with its 95% interval) and comment sentiment, all-time and per period. Staff of its organisation.")
+            .Argument<NonNullGraphType<IdGraphType>>("serviceId");
+        Range(service);
+        service.ResolveAsync(async ctx =>
+        {
+            var found = await ctx.LoadAsync(() => ctx.Use<IServiceStore>().GetAsync(ctx.GetArgument<string>("serviceId"), ctx.CancellationToken), "serviceId", "service");
+            var (from, to, granularity) = RangeOf(ctx);
+            return found is null ? null : await ctx.AsStaffAsync(found.OrganisationId, Permission.ReadStaffData,
+                _ => ctx.Use<GetServiceInsights>().ExecuteAsync(new(found.Id, from, to, granularity), ctx.CancellationToken));
+        });
+
+        var consultation = query.Field<ConsultationInsightsGraphType>("consultationInsights")
+            .Description("What a consultation heard: comments received and published, and their sentiment, all-time and per period. Staff of its organisation.")
+            .Argument<NonNullGraphType<IdGraphType>>("consultationId");
+        Range(consultation);
+        consultation.ResolveAsync(async ctx =>
+        {
+            var found = await ctx.LoadAsync(() => ctx.Use<IConsultationStore>().GetAsync(ctx.GetArgument<string>("consultationId"), ctx.CancellationToken), "consultationId", "consultation");
+            var (from, to, granularity) = RangeOf(ctx);
+            return found is null ? null : await ctx.AsStaffAsync(found.OrganisationId, Permission.ReadStaffData,
+                _ => ctx.Use<GetConsultationInsights>().ExecuteAsync(new(found.Id, from, to, granularity), ctx.CancellationToken));
+        });
+
+        var survey = query.Field<SurveyInsightsGraphType>("surveyInsights")
+            .Description("A survey's responses, the NPS of each NPS question and the sentiment of its text answers, all-time and per period. Staff of its organisation.")
+            .Argument<NonNullGraphType<IdGraphType>>("surveyId");
+        Range(survey);
+        survey.ResolveAsync(async ctx =>
+        {
+            var found = await ctx.LoadAsync(() => ctx.Use<ISurveyStore>().GetAsync(ctx.GetArgument<string>("surveyId"), ctx.CancellationToken), "surveyId", "survey");
+            var (from, to, granularity) = RangeOf(ctx);
+            return found is null ? null : await ctx.AsStaffAsync(found.OrganisationId, Permission.ReadStaffData,
+                _ => ctx.Use<GetSurveyInsights>().ExecuteAsync(new(found.Id, from, to, granularity), ctx.CancellationToken));
+        });
     }
 
     public void AddMutations(ObjectGraphType mutation)

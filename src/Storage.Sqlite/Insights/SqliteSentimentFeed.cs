@@ -3,6 +3,7 @@ using Engagement.Core.Insights;
 using Engagement.Core.Ratings;
 using Engagement.Core.Screening;
 using Engagement.Core.Surveys;
+using Engagement.Core.Tallies;
 using Microsoft.Data.Sqlite;
 
 namespace Engagement.Storage.Sqlite;
@@ -53,26 +54,52 @@ public sealed class SqliteSentimentFeed(SqliteDatabase db) : ISentimentFeed
         db.WriteAsync(tx =>
         {
             // In place with json_set: the tagger shares the one writer with every request, so it must not hold it long.
+            // The label a text had is read first, so a text tagged again moves its sentiment tallies rather than adding to them.
+            var delta = new TallyDelta();
             foreach (var (kind, targetId, tag) in tags)
             {
                 var json = StorageJson.Serialize(tag);
-                var update = kind switch
+                switch (kind)
                 {
-                    TextKind.Comment or TextKind.Reply => tx.Command("UPDATE comments SET doc = json_set(doc, '$.sentiment', json(@tag)) WHERE id = @id")
-                        .With("@id", targetId),
-                    TextKind.RatingComment => tx.Command("UPDATE ratings SET doc = json_set(doc, '$.commentSentiment', json(@tag)) WHERE id = @id")
-                        .With("@id", targetId),
-                    // Only for a question the response answers, into its map of tags (made when a document has none yet).
-                    TextKind.SurveyAnswer => tx.Command("""
+                    case TextKind.Comment or TextKind.Reply:
+                    {
+                        if (Read(tx.Command("SELECT consultation_id, created_ticks, json_extract(doc, '$.sentiment.label') FROM comments WHERE id = @id").With("@id", targetId))
+                            is not var (consultationId, ticks, previous))
+                            break;
+                        tx.Command("UPDATE comments SET doc = json_set(doc, '$.sentiment', json(@tag)) WHERE id = @id").With("@id", targetId).With("@tag", json).Run();
+                        delta.Merge(SentimentTallies.ForTag(
+                            [TallyScopes.Consultation(consultationId), TallyScopes.ConsultationDay(consultationId, Day(ticks))], previous, tag.Label));
+                        break;
+                    }
+                    case TextKind.RatingComment:
+                    {
+                        if (Read(tx.Command("SELECT service_id, created_ticks, json_extract(doc, '$.commentSentiment.label') FROM ratings WHERE id = @id").With("@id", targetId))
+                            is not var (serviceId, ticks, previous))
+                            break;
+                        tx.Command("UPDATE ratings SET doc = json_set(doc, '$.commentSentiment', json(@tag)) WHERE id = @id").With("@id", targetId).With("@tag", json).Run();
+                        delta.Merge(SentimentTallies.ForTag([TallyScopes.Service(serviceId), TallyScopes.ServiceDay(serviceId, Day(ticks))], previous, tag.Label));
+                        break;
+                    }
+                    case TextKind.SurveyAnswer:
+                    {
+                        // Only for a question the response answers, into its map of tags (made when a document has none yet).
+                        var (responseId, question) = (ResponseId(targetId), QuestionId(targetId));
+                        if (Read(tx.Command("""
+                                SELECT survey_id, submitted_ticks, json_extract(doc, '$.sentiments.' || json_quote(@question) || '.label') FROM survey_responses
+                                WHERE id = @id AND json_type(doc, '$.answers.' || json_quote(@question)) IS NOT NULL
+                                """).With("@id", responseId).With("@question", question)) is not var (surveyId, ticks, previous))
+                            break;
+                        tx.Command("""
                             UPDATE survey_responses
                             SET doc = json_set(doc, '$.sentiments', json_patch(COALESCE(json_extract(doc, '$.sentiments'), '{}'), json_object(@question, json(@tag))))
-                            WHERE id = @id AND json_type(doc, '$.answers.' || json_quote(@question)) IS NOT NULL
-                            """)
-                        .With("@id", ResponseId(targetId)).With("@question", QuestionId(targetId)),
-                    _ => null,
-                };
-                update?.With("@tag", json).Run();
+                            WHERE id = @id
+                            """).With("@id", responseId).With("@question", question).With("@tag", json).Run();
+                        delta.Merge(SentimentTallies.ForTag([TallyScopes.Survey(surveyId), TallyScopes.SurveyDay(surveyId, Day(ticks))], previous, tag.Label));
+                        break;
+                    }
+                }
             }
+            tx.Apply(delta);
             tx.Command("INSERT INTO checkpoints (name, value) VALUES (@name, @value) ON CONFLICT (name) DO UPDATE SET value = excluded.value")
                 .With("@name", Checkpoint).With("@value", checkpoint).Run();
             return true;
@@ -86,6 +113,20 @@ public sealed class SqliteSentimentFeed(SqliteDatabase db) : ISentimentFeed
         var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
         return distinct.Count == 0 ? [] : c.Command($"SELECT doc FROM {table} WHERE id IN (SELECT value FROM json_each(@ids))").WithJsonArray("@ids", distinct).ReadDocs<T>();
     }
+
+    // The record's scope id, creation instant and current label; null when the record is unknown.
+    private static (string ScopeId, long Ticks, SentimentLabel? Previous)? Read(SqliteCommand command)
+    {
+        using (command)
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read())
+                return null;
+            return (reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : Enum.Parse<SentimentLabel>(reader.GetString(2)));
+        }
+    }
+
+    private static DateOnly Day(long utcTicks) => TallyScopes.DayOf(new DateTimeOffset(utcTicks, TimeSpan.Zero));
 
     private static string ResponseId(string answerId) => answerId[..Math.Max(0, answerId.IndexOf('/', StringComparison.Ordinal))];
 

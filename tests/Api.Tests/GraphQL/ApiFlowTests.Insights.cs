@@ -48,4 +48,32 @@ public sealed partial class ApiFlowTests
         var item = queue.EnumerateArray().Single(i => i.GetProperty("targetId").GetString() == posted.GetProperty("id").GetString());
         Assert.Contains(item.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("code").GetString() == "abuse.model");
     }
+
+    [Fact]
+    public async Task ServiceInsights_gives_ratings_and_sentiment_per_week_and_refuses_a_reversed_range()
+    {
+        var org = await _app.CreateOrganisationAsync();
+        var service = await _app.CreateServiceAsync(org.Id);
+        var analyst = await _app.SignedInAsStaffAsync(org.Id, Role.Analyst);
+        foreach (var score in new[] { 5, 4, 2 })
+            await _app.Get<Engagement.Core.Ratings.SubmitRating>().ExecuteAsync(new(service.Id, score, "en"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        const string Query = """
+            query($id: ID!, $from: DateOnly, $to: DateOnly) {
+              serviceInsights(serviceId: $id, from: $from, to: $to, granularity: WEEK) {
+                from to overall { count csat } overallSentiment { negative }
+                periods { start end ratings { count average csat csatLow csatHigh } sentiment { negative neutral positive negativeShare } }
+              }
+            }
+            """;
+
+        var insights = (await analyst.QueryAsync(Query, new { id = service.Id, from = today, to = today })).AssertOk().At("serviceInsights");
+        var reversed = await analyst.QueryAsync(Query, new { id = service.Id, from = today, to = "2020-01-01" });
+
+        Assert.Equal(3, insights.GetProperty("overall").GetProperty("count").GetInt32());
+        var period = insights.GetProperty("periods").EnumerateArray().Single();
+        Assert.Equal((today, today, 3), (period.GetProperty("start").GetString(), period.GetProperty("end").GetString(), period.GetProperty("ratings").GetProperty("count").GetInt32()));
+        Assert.Equal(2.0 / 3, period.GetProperty("ratings").GetProperty("csat").GetDouble(), 6);
+        Assert.Equal(["VALIDATION"], reversed.ErrorCodes);
+    }
 }

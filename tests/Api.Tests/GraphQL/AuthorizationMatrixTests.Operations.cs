@@ -48,6 +48,16 @@ public sealed partial class AuthorizationMatrixTests
             case "Query.moderationMetrics":
                 return new("query($org: ID!) { moderationMetrics(organisationId: $org) { queueDepth automaticallyHeld } }", new { org = A }, "moderationMetrics");
 
+            case "Query.serviceInsights":
+                return new("query($id: ID!) { serviceInsights(serviceId: $id) { overall { count } } }", new { id = (await App.CreateServiceAsync(A)).Id }, "serviceInsights");
+
+            case "Query.consultationInsights":
+                return new("query($id: ID!) { consultationInsights(consultationId: $id) { overall { received } } }",
+                    new { id = (await App.CreateOpenConsultationAsync(A)).Id }, "consultationInsights");
+
+            case "Query.surveyInsights":
+                return new("query($id: ID!) { surveyInsights(surveyId: $id) { overall { responses } } }", new { id = (await App.CreateOpenSurveyAsync(A)).Id }, "surveyInsights");
+
             case "Query.sentiment":
                 return new("{ sentiment(text: \"The clerk was kind and quick.\") { label probability } }", new { }, "sentiment");
 

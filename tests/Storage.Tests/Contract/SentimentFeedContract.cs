@@ -2,6 +2,7 @@ using Engagement.Core.Comments;
 using Engagement.Core.Common;
 using Engagement.Core.Insights;
 using Engagement.Core.Screening;
+using Engagement.Core.Tallies;
 
 namespace Engagement.Storage.Tests.Contract;
 
@@ -143,5 +144,38 @@ public abstract class SentimentFeedContract : StoreContract
         await stores.Comments.SetStatusAsync(comment.Id, CommentStatus.Hidden, Make.T0.AddMinutes(1));
 
         Assert.Equal(Tag, (await stores.Comments.GetAsync(comment.Id))!.Sentiment);
+    }
+
+    [Fact]
+    public async Task SaveTagsAsync_counts_each_text_once_by_its_latest_label_in_its_scope_and_day()
+    {
+        var stores = await CreateStoresAsync();
+        var organisationId = Ids.New();
+        var comment = Make.Comment(organisationId, Ids.New());
+        var rating = Make.Rating(organisationId, Ids.New()) with { CommentStatus = CommentStatus.Published };
+        var response = Make.Response(organisationId, Ids.New());
+        await stores.Comments.TryAddAsync(comment);
+        await stores.Ratings.TryAddAsync(rating);
+        await stores.SurveyResponses.TryAddAsync(response);
+        var end = await EndAsync(stores);
+        var day = TallyScopes.DayOf(Make.T0);
+        var negative = SentimentTallies.Bucket(SentimentLabel.Negative);
+        var positive = SentimentTallies.Bucket(SentimentLabel.Positive);
+
+        await stores.SentimentFeed.SaveTagsAsync(
+            [(TextKind.Comment, comment.Id, Tag), (TextKind.RatingComment, rating.Id, Tag), (TextKind.SurveyAnswer, $"{response.Id}/note", Tag)], end);
+        await stores.SentimentFeed.SaveTagsAsync([(TextKind.Comment, comment.Id, Tag)], end);
+        await stores.SentimentFeed.SaveTagsAsync([(TextKind.RatingComment, rating.Id, Tag with { Label = SentimentLabel.Positive })], end);
+
+        var tallies = await stores.Tallies.GetManyAsync(
+        [
+            TallyScopes.Consultation(comment.ConsultationId), TallyScopes.ConsultationDay(comment.ConsultationId, day),
+            TallyScopes.Service(rating.ServiceId), TallyScopes.ServiceDay(rating.ServiceId, day),
+            TallyScopes.Survey(response.SurveyId), TallyScopes.SurveyDay(response.SurveyId, day),
+        ]);
+        Assert.Equal((1, 1), (tallies[TallyScopes.Consultation(comment.ConsultationId)][negative], tallies[TallyScopes.ConsultationDay(comment.ConsultationId, day)][negative]));
+        Assert.Equal((0, 1, 1), (tallies[TallyScopes.Service(rating.ServiceId)][negative], tallies[TallyScopes.Service(rating.ServiceId)][positive],
+            tallies[TallyScopes.ServiceDay(rating.ServiceId, day)][positive]));
+        Assert.Equal((1, 1), (tallies[TallyScopes.Survey(response.SurveyId)][negative], tallies[TallyScopes.SurveyDay(response.SurveyId, day)][negative]));
     }
 }
