@@ -11,4 +11,7 @@ public sealed record InsightsOptions
 
     /// <summary>How long the tagger waits before looking again when the feed is read to its end.</summary>
     public TimeSpan TaggingPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often each organisation's themes are learnt again (skipped while its texts are unchanged).</summary>
+    public TimeSpan ThemesRefreshInterval { get; init; } = TimeSpan.FromMinutes(10);
 }

@@ -25,6 +25,8 @@ public static class InsightsRegistration
         services.AddHostedService<LoadModelsAtStart>();
         services.TryAddSingleton(new InsightsOptions());
         services.AddHostedService<Tagging.SentimentTagger>();
+        services.TryAddSingleton<IThemeDiscovery, Themes.ThemeDiscoveryAdapter>();
+        services.AddHostedService<Themes.ThemeRefresher>();
         return services;
     }
 }

@@ -91,6 +91,7 @@ public sealed partial record EngagementSettings
                 TaggingEnabled = BoolFrom("Insights:Tagging:Enabled", config["Insights:Tagging:Enabled"], fallback: true),
                 TaggingBatchSize = IntFrom("Insights:Tagging:BatchSize", config["Insights:Tagging:BatchSize"], 256, 1, 5_000),
                 TaggingPollInterval = TimeSpan.FromMilliseconds(IntFrom("Insights:Tagging:PollMilliseconds", config["Insights:Tagging:PollMilliseconds"], 500, 50, 60_000)),
+                ThemesRefreshInterval = TimeSpan.FromSeconds(IntFrom("Insights:Themes:RefreshSeconds", config["Insights:Themes:RefreshSeconds"], 600, 1, 86_400)),
             },
             TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
             Oidc = OidcFrom(config),
@@ -261,6 +262,9 @@ public sealed record InsightsSettings
 
     /// <summary>How long the tagger waits before looking again once it has read every text.</summary>
     public required TimeSpan TaggingPollInterval { get; init; }
+
+    /// <summary>How often each organisation's themes are learnt again (skipped while its texts are unchanged).</summary>
+    public required TimeSpan ThemesRefreshInterval { get; init; }
 }
 
 /// <summary>The Redis that nodes share, and the prefix that keeps this deployment's channels and keys apart from others on it.</summary>

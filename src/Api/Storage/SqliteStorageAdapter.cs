@@ -41,6 +41,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         ModerationItems = new SqliteModerationItemStore(_db);
         CommentReports = new SqliteCommentReportStore(_db);
         SentimentFeed = new SqliteSentimentFeed(_db);
+        Themes = new SqliteThemeStore(_db);
     }
 
     public override string Name => "Sqlite";
@@ -61,6 +62,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override IModerationItemStore ModerationItems { get; }
     public override ICommentReportStore CommentReports { get; }
     public override Core.Insights.ISentimentFeed SentimentFeed { get; }
+    public override Core.Insights.IThemeStore Themes { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

@@ -34,6 +34,7 @@ public abstract class StorageAdapter : IDisposable
     public abstract IModerationItemStore ModerationItems { get; }
     public abstract ICommentReportStore CommentReports { get; }
     public abstract Core.Insights.ISentimentFeed SentimentFeed { get; }
+    public abstract Core.Insights.IThemeStore Themes { get; }
 
     /// <summary>Creates or migrates the schema and indexes; idempotent.</summary>
     public abstract Task InitializeAsync(CancellationToken ct);

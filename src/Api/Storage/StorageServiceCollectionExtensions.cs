@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().ModerationItems);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().CommentReports);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().SentimentFeed);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Themes);
         services.AddHostedService<StorageInitializer>();
         return services;
     }

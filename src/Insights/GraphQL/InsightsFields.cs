@@ -22,6 +22,7 @@ internal sealed class InsightsFields : ISchemaContributor
     public void AddQueries(ObjectGraphType query)
     {
         AddInsights(query);
+        AddThemes(query);
 
         query.Field<SentimentScoreGraphType>("sentiment")
             .Description($"The sentiment model's reading of one text (up to {MaxTextLength:N0} characters; the first 5,000 are read). Staff.")
@@ -90,6 +91,18 @@ internal sealed class InsightsFields : ISchemaContributor
                 _ => ctx.Use<GetSurveyInsights>().ExecuteAsync(new(found.Id, from, to, granularity), ctx.CancellationToken));
         });
     }
+
+    private static void AddThemes(ObjectGraphType query) =>
+        query.Field<ThemeSnapshotGraphType>("themes")
+            .Description("An organisation's themes, learnt in the background from its most recent public texts; null before the first. Staff.")
+            .Argument<NonNullGraphType<IdGraphType>>("organisationId")
+            .ResolveAsync(async ctx =>
+            {
+                var organisationId = ctx.GetArgument<string>("organisationId");
+                if (await ctx.RequireAsync(organisationId, Permission.ReadStaffData) is null)
+                    return null;
+                return await ctx.Use<IThemeStore>().GetAsync(organisationId, ctx.CancellationToken);
+            });
 
     public void AddMutations(ObjectGraphType mutation)
     {

@@ -217,6 +217,27 @@ internal static class Migrations
             value INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        // 9: the texts insights read per organisation (written with each tag; "changed" is the feed sequence that last
+        // touched the row, so an organisation's largest is a watermark), and each organisation's theme snapshot.
+        """
+        CREATE TABLE insight_texts (
+            kind            TEXT    NOT NULL,
+            target_id       TEXT    NOT NULL,
+            organisation_id TEXT    NOT NULL,
+            language        TEXT    NOT NULL,
+            label           TEXT    NOT NULL,
+            at_ticks        INTEGER NOT NULL,
+            changed         INTEGER NOT NULL,
+            text            TEXT    NOT NULL,
+            PRIMARY KEY (kind, target_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_insight_texts_recent ON insight_texts (organisation_id, at_ticks DESC);
+        CREATE INDEX ix_insight_texts_changed ON insight_texts (organisation_id, changed);
+        CREATE TABLE theme_snapshots (
+            organisation_id TEXT NOT NULL PRIMARY KEY,
+            doc             TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -63,21 +63,23 @@ public sealed class SqliteSentimentFeed(SqliteDatabase db) : ISentimentFeed
                 {
                     case TextKind.Comment or TextKind.Reply:
                     {
-                        if (Read(tx.Command("SELECT consultation_id, created_ticks, json_extract(doc, '$.sentiment.label') FROM comments WHERE id = @id").With("@id", targetId))
-                            is not var (consultationId, ticks, previous))
+                        if (Read(tx.Command("SELECT consultation_id, created_ticks, json_extract(doc, '$.sentiment.label'), json_extract(doc, '$.organisationId'), json_extract(doc, '$.text') FROM comments WHERE id = @id").With("@id", targetId))
+                            is not var (consultationId, ticks, previous, organisationId, text))
                             break;
                         tx.Command("UPDATE comments SET doc = json_set(doc, '$.sentiment', json(@tag)) WHERE id = @id").With("@id", targetId).With("@tag", json).Run();
                         delta.Merge(SentimentTallies.ForTag(
                             [TallyScopes.Consultation(consultationId), TallyScopes.ConsultationDay(consultationId, Day(ticks))], previous, tag.Label));
+                        KeepText(tx, kind, targetId, organisationId, tag, ticks, checkpoint, text);
                         break;
                     }
                     case TextKind.RatingComment:
                     {
-                        if (Read(tx.Command("SELECT service_id, created_ticks, json_extract(doc, '$.commentSentiment.label') FROM ratings WHERE id = @id").With("@id", targetId))
-                            is not var (serviceId, ticks, previous))
+                        if (Read(tx.Command("SELECT service_id, created_ticks, json_extract(doc, '$.commentSentiment.label'), json_extract(doc, '$.organisationId'), json_extract(doc, '$.comment') FROM ratings WHERE id = @id").With("@id", targetId))
+                            is not var (serviceId, ticks, previous, organisationId, text))
                             break;
                         tx.Command("UPDATE ratings SET doc = json_set(doc, '$.commentSentiment', json(@tag)) WHERE id = @id").With("@id", targetId).With("@tag", json).Run();
                         delta.Merge(SentimentTallies.ForTag([TallyScopes.Service(serviceId), TallyScopes.ServiceDay(serviceId, Day(ticks))], previous, tag.Label));
+                        KeepText(tx, kind, targetId, organisationId, tag, ticks, checkpoint, text);
                         break;
                     }
                     case TextKind.SurveyAnswer:
@@ -85,9 +87,11 @@ public sealed class SqliteSentimentFeed(SqliteDatabase db) : ISentimentFeed
                         // Only for a question the response answers, into its map of tags (made when a document has none yet).
                         var (responseId, question) = (ResponseId(targetId), QuestionId(targetId));
                         if (Read(tx.Command("""
-                                SELECT survey_id, submitted_ticks, json_extract(doc, '$.sentiments.' || json_quote(@question) || '.label') FROM survey_responses
+                                SELECT survey_id, submitted_ticks, json_extract(doc, '$.sentiments.' || json_quote(@question) || '.label'), json_extract(doc, '$.organisationId'),
+                                    json_extract(doc, '$.answers.' || json_quote(@question) || '.text')
+                                FROM survey_responses
                                 WHERE id = @id AND json_type(doc, '$.answers.' || json_quote(@question)) IS NOT NULL
-                                """).With("@id", responseId).With("@question", question)) is not var (surveyId, ticks, previous))
+                                """).With("@id", responseId).With("@question", question)) is not var (surveyId, ticks, previous, organisationId, text))
                             break;
                         tx.Command("""
                             UPDATE survey_responses
@@ -95,6 +99,7 @@ public sealed class SqliteSentimentFeed(SqliteDatabase db) : ISentimentFeed
                             WHERE id = @id
                             """).With("@id", responseId).With("@question", question).With("@tag", json).Run();
                         delta.Merge(SentimentTallies.ForTag([TallyScopes.Survey(surveyId), TallyScopes.SurveyDay(surveyId, Day(ticks))], previous, tag.Label));
+                        KeepText(tx, kind, targetId, organisationId, tag, ticks, checkpoint, text);
                         break;
                     }
                 }
@@ -114,17 +119,30 @@ public sealed class SqliteSentimentFeed(SqliteDatabase db) : ISentimentFeed
         return distinct.Count == 0 ? [] : c.Command($"SELECT doc FROM {table} WHERE id IN (SELECT value FROM json_each(@ids))").WithJsonArray("@ids", distinct).ReadDocs<T>();
     }
 
-    // The record's scope id, creation instant and current label; null when the record is unknown.
-    private static (string ScopeId, long Ticks, SentimentLabel? Previous)? Read(SqliteCommand command)
+    // The record's scope id, creation instant, current label, organisation and text; null when the record (or its text) is unknown.
+    private static (string ScopeId, long Ticks, SentimentLabel? Previous, string OrganisationId, string Text)? Read(SqliteCommand command)
     {
         using (command)
         using (var reader = command.ExecuteReader())
         {
-            if (!reader.Read())
+            if (!reader.Read() || reader.IsDBNull(4))
                 return null;
-            return (reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : Enum.Parse<SentimentLabel>(reader.GetString(2)));
+            return (reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : Enum.Parse<SentimentLabel>(reader.GetString(2)),
+                reader.GetString(3), reader.GetString(4));
         }
     }
+
+    // The words insights read for themes and quotes, kept beside the tag so an organisation's texts are one indexed read.
+    private static void KeepText(SqliteTransaction tx, TextKind kind, string targetId, string organisationId, SentimentTag tag, long ticks, long checkpoint, string text) =>
+        tx.Command("""
+            INSERT INTO insight_texts (kind, target_id, organisation_id, language, label, at_ticks, changed, text)
+            VALUES (@kind, @target_id, @organisation_id, @language, @label, @at_ticks, @changed, @text)
+            ON CONFLICT (kind, target_id) DO UPDATE SET language = excluded.language, label = excluded.label, changed = excluded.changed, text = excluded.text
+            """)
+            .With("@kind", kind.ToString()).With("@target_id", targetId).With("@organisation_id", organisationId)
+            .With("@language", tag.Language).With("@label", tag.Label.ToString()).With("@at_ticks", ticks)
+            .With("@changed", checkpoint).With("@text", text)
+            .Run();
 
     private static DateOnly Day(long utcTicks) => TallyScopes.DayOf(new DateTimeOffset(utcTicks, TimeSpan.Zero));
 

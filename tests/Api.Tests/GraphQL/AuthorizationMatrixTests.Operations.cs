@@ -58,6 +58,18 @@ public sealed partial class AuthorizationMatrixTests
             case "Query.surveyInsights":
                 return new("query($id: ID!) { surveyInsights(surveyId: $id) { overall { responses } } }", new { id = (await App.CreateOpenSurveyAsync(A)).Id }, "surveyInsights");
 
+            case "Query.themes":
+            {
+                var secret = "secret-quote-" + Guid.NewGuid().ToString("N")[..8];
+                await App.Get<Core.Insights.IThemeStore>().SaveAsync(new Core.Insights.ThemeSnapshot
+                {
+                    OrganisationId = A, RefreshedAt = DateTimeOffset.UtcNow, Watermark = 1, TextsRead = 1,
+                    Themes = [new Core.Insights.ThemeSummary("th_matrix", "en", ["matrix"], 1, [new Core.Insights.ThemeQuote(Core.Screening.TextKind.Comment, "c", secret)])],
+                    ThemeOfText = new Dictionary<string, string> { ["Comment:c"] = "th_matrix" },
+                });
+                return new("query($org: ID!) { themes(organisationId: $org) { textsRead themes { quotes { text } } } }", new { org = A }, "themes") { Secret = secret };
+            }
+
             case "Query.sentiment":
                 return new("{ sentiment(text: \"The clerk was kind and quick.\") { label probability } }", new { }, "sentiment");
 

@@ -67,6 +67,7 @@ public sealed class HealthEndpointTests
         public override Core.Moderation.IModerationItemStore ModerationItems => _inner.ModerationItems;
         public override Core.Moderation.ICommentReportStore CommentReports => _inner.CommentReports;
         public override Core.Insights.ISentimentFeed SentimentFeed => _inner.SentimentFeed;
+        public override Core.Insights.IThemeStore Themes => _inner.Themes;
 
         public override Task InitializeAsync(CancellationToken ct) => _inner.InitializeAsync(ct);
 

@@ -46,6 +46,7 @@ public sealed class TestPlatform
         ModerationItems = new SqliteModerationItemStore(db);
         CommentReports = new SqliteCommentReportStore(db);
         SentimentFeed = new SqliteSentimentFeed(db);
+        Themes = new SqliteThemeStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -74,6 +75,7 @@ public sealed class TestPlatform
     public IModerationItemStore ModerationItems { get; }
     public ICommentReportStore CommentReports { get; }
     public Engagement.Core.Insights.ISentimentFeed SentimentFeed { get; }
+    public Engagement.Core.Insights.IThemeStore Themes { get; }
 
     /// <summary>How reports act on comments; a test may set its own threshold.</summary>
     public ReportOptions ReportOptions { get; set; } = new();
@@ -99,6 +101,7 @@ public sealed class TestPlatform
     public Engagement.Core.Insights.GetServiceInsights GetServiceInsights => new(Services, Tallies, Clock);
     public Engagement.Core.Insights.GetConsultationInsights GetConsultationInsights => new(Consultations, Tallies, Clock);
     public Engagement.Core.Insights.GetSurveyInsights GetSurveyInsights => new(Surveys, Tallies, Clock);
+    public Engagement.Core.Insights.RefreshThemes RefreshThemes(Engagement.Core.Insights.IThemeDiscovery discovery) => new(Themes, discovery, Clock);
     public RequeueUnqueuedTexts RequeueUnqueuedTexts => new(Comments, Ratings, ModerationItems, Screening, ModerationQueue);
     public DecideModerationItems DecideModerationItems => new(ModerationItems, ClaimModerationItem, DecideModerationItem, ReleaseModerationItem);
     public ReportComment ReportComment => new(Comments, CommentReports, Consultations, Participants, ModerationQueue, Audit, Clock, Live, ReportOptions);

@@ -32,7 +32,8 @@ public sealed record StoreSet(
     ITermListStore TermLists,
     IModerationItemStore ModerationItems,
     ICommentReportStore CommentReports,
-    Core.Insights.ISentimentFeed SentimentFeed);
+    Core.Insights.ISentimentFeed SentimentFeed,
+    Core.Insights.IThemeStore Themes);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

@@ -38,7 +38,8 @@ public sealed class SqliteFixture : IAsyncLifetime
         new SqliteTermListStore(db),
         new SqliteModerationItemStore(db),
         new SqliteCommentReportStore(db),
-        new SqliteSentimentFeed(db));
+        new SqliteSentimentFeed(db),
+        new SqliteThemeStore(db));
 
     public Task InitializeAsync() => Database.InitializeAsync();
 

@@ -1,0 +1,34 @@
+using Engagement.Core.Common;
+
+namespace Engagement.Core.Insights;
+
+/// <summary>
+/// Learns an organisation's themes again from its most recent texts, when they changed since the last snapshot. Returns
+/// the snapshot (the stored one when nothing changed), or null when the organisation has no text yet.
+/// </summary>
+public sealed class RefreshThemes(IThemeStore store, IThemeDiscovery discovery, TimeProvider clock) : IUseCase
+{
+    /// <summary>The most recent texts read per refresh: enough for stable themes, bounded in time and memory.</summary>
+    public const int MaxTexts = 10_000;
+
+    public async Task<ThemeSnapshot?> ExecuteAsync(string organisationId, CancellationToken ct = default)
+    {
+        var watermark = await store.WatermarkAsync(organisationId, ct);
+        var previous = await store.GetAsync(organisationId, ct);
+        if (watermark == 0 || previous?.Watermark == watermark)
+            return previous;
+        var texts = await store.ListRecentTextsAsync(organisationId, MaxTexts, ct);
+        var (themes, themeOfText) = discovery.Discover(texts, previous);
+        var snapshot = new ThemeSnapshot
+        {
+            OrganisationId = organisationId,
+            RefreshedAt = clock.GetUtcNow(),
+            Watermark = watermark,
+            TextsRead = texts.Count,
+            Themes = themes,
+            ThemeOfText = themeOfText,
+        };
+        await store.SaveAsync(snapshot, ct);
+        return snapshot;
+    }
+}
