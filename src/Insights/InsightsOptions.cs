@@ -14,4 +14,7 @@ public sealed record InsightsOptions
 
     /// <summary>How often each organisation's themes are learnt again (skipped while its texts are unchanged).</summary>
     public TimeSpan ThemesRefreshInterval { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often every service and open consultation is checked for drift.</summary>
+    public TimeSpan DriftCheckInterval { get; init; } = TimeSpan.FromHours(1);
 }

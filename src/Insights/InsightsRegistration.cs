@@ -27,6 +27,7 @@ public static class InsightsRegistration
         services.AddHostedService<Tagging.SentimentTagger>();
         services.TryAddSingleton<IThemeDiscovery, Themes.ThemeDiscoveryAdapter>();
         services.AddHostedService<Themes.ThemeRefresher>();
+        services.AddHostedService<Drift.DriftWatcher>();
         return services;
     }
 }

@@ -18,7 +18,7 @@ public static class CoreServiceCollectionExtensions
             return new Engagement.Insights.InsightsOptions
             {
                 TaggingEnabled = insights.TaggingEnabled, TaggingBatchSize = insights.TaggingBatchSize, TaggingPollInterval = insights.TaggingPollInterval,
-                ThemesRefreshInterval = insights.ThemesRefreshInterval,
+                ThemesRefreshInterval = insights.ThemesRefreshInterval, DriftCheckInterval = insights.DriftCheckInterval,
             };
         });
         services.AddSingleton(TimeProvider.System);

@@ -92,6 +92,7 @@ public sealed partial record EngagementSettings
                 TaggingBatchSize = IntFrom("Insights:Tagging:BatchSize", config["Insights:Tagging:BatchSize"], 256, 1, 5_000),
                 TaggingPollInterval = TimeSpan.FromMilliseconds(IntFrom("Insights:Tagging:PollMilliseconds", config["Insights:Tagging:PollMilliseconds"], 500, 50, 60_000)),
                 ThemesRefreshInterval = TimeSpan.FromSeconds(IntFrom("Insights:Themes:RefreshSeconds", config["Insights:Themes:RefreshSeconds"], 600, 1, 86_400)),
+                DriftCheckInterval = TimeSpan.FromSeconds(IntFrom("Insights:Drift:CheckSeconds", config["Insights:Drift:CheckSeconds"], 3_600, 1, 86_400)),
             },
             TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
             Oidc = OidcFrom(config),
@@ -265,6 +266,9 @@ public sealed record InsightsSettings
 
     /// <summary>How often each organisation's themes are learnt again (skipped while its texts are unchanged).</summary>
     public required TimeSpan ThemesRefreshInterval { get; init; }
+
+    /// <summary>How often every service and open consultation is checked for drift.</summary>
+    public required TimeSpan DriftCheckInterval { get; init; }
 }
 
 /// <summary>The Redis that nodes share, and the prefix that keeps this deployment's channels and keys apart from others on it.</summary>

@@ -42,6 +42,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         CommentReports = new SqliteCommentReportStore(_db);
         SentimentFeed = new SqliteSentimentFeed(_db);
         Themes = new SqliteThemeStore(_db);
+        DriftAlerts = new SqliteDriftAlertStore(_db);
     }
 
     public override string Name => "Sqlite";
@@ -63,6 +64,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override ICommentReportStore CommentReports { get; }
     public override Core.Insights.ISentimentFeed SentimentFeed { get; }
     public override Core.Insights.IThemeStore Themes { get; }
+    public override Core.Insights.IDriftAlertStore DriftAlerts { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

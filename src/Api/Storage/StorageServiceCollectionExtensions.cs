@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().CommentReports);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().SentimentFeed);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Themes);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().DriftAlerts);
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -23,6 +23,7 @@ internal sealed class InsightsFields : ISchemaContributor
     {
         AddInsights(query);
         AddThemes(query);
+        AddDriftAlerts(query);
 
         query.Field<SentimentScoreGraphType>("sentiment")
             .Description($"The sentiment model's reading of one text (up to {MaxTextLength:N0} characters; the first 5,000 are read). Staff.")
@@ -102,6 +103,25 @@ internal sealed class InsightsFields : ISchemaContributor
                 if (await ctx.RequireAsync(organisationId, Permission.ReadStaffData) is null)
                     return null;
                 return await ctx.Use<IThemeStore>().GetAsync(organisationId, ctx.CancellationToken);
+            });
+
+    /// <summary>The most alerts one query returns.</summary>
+    public const int MaxAlerts = 200;
+
+    private static void AddDriftAlerts(ObjectGraphType query) =>
+        query.Field<ListGraphType<NonNullGraphType<DriftAlertGraphType>>>("driftAlerts")
+            .Description($"An organisation's drift alerts, newest day first, then the largest moves; at most {MaxAlerts}. Staff.")
+            .Argument<NonNullGraphType<IdGraphType>>("organisationId")
+            .Argument<IntGraphType>("first", "Default 50.")
+            .ResolveAsync(async ctx =>
+            {
+                var organisationId = ctx.GetArgument<string>("organisationId");
+                if (await ctx.RequireAsync(organisationId, Permission.ReadStaffData) is null)
+                    return null;
+                var first = ctx.GetArgument("first", 50);
+                if (first is < 1 or > MaxAlerts)
+                    throw DomainErrors.ToExecutionError(new Error("first", ErrorCodes.OutOfRange, $"Ask for 1 to {MaxAlerts} alerts."));
+                return await ctx.Use<IDriftAlertStore>().ListAsync(organisationId, first, ctx.CancellationToken);
             });
 
     public void AddMutations(ObjectGraphType mutation)

@@ -238,6 +238,22 @@ internal static class Migrations
             doc             TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+        // 10: drift alerts; the unique index is the one-alert-per-subject-metric-and-day rule, so concurrent checks (two
+        // nodes) raise it once.
+        """
+        CREATE TABLE drift_alerts (
+            id              TEXT NOT NULL PRIMARY KEY,
+            organisation_id TEXT NOT NULL,
+            subject         TEXT NOT NULL,
+            subject_id      TEXT NOT NULL,
+            metric          TEXT NOT NULL,
+            day             TEXT NOT NULL,
+            z               REAL NOT NULL,
+            doc             TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_drift_alerts_subject_day ON drift_alerts (subject, subject_id, metric, day);
+        CREATE INDEX ix_drift_alerts_organisation ON drift_alerts (organisation_id, day DESC);
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -70,6 +70,17 @@ public sealed partial class AuthorizationMatrixTests
                 return new("query($org: ID!) { themes(organisationId: $org) { textsRead themes { quotes { text } } } }", new { org = A }, "themes") { Secret = secret };
             }
 
+            case "Query.driftAlerts":
+            {
+                var subject = "secret-subject-" + Guid.NewGuid().ToString("N")[..8];
+                await App.Get<Core.Insights.IDriftAlertStore>().TryAddAsync(new Core.Insights.DriftAlert
+                {
+                    Id = Ids.New(), OrganisationId = A, Subject = Core.Insights.DriftSubject.Service, SubjectId = subject, Metric = Core.Insights.DriftMetric.Volume,
+                    Day = DateOnly.FromDateTime(DateTime.UtcNow), Observed = 9, Baseline = 2, Z = 5, RecentCount = 63, RaisedAt = DateTimeOffset.UtcNow,
+                });
+                return new("query($org: ID!) { driftAlerts(organisationId: $org) { subjectId z } }", new { org = A }, "driftAlerts") { Secret = subject };
+            }
+
             case "Query.sentiment":
                 return new("{ sentiment(text: \"The clerk was kind and quick.\") { label probability } }", new { }, "sentiment");
 

@@ -61,6 +61,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixCallers callers) : IC
         ("Query.consultationInsights",                           [Un,  Un,     Ok,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
         ("Query.surveyInsights",                                 [Un,  Un,     Ok,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
         ("Query.themes",                                         [Un,  Un,     Ok,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
+        ("Query.driftAlerts",                                    [Un,  Un,     Ok,  Ok,  Ok,  No,  Ok,   Ok,   No,   No]),
         ("Query.sentiment",                                      [Un,  Un,     Ok,  Ok,  Ok,  Ok,  Ok,   Ok,   Ok,   No]),
         ("Query.termLists",                                      [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
         ("Query.me",                                             [Hid, Hid,    Ok,  Ok,  Ok,  Ok,  Hid,  Hid,  Hid,  Hid]),

@@ -68,6 +68,7 @@ public sealed class HealthEndpointTests
         public override Core.Moderation.ICommentReportStore CommentReports => _inner.CommentReports;
         public override Core.Insights.ISentimentFeed SentimentFeed => _inner.SentimentFeed;
         public override Core.Insights.IThemeStore Themes => _inner.Themes;
+        public override Core.Insights.IDriftAlertStore DriftAlerts => _inner.DriftAlerts;
 
         public override Task InitializeAsync(CancellationToken ct) => _inner.InitializeAsync(ct);
 

@@ -47,6 +47,7 @@ public sealed class TestPlatform
         CommentReports = new SqliteCommentReportStore(db);
         SentimentFeed = new SqliteSentimentFeed(db);
         Themes = new SqliteThemeStore(db);
+        DriftAlerts = new SqliteDriftAlertStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -76,6 +77,8 @@ public sealed class TestPlatform
     public ICommentReportStore CommentReports { get; }
     public Engagement.Core.Insights.ISentimentFeed SentimentFeed { get; }
     public Engagement.Core.Insights.IThemeStore Themes { get; }
+    public Engagement.Core.Insights.IDriftAlertStore DriftAlerts { get; }
+    public Engagement.Core.Insights.DriftDetection DriftDetection => new(Services, Consultations, Tallies, DriftAlerts, Clock);
 
     /// <summary>How reports act on comments; a test may set its own threshold.</summary>
     public ReportOptions ReportOptions { get; set; } = new();

@@ -33,7 +33,8 @@ public sealed record StoreSet(
     IModerationItemStore ModerationItems,
     ICommentReportStore CommentReports,
     Core.Insights.ISentimentFeed SentimentFeed,
-    Core.Insights.IThemeStore Themes);
+    Core.Insights.IThemeStore Themes,
+    Core.Insights.IDriftAlertStore DriftAlerts);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

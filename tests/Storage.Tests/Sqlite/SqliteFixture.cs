@@ -39,7 +39,8 @@ public sealed class SqliteFixture : IAsyncLifetime
         new SqliteModerationItemStore(db),
         new SqliteCommentReportStore(db),
         new SqliteSentimentFeed(db),
-        new SqliteThemeStore(db));
+        new SqliteThemeStore(db),
+        new SqliteDriftAlertStore(db));
 
     public Task InitializeAsync() => Database.InitializeAsync();
 

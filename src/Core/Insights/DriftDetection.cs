@@ -1,0 +1,106 @@
+using Engagement.Core.Common;
+using Engagement.Core.Comments;
+using Engagement.Core.Consultations;
+using Engagement.Core.Organisations;
+using Engagement.Core.Ratings;
+using Engagement.Core.Tallies;
+
+namespace Engagement.Core.Insights;
+
+/// <summary>
+/// Compares each service's and open consultation's last week with the four weeks before it, from their day tallies, and
+/// raises an alert when the negative share or the volume moved beyond chance: a two-proportion z-test for the share, a
+/// Poisson z-score for the volume, both at |z| ≥ <see cref="Threshold"/> and only with enough evidence on both sides.
+/// Returns the alerts newly raised.
+/// </summary>
+/// <remarks>
+/// |z| ≥ 3 is about one false alarm in 370 checks of a steady figure, so a daily check of a hundred services raises a
+/// false one about once every few days rather than every day.
+/// </remarks>
+public sealed class DriftDetection(
+    IServiceStore services, IConsultationStore consultations, ITallyStore tallies, IDriftAlertStore alerts, TimeProvider clock) : IUseCase
+{
+    public const int RecentDays = 7;
+    public const int BaselineDays = 28;
+    public const double Threshold = 3;
+
+    /// <summary>Labelled texts needed in each window before a change in share means anything.</summary>
+    public const int MinTexts = 20;
+
+    /// <summary>Expected records in the recent window needed before a change in volume means anything.</summary>
+    public const double MinExpectedVolume = 10;
+
+    public async Task<IReadOnlyList<DriftAlert>> ExecuteAsync(string organisationId, CancellationToken ct = default)
+    {
+        var today = TallyScopes.DayOf(clock.GetUtcNow());
+        var raised = new List<DriftAlert>();
+        foreach (var service in await services.ListByOrganisationAsync(organisationId, ct))
+        {
+            var (recent, baseline) = await WindowsAsync(day => TallyScopes.ServiceDay(service.Id, day), today, ct);
+            long Volume(Tally t) => Enumerable.Range(1, 5).Sum(s => t[RatingTallies.ScoreBucket(s)]);
+            raised.AddRange(await CheckAsync(organisationId, DriftSubject.Service, service.Id, today, recent, baseline, Volume, ct));
+        }
+        foreach (var consultation in await consultations.ListAsync(organisationId, ConsultationStatus.Open, ct))
+        {
+            var (recent, baseline) = await WindowsAsync(day => TallyScopes.ConsultationDay(consultation.Id, day), today, ct);
+            long Volume(Tally t) => Enum.GetValues<CommentStatus>().Sum(s => t[CommentTallies.StatusBucket(false, s)] + t[CommentTallies.StatusBucket(true, s)]);
+            raised.AddRange(await CheckAsync(organisationId, DriftSubject.Consultation, consultation.Id, today, recent, baseline, Volume, ct));
+        }
+        return raised;
+    }
+
+    // The recent window ends today; the baseline is the days just before it. Both read in one store call.
+    private async Task<(Tally Recent, Tally Baseline)> WindowsAsync(Func<DateOnly, string> dayScope, DateOnly today, CancellationToken ct)
+    {
+        var days = Enumerable.Range(0, RecentDays + BaselineDays).Select(i => today.AddDays(-i)).ToList();
+        var read = await tallies.GetManyAsync([.. days.Select(dayScope)], ct);
+        Tally Sum(IEnumerable<DateOnly> window) => Tally.Sum("", window.Select(d => read.TryGetValue(dayScope(d), out var t) ? t : Tally.Empty("")));
+        return (Sum(days.Take(RecentDays)), Sum(days.Skip(RecentDays)));
+    }
+
+    private async Task<IReadOnlyList<DriftAlert>> CheckAsync(
+        string organisationId, DriftSubject subject, string subjectId, DateOnly today, Tally recent, Tally baseline, Func<Tally, long> volume, CancellationToken ct)
+    {
+        var found = new List<DriftAlert>();
+        var (r, b) = (SentimentMix.From(recent), SentimentMix.From(baseline));
+        if (NegativeShareZ(r, b) is { } z && Math.Abs(z) >= Threshold)
+            found.Add(Alert(DriftMetric.NegativeShare, r.NegativeShare!.Value, b.NegativeShare!.Value, z, r.Labelled));
+        if (VolumeZ(volume(recent), volume(baseline)) is { } v && Math.Abs(v) >= Threshold)
+            found.Add(Alert(DriftMetric.Volume, (double)volume(recent) / RecentDays, (double)volume(baseline) / BaselineDays, v, volume(recent)));
+
+        var raised = new List<DriftAlert>();
+        foreach (var alert in found)
+        {
+            if (await alerts.TryAddAsync(alert, ct))
+                raised.Add(alert);
+        }
+        return raised;
+
+        DriftAlert Alert(DriftMetric metric, double observed, double baselineValue, double statistic, long count) => new()
+        {
+            Id = Ids.New(), OrganisationId = organisationId, Subject = subject, SubjectId = subjectId, Metric = metric, Day = today,
+            Observed = observed, Baseline = baselineValue, Z = statistic, RecentCount = count, RaisedAt = clock.GetUtcNow(),
+        };
+    }
+
+    /// <summary>The two-proportion z-score of the recent negative share against the baseline's; null with too few texts.</summary>
+    public static double? NegativeShareZ(SentimentMix recent, SentimentMix baseline)
+    {
+        if (recent.Labelled < MinTexts || baseline.Labelled < MinTexts)
+            return null;
+        double n1 = recent.Labelled, n2 = baseline.Labelled;
+        var pooled = (recent.Negative + baseline.Negative) / (n1 + n2);
+        var se = Math.Sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+        return se == 0 ? null : (recent.NegativeShare!.Value - baseline.NegativeShare!.Value) / se;
+    }
+
+    /// <summary>
+    /// The Poisson z-score of the recent window's count against what the baseline's daily rate predicts for it; null when
+    /// too little is expected (or the baseline is empty, when no rate is known).
+    /// </summary>
+    public static double? VolumeZ(long recent, long baseline)
+    {
+        var expected = (double)baseline / BaselineDays * RecentDays;
+        return expected < MinExpectedVolume ? null : (recent - expected) / Math.Sqrt(expected);
+    }
+}
