@@ -1,5 +1,4 @@
 using Engagement.GraphQL;
-using GraphQL;
 using GraphQL.DI;
 
 namespace Engagement.Insights.GraphQL;
@@ -7,9 +6,5 @@ namespace Engagement.Insights.GraphQL;
 /// <summary>Insights' second entry point: adds its root fields and graph types to the host's GraphQL schema.</summary>
 public static class InsightsGraphQL
 {
-    public static IGraphQLBuilder AddInsightsFields(this IGraphQLBuilder builder)
-    {
-        builder.Services.Register<ISchemaContributor, InsightsFields>(global::GraphQL.DI.ServiceLifetime.Singleton);
-        return builder.AddGraphTypes(typeof(InsightsGraphQL).Assembly);
-    }
+    public static IGraphQLBuilder AddInsightsFields(this IGraphQLBuilder builder) => builder.AddSchemaContributor<InsightsFields>();
 }

@@ -1,5 +1,4 @@
 using Engagement.GraphQL;
-using GraphQL;
 using GraphQL.DI;
 
 namespace Engagement.Moderation.GraphQL;
@@ -7,9 +6,5 @@ namespace Engagement.Moderation.GraphQL;
 /// <summary>Moderation's second entry point: adds its root fields and graph types to the host's GraphQL schema.</summary>
 public static class ModerationGraphQL
 {
-    public static IGraphQLBuilder AddModerationFields(this IGraphQLBuilder builder)
-    {
-        builder.Services.Register<ISchemaContributor, ModerationFields>(global::GraphQL.DI.ServiceLifetime.Singleton);
-        return builder.AddGraphTypes(typeof(ModerationGraphQL).Assembly);
-    }
+    public static IGraphQLBuilder AddModerationFields(this IGraphQLBuilder builder) => builder.AddSchemaContributor<ModerationFields>();
 }
