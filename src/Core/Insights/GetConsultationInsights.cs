@@ -18,10 +18,12 @@ public sealed record ConsultationPeriod(DateOnly? Start, DateOnly? End, long Rec
 }
 
 /// <summary>A consultation's insights: all-time figures and one entry per period of the range.</summary>
-public sealed record ConsultationInsights(Consultation Consultation, InsightsRange Range, ConsultationPeriod Overall, IReadOnlyList<ConsultationPeriod> Periods);
+/// <param name="Themes">The organisation's latest themes as heard in this consultation, largest first.</param>
+public sealed record ConsultationInsights(
+    Consultation Consultation, InsightsRange Range, ConsultationPeriod Overall, IReadOnlyList<ConsultationPeriod> Periods, IReadOnlyList<ThemeCount> Themes);
 
 /// <summary>Reads a consultation's insights off its tallies (one for all time, one per day of the range): never the comments themselves.</summary>
-public sealed class GetConsultationInsights(IConsultationStore consultations, ITallyStore tallies, TimeProvider clock) : IUseCase
+public sealed class GetConsultationInsights(IConsultationStore consultations, ITallyStore tallies, IThemeStore themes, TimeProvider clock) : IUseCase
 {
     public sealed record Request(string ConsultationId, DateOnly? From, DateOnly? To, InsightsGranularity Granularity);
 
@@ -36,6 +38,7 @@ public sealed class GetConsultationInsights(IConsultationStore consultations, IT
         var overall = await tallies.GetAsync(TallyScopes.Consultation(consultation.Id), ct);
         var periods = await range.ReadAsync(tallies, day => TallyScopes.ConsultationDay(consultation.Id, day), ct);
         return new ConsultationInsights(consultation, range, ConsultationPeriod.From(null, null, overall),
-            [.. periods.Select(p => ConsultationPeriod.From(p.Start, p.End, p.Tally))]);
+            [.. periods.Select(p => ConsultationPeriod.From(p.Start, p.End, p.Tally))],
+            ThemeSnapshot.CountsIn(await themes.GetAsync(consultation.OrganisationId, ct), TallyScopes.Consultation(consultation.Id)));
     }
 }

@@ -9,10 +9,12 @@ namespace Engagement.Core.Insights;
 public sealed record ServicePeriod(DateOnly Start, DateOnly End, RatingSummary Ratings, SentimentMix Sentiment);
 
 /// <summary>A service's insights: all-time figures and one entry per period of the range.</summary>
-public sealed record ServiceInsights(Service Service, InsightsRange Range, RatingSummary Overall, SentimentMix OverallSentiment, IReadOnlyList<ServicePeriod> Periods);
+/// <param name="Themes">The organisation's latest themes as heard in this service's rating comments, largest first.</param>
+public sealed record ServiceInsights(
+    Service Service, InsightsRange Range, RatingSummary Overall, SentimentMix OverallSentiment, IReadOnlyList<ServicePeriod> Periods, IReadOnlyList<ThemeCount> Themes);
 
 /// <summary>Reads a service's insights off its tallies (one for all time, one per day of the range): never the ratings themselves.</summary>
-public sealed class GetServiceInsights(IServiceStore services, ITallyStore tallies, TimeProvider clock) : IUseCase
+public sealed class GetServiceInsights(IServiceStore services, ITallyStore tallies, IThemeStore themes, TimeProvider clock) : IUseCase
 {
     public sealed record Request(string ServiceId, DateOnly? From, DateOnly? To, InsightsGranularity Granularity);
 
@@ -27,6 +29,7 @@ public sealed class GetServiceInsights(IServiceStore services, ITallyStore talli
         var overall = await tallies.GetAsync(TallyScopes.Service(service.Id), ct);
         var periods = await range.ReadAsync(tallies, day => TallyScopes.ServiceDay(service.Id, day), ct);
         return new ServiceInsights(service, range, RatingSummary.From(service.Id, overall), SentimentMix.From(overall),
-            [.. periods.Select(p => new ServicePeriod(p.Start, p.End, RatingSummary.From(service.Id, p.Tally), SentimentMix.From(p.Tally)))]);
+            [.. periods.Select(p => new ServicePeriod(p.Start, p.End, RatingSummary.From(service.Id, p.Tally), SentimentMix.From(p.Tally)))],
+            ThemeSnapshot.CountsIn(await themes.GetAsync(service.OrganisationId, ct), TallyScopes.Service(service.Id)));
     }
 }

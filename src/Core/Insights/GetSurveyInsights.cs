@@ -26,10 +26,11 @@ public sealed record NpsResult(string QuestionId, long Answers, long Promoters, 
 public sealed record SurveyPeriod(DateOnly? Start, DateOnly? End, long Responses, IReadOnlyList<NpsResult> Nps, SentimentMix Sentiment);
 
 /// <summary>A survey's insights: all-time figures and one entry per period of the range.</summary>
-public sealed record SurveyInsights(Survey Survey, InsightsRange Range, SurveyPeriod Overall, IReadOnlyList<SurveyPeriod> Periods);
+/// <param name="Themes">The organisation's latest themes as heard in this survey's text answers, largest first.</param>
+public sealed record SurveyInsights(Survey Survey, InsightsRange Range, SurveyPeriod Overall, IReadOnlyList<SurveyPeriod> Periods, IReadOnlyList<ThemeCount> Themes);
 
 /// <summary>Reads a survey's insights off its tallies (one for all time, one per day of the range): never the responses themselves.</summary>
-public sealed class GetSurveyInsights(ISurveyStore surveys, ITallyStore tallies, TimeProvider clock) : IUseCase
+public sealed class GetSurveyInsights(ISurveyStore surveys, ITallyStore tallies, IThemeStore themes, TimeProvider clock) : IUseCase
 {
     public sealed record Request(string SurveyId, DateOnly? From, DateOnly? To, InsightsGranularity Granularity);
 
@@ -46,6 +47,7 @@ public sealed class GetSurveyInsights(ISurveyStore surveys, ITallyStore tallies,
             new(start, end, tally[SurveyTallies.Responses], [.. npsQuestions.Select(q => NpsResult.From(q, tally))], SentimentMix.From(tally));
         var overall = await tallies.GetAsync(TallyScopes.Survey(survey.Id), ct);
         var periods = await range.ReadAsync(tallies, day => TallyScopes.SurveyDay(survey.Id, day), ct);
-        return new SurveyInsights(survey, range, Period(null, null, overall), [.. periods.Select(p => Period(p.Start, p.End, p.Tally))]);
+        return new SurveyInsights(survey, range, Period(null, null, overall), [.. periods.Select(p => Period(p.Start, p.End, p.Tally))],
+            ThemeSnapshot.CountsIn(await themes.GetAsync(survey.OrganisationId, ct), TallyScopes.Survey(survey.Id)));
     }
 }

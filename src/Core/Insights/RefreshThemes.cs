@@ -18,7 +18,11 @@ public sealed class RefreshThemes(IThemeStore store, IThemeDiscovery discovery, 
         if (watermark == 0 || previous?.Watermark == watermark)
             return previous;
         var texts = await store.ListRecentTextsAsync(organisationId, MaxTexts, ct);
-        var (themes, themeOfText) = discovery.Discover(texts, previous);
+        var (discovered, themeOfText) = discovery.Discover(texts, previous);
+        // Each theme's count per service, consultation and survey, so their insights show the themes heard there.
+        var byScope = texts.Where(t => themeOfText.ContainsKey(t.Key)).GroupBy(t => themeOfText[t.Key])
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.GroupBy(t => t.Scope).ToDictionary(s => s.Key, s => s.Count(), StringComparer.Ordinal));
+        var themes = discovered.Select(t => t with { CountsByScope = byScope.GetValueOrDefault(t.Id) ?? new Dictionary<string, int>() }).ToList();
         var snapshot = new ThemeSnapshot
         {
             OrganisationId = organisationId,

@@ -2,12 +2,18 @@ using Engagement.Core.Screening;
 
 namespace Engagement.Core.Insights;
 
-/// <summary>A public text as insights read it: where it lives, its words, language and sentiment, and when it was written.</summary>
-public sealed record PublicText(TextKind Kind, string TargetId, string OrganisationId, string Language, string Text, SentimentLabel Label, DateTimeOffset At)
+/// <summary>
+/// A public text as insights read it: where it lives (its record, and the tally scope of its service, consultation or
+/// survey), its words, language and sentiment, and when it was written.
+/// </summary>
+public sealed record PublicText(TextKind Kind, string TargetId, string OrganisationId, string Scope, string Language, string Text, SentimentLabel Label, DateTimeOffset At)
 {
     /// <summary>The text's key in a theme snapshot's assignments: kind and record, as "Comment:abc".</summary>
     public string Key => $"{Kind}:{TargetId}";
 }
+
+/// <summary>How many texts of one service, consultation or survey a theme holds.</summary>
+public sealed record ThemeCount(string ThemeId, string Name, string Language, int Count);
 
 /// <summary>A text quoted word for word as an example of its theme.</summary>
 public sealed record ThemeQuote(TextKind Kind, string TargetId, string Text);
@@ -15,6 +21,12 @@ public sealed record ThemeQuote(TextKind Kind, string TargetId, string Text);
 /// <summary>A topic of an organisation's texts in one language, named by its most distinctive terms in that language.</summary>
 public sealed record ThemeSummary(string Id, string Language, IReadOnlyList<string> TopTerms, int Count, IReadOnlyList<ThemeQuote> Quotes)
 {
+    /// <summary>How many of the theme's texts each service, consultation or survey holds, by tally scope ("service:abc").</summary>
+    public IReadOnlyDictionary<string, int> CountsByScope { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The theme's count in one scope, as insights of a service, consultation or survey show it.</summary>
+    public ThemeCount In(string scope) => new(Id, Name, Language, CountsByScope.GetValueOrDefault(scope));
+
     /// <summary>How people see the theme: its first three terms ("snow removal · plow · sidewalk").</summary>
     public string Name => string.Join(" · ", TopTerms.Take(3));
 }
@@ -34,6 +46,10 @@ public sealed record ThemeSnapshot
     public required int TextsRead { get; init; }
     public required IReadOnlyList<ThemeSummary> Themes { get; init; }
     public required IReadOnlyDictionary<string, string> ThemeOfText { get; init; }
+
+    /// <summary>The themes present in one scope, largest there first; empty before the first snapshot.</summary>
+    public static IReadOnlyList<ThemeCount> CountsIn(ThemeSnapshot? snapshot, string scope) =>
+        snapshot is null ? [] : [.. snapshot.Themes.Select(t => t.In(scope)).Where(c => c.Count > 0).OrderByDescending(c => c.Count).ThenBy(c => c.ThemeId, StringComparer.Ordinal)];
 }
 
 /// <summary>Learns themes from texts; the model lives outside the core (Insights).</summary>

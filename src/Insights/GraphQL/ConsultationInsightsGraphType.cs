@@ -14,5 +14,7 @@ internal sealed class ConsultationInsightsGraphType : ObjectGraphType<Consultati
         Field<NonNullGraphType<DateOnlyGraphType>>("to").Resolve(ctx => ctx.Source.Range.To);
         Field<NonNullGraphType<ConsultationPeriodGraphType>>("overall").Resolve(ctx => ctx.Source.Overall);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConsultationPeriodGraphType>>>>("periods").Resolve(ctx => ctx.Source.Periods);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeCountGraphType>>>>("themes")
+            .Description("The organisation's latest themes as heard here, largest first (themes are learnt in the background).").Resolve(ctx => ctx.Source.Themes);
     }
 }

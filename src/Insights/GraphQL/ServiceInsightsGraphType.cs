@@ -15,5 +15,7 @@ internal sealed class ServiceInsightsGraphType : ObjectGraphType<ServiceInsights
         Field("overall", new NonNullGraphType(new GraphQLTypeReference("RatingSummary"))).Description("All ratings ever given.").Resolve(ctx => ctx.Source.Overall);
         Field<NonNullGraphType<SentimentMixGraphType>>("overallSentiment").Resolve(ctx => ctx.Source.OverallSentiment);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServicePeriodGraphType>>>>("periods").Resolve(ctx => ctx.Source.Periods);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeCountGraphType>>>>("themes")
+            .Description("The organisation's latest themes as heard here, largest first (themes are learnt in the background).").Resolve(ctx => ctx.Source.Themes);
     }
 }

@@ -254,6 +254,10 @@ internal static class Migrations
         CREATE UNIQUE INDEX ux_drift_alerts_subject_day ON drift_alerts (subject, subject_id, metric, day);
         CREATE INDEX ix_drift_alerts_organisation ON drift_alerts (organisation_id, day DESC);
         """,
+        // 11: the tally scope of each text insights read (its service, consultation or survey), so themes count per scope.
+        """
+        ALTER TABLE insight_texts ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+        """,
     ];
 
     public static int Latest => Scripts.Length;

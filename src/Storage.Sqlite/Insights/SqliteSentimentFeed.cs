@@ -69,7 +69,7 @@ public sealed class SqliteSentimentFeed(SqliteDatabase db) : ISentimentFeed
                         tx.Command("UPDATE comments SET doc = json_set(doc, '$.sentiment', json(@tag)) WHERE id = @id").With("@id", targetId).With("@tag", json).Run();
                         delta.Merge(SentimentTallies.ForTag(
                             [TallyScopes.Consultation(consultationId), TallyScopes.ConsultationDay(consultationId, Day(ticks))], previous, tag.Label));
-                        KeepText(tx, kind, targetId, organisationId, tag, ticks, checkpoint, text);
+                        KeepText(tx, kind, targetId, organisationId, TallyScopes.Consultation(consultationId), tag, ticks, checkpoint, text);
                         break;
                     }
                     case TextKind.RatingComment:
@@ -79,7 +79,7 @@ public sealed class SqliteSentimentFeed(SqliteDatabase db) : ISentimentFeed
                             break;
                         tx.Command("UPDATE ratings SET doc = json_set(doc, '$.commentSentiment', json(@tag)) WHERE id = @id").With("@id", targetId).With("@tag", json).Run();
                         delta.Merge(SentimentTallies.ForTag([TallyScopes.Service(serviceId), TallyScopes.ServiceDay(serviceId, Day(ticks))], previous, tag.Label));
-                        KeepText(tx, kind, targetId, organisationId, tag, ticks, checkpoint, text);
+                        KeepText(tx, kind, targetId, organisationId, TallyScopes.Service(serviceId), tag, ticks, checkpoint, text);
                         break;
                     }
                     case TextKind.SurveyAnswer:
@@ -99,7 +99,7 @@ public sealed class SqliteSentimentFeed(SqliteDatabase db) : ISentimentFeed
                             WHERE id = @id
                             """).With("@id", responseId).With("@question", question).With("@tag", json).Run();
                         delta.Merge(SentimentTallies.ForTag([TallyScopes.Survey(surveyId), TallyScopes.SurveyDay(surveyId, Day(ticks))], previous, tag.Label));
-                        KeepText(tx, kind, targetId, organisationId, tag, ticks, checkpoint, text);
+                        KeepText(tx, kind, targetId, organisationId, TallyScopes.Survey(surveyId), tag, ticks, checkpoint, text);
                         break;
                     }
                 }
@@ -133,13 +133,14 @@ public sealed class SqliteSentimentFeed(SqliteDatabase db) : ISentimentFeed
     }
 
     // The words insights read for themes and quotes, kept beside the tag so an organisation's texts are one indexed read.
-    private static void KeepText(SqliteTransaction tx, TextKind kind, string targetId, string organisationId, SentimentTag tag, long ticks, long checkpoint, string text) =>
+    private static void KeepText(
+        SqliteTransaction tx, TextKind kind, string targetId, string organisationId, string scope, SentimentTag tag, long ticks, long checkpoint, string text) =>
         tx.Command("""
-            INSERT INTO insight_texts (kind, target_id, organisation_id, language, label, at_ticks, changed, text)
-            VALUES (@kind, @target_id, @organisation_id, @language, @label, @at_ticks, @changed, @text)
+            INSERT INTO insight_texts (kind, target_id, organisation_id, scope, language, label, at_ticks, changed, text)
+            VALUES (@kind, @target_id, @organisation_id, @scope, @language, @label, @at_ticks, @changed, @text)
             ON CONFLICT (kind, target_id) DO UPDATE SET language = excluded.language, label = excluded.label, changed = excluded.changed, text = excluded.text
             """)
-            .With("@kind", kind.ToString()).With("@target_id", targetId).With("@organisation_id", organisationId)
+            .With("@kind", kind.ToString()).With("@target_id", targetId).With("@organisation_id", organisationId).With("@scope", scope)
             .With("@language", tag.Language).With("@label", tag.Label.ToString()).With("@at_ticks", ticks)
             .With("@changed", checkpoint).With("@text", text)
             .Run();

@@ -10,7 +10,7 @@ public sealed class SqliteThemeStore(SqliteDatabase db) : IThemeStore
         db.ReadAsync<IReadOnlyList<PublicText>>(c =>
         {
             using var read = c.Command("""
-                SELECT kind, target_id, language, text, label, at_ticks FROM insight_texts
+                SELECT kind, target_id, scope, language, text, label, at_ticks FROM insight_texts
                 WHERE organisation_id = @organisation_id ORDER BY at_ticks DESC, target_id DESC LIMIT @max
                 """).With("@organisation_id", organisationId).With("@max", max);
             using var reader = read.ExecuteReader();
@@ -18,7 +18,7 @@ public sealed class SqliteThemeStore(SqliteDatabase db) : IThemeStore
             while (reader.Read())
             {
                 texts.Add(new PublicText(Enum.Parse<TextKind>(reader.GetString(0)), reader.GetString(1), organisationId, reader.GetString(2), reader.GetString(3),
-                    Enum.Parse<SentimentLabel>(reader.GetString(4)), new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero)));
+                    reader.GetString(4), Enum.Parse<SentimentLabel>(reader.GetString(5)), new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero)));
             }
             return texts;
         }, ct);

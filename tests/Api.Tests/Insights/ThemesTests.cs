@@ -62,5 +62,8 @@ public sealed class ThemesTests
         Assert.Contains(list, t => t.GetProperty("topTerms").EnumerateArray().Any(term => term.GetString()!.Contains("snow", StringComparison.Ordinal) || term.GetString()!.Contains("plow", StringComparison.Ordinal)));
         Assert.Contains(list, t => t.GetProperty("topTerms").EnumerateArray().Any(term => term.GetString()!.Contains("library", StringComparison.Ordinal) || term.GetString()!.Contains("hours", StringComparison.Ordinal)));
         Assert.All(list.SelectMany(t => t.GetProperty("quotes").EnumerateArray()), q => Assert.Contains(q.GetProperty("text").GetString(), Snow.Concat(Library)));
+        var here = (await analyst.QueryAsync("query($id: ID!) { consultationInsights(consultationId: $id) { themes { themeId name count } } }", new { id = consultation.Id }))
+            .AssertOk().At("consultationInsights.themes").EnumerateArray().ToList();
+        Assert.Equal(12, here.Sum(t => t.GetProperty("count").GetInt32()));
     }
 }

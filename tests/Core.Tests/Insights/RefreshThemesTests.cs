@@ -44,5 +44,7 @@ public sealed class RefreshThemesTests(DatabaseFixture db) : IClassFixture<Datab
         Assert.Equal(2, later!.TextsRead);
         Assert.Equal([(1, null), (2, snapshot.Watermark)], discovery.Calls.Select(c => (c.Texts, c.Previous?.Watermark)));
         Assert.Equal("th_all", later.ThemeOfText[$"Comment:{second.Id}"]);
+        Assert.Equal([new ThemeCount("th_all", "all", "en", 2)], ThemeSnapshot.CountsIn(later, Core.Tallies.TallyScopes.Consultation(consultation.Id)));
+        Assert.Empty(ThemeSnapshot.CountsIn(later, Core.Tallies.TallyScopes.Consultation("another")));
     }
 }

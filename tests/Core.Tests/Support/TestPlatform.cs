@@ -101,9 +101,9 @@ public sealed class TestPlatform
     public ClaimModerationItem ClaimModerationItem => new(ModerationItems, Clock);
     public ReleaseModerationItem ReleaseModerationItem => new(ModerationItems, Clock);
     public DecideModerationItem DecideModerationItem => new(ModerationItems, Comments, Ratings, Audit, Clock, Live);
-    public Engagement.Core.Insights.GetServiceInsights GetServiceInsights => new(Services, Tallies, Clock);
-    public Engagement.Core.Insights.GetConsultationInsights GetConsultationInsights => new(Consultations, Tallies, Clock);
-    public Engagement.Core.Insights.GetSurveyInsights GetSurveyInsights => new(Surveys, Tallies, Clock);
+    public Engagement.Core.Insights.GetServiceInsights GetServiceInsights => new(Services, Tallies, Themes, Clock);
+    public Engagement.Core.Insights.GetConsultationInsights GetConsultationInsights => new(Consultations, Tallies, Themes, Clock);
+    public Engagement.Core.Insights.GetSurveyInsights GetSurveyInsights => new(Surveys, Tallies, Themes, Clock);
     public Engagement.Core.Insights.RefreshThemes RefreshThemes(Engagement.Core.Insights.IThemeDiscovery discovery) => new(Themes, discovery, Clock);
     public RequeueUnqueuedTexts RequeueUnqueuedTexts => new(Comments, Ratings, ModerationItems, Screening, ModerationQueue);
     public DecideModerationItems DecideModerationItems => new(ModerationItems, ClaimModerationItem, DecideModerationItem, ReleaseModerationItem);

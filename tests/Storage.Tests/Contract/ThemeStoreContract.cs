@@ -39,6 +39,8 @@ public abstract class ThemeStoreContract : StoreContract
             ],
             texts.Select(t => (t.Kind, t.TargetId, t.Language, t.Text, t.Label)).ToArray());
         Assert.All(texts, t => Assert.Equal(organisationId, t.OrganisationId));
+        Assert.Equal([Core.Tallies.TallyScopes.Consultation(older.ConsultationId), Core.Tallies.TallyScopes.Service(rating.ServiceId), Core.Tallies.TallyScopes.Consultation(older.ConsultationId)],
+            texts.Select(t => t.Scope));
         Assert.Equal(Make.T0.AddHours(1), texts[0].At);
         Assert.Single(await stores.Themes.ListRecentTextsAsync(organisationId, 1));
         Assert.True(first > 0);
@@ -59,7 +61,10 @@ public abstract class ThemeStoreContract : StoreContract
             Themes =
             [
                 new ThemeSummary("th_1", "fr", ["déneigement", "trottoirs", "neige", "rue", "souffleuse"], 2,
-                    [new ThemeQuote(TextKind.Comment, "c1", Make.Unicode), new ThemeQuote(TextKind.SurveyAnswer, "r1/why", "Les trottoirs!")]),
+                    [new ThemeQuote(TextKind.Comment, "c1", Make.Unicode), new ThemeQuote(TextKind.SurveyAnswer, "r1/why", "Les trottoirs!")])
+                {
+                    CountsByScope = new Dictionary<string, int> { ["consultation:x"] = 1, ["survey:r"] = 1 },
+                },
                 new ThemeSummary("th_other_fr", "fr", ["autres"], 1, []),
             ],
             ThemeOfText = new Dictionary<string, string> { ["Comment:c1"] = "th_1", ["SurveyAnswer:r1/why"] = "th_1", ["Comment:c2"] = "th_other_fr" },
