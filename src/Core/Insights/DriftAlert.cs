@@ -5,6 +5,9 @@ public enum DriftSubject
 {
     Service,
     Consultation,
+
+    /// <summary>One of the organisation's themes, counted over its most recent texts.</summary>
+    Theme,
 }
 
 /// <summary>Which figure moved.</summary>
@@ -13,7 +16,7 @@ public enum DriftMetric
     /// <summary>The share of labelled texts read as negative.</summary>
     NegativeShare,
 
-    /// <summary>How many ratings (a service) or comments and replies (a consultation) arrived per day.</summary>
+    /// <summary>How many ratings (a service), comments and replies (a consultation) or texts (a theme) arrived per day.</summary>
     Volume,
 }
 

@@ -8,7 +8,8 @@ using Engagement.Core.Tallies;
 namespace Engagement.Core.Insights;
 
 /// <summary>
-/// Compares each service's and open consultation's last week with the four weeks before it, from their day tallies, and
+/// Compares each service's and open consultation's last week with the four weeks before it, from their day tallies (and
+/// each theme's, from the texts of the organisation's last theme snapshot), and
 /// raises an alert when the negative share or the volume moved beyond chance: a two-proportion z-test for the share, a
 /// Poisson z-score for the volume, both at |z| ≥ <see cref="Threshold"/> and only with enough evidence on both sides.
 /// Returns the alerts newly raised.
@@ -18,7 +19,7 @@ namespace Engagement.Core.Insights;
 /// false one about once every few days rather than every day.
 /// </remarks>
 public sealed class DriftDetection(
-    IServiceStore services, IConsultationStore consultations, ITallyStore tallies, IDriftAlertStore alerts, TimeProvider clock) : IUseCase
+    IServiceStore services, IConsultationStore consultations, ITallyStore tallies, IThemeStore themes, IDriftAlertStore alerts, TimeProvider clock) : IUseCase
 {
     public const int RecentDays = 7;
     public const int BaselineDays = 28;
@@ -46,7 +47,38 @@ public sealed class DriftDetection(
             long Volume(Tally t) => Enum.GetValues<CommentStatus>().Sum(s => t[CommentTallies.StatusBucket(false, s)] + t[CommentTallies.StatusBucket(true, s)]);
             raised.AddRange(await CheckAsync(organisationId, DriftSubject.Consultation, consultation.Id, today, recent, baseline, Volume, ct));
         }
+        if (await themes.GetAsync(organisationId, ct) is { } snapshot)
+        {
+            var texts = await themes.ListRecentTextsAsync(organisationId, RefreshThemes.MaxTexts, ct);
+            foreach (var (themeId, recent, baseline) in ThemeWindows(snapshot, texts, today))
+                raised.AddRange(await CheckAsync(organisationId, DriftSubject.Theme, themeId, today, recent, baseline, t => t[TextsBucket], ct));
+        }
         return raised;
+    }
+
+    private const string TextsBucket = "texts";
+
+    // A theme has no tallies of its own: its windows are counted from its texts (the snapshot says which theme each is in).
+    // The texts read are the organisation's most recent, so for a very busy organisation the baseline may be cut short;
+    // a shorter baseline only makes the test more cautious (fewer baseline texts, wider standard error).
+    private static IEnumerable<(string ThemeId, Tally Recent, Tally Baseline)> ThemeWindows(ThemeSnapshot snapshot, IReadOnlyList<PublicText> texts, DateOnly today)
+    {
+        var recentFrom = today.AddDays(-(RecentDays - 1));
+        var baselineFrom = recentFrom.AddDays(-BaselineDays);
+        var counts = new Dictionary<string, (TallyDelta Recent, TallyDelta Baseline)>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            var day = TallyScopes.DayOf(text.At);
+            if (day < baselineFrom || day > today || !snapshot.ThemeOfText.TryGetValue(text.Key, out var themeId))
+                continue;
+            if (!counts.TryGetValue(themeId, out var windows))
+                counts[themeId] = windows = (new TallyDelta(), new TallyDelta());
+            var window = day >= recentFrom ? windows.Recent : windows.Baseline;
+            window.Add(themeId, TextsBucket).Add(themeId, SentimentTallies.Bucket(text.Label));
+        }
+        return counts.Select(c => (c.Key, ToTally(c.Value.Recent), ToTally(c.Value.Baseline)));
+
+        static Tally ToTally(TallyDelta delta) => new("", delta.Changes.ToDictionary(c => c.Bucket, c => c.Delta, StringComparer.Ordinal));
     }
 
     // The recent window ends today; the baseline is the days just before it. Both read in one store call.

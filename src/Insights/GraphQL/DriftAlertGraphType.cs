@@ -12,7 +12,7 @@ internal sealed class DriftAlertGraphType : ObjectGraphType<DriftAlert>
         Description = $"The last {DriftDetection.RecentDays} days against the {DriftDetection.BaselineDays} before them; raised at |z| ≥ {DriftDetection.Threshold}.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
         Field<NonNullGraphType<DriftSubjectGraphType>>("subject").Resolve(ctx => ctx.Source.Subject);
-        Field<NonNullGraphType<IdGraphType>>("subjectId").Description("The service's or consultation's id.").Resolve(ctx => ctx.Source.SubjectId);
+        Field<NonNullGraphType<IdGraphType>>("subjectId").Description("The service's, consultation's or theme's id.").Resolve(ctx => ctx.Source.SubjectId);
         Field<NonNullGraphType<DriftMetricGraphType>>("metric").Resolve(ctx => ctx.Source.Metric);
         Field<NonNullGraphType<DateOnlyGraphType>>("day").Description("The last day of the recent window (UTC).").Resolve(ctx => ctx.Source.Day);
         Field(x => x.Observed).Description("The recent value: a share from 0 to 1 (NEGATIVE_SHARE) or a mean per day (VOLUME).");

@@ -56,4 +56,43 @@ public sealed class DriftDetectionTests(DatabaseFixture db) : IClassFixture<Data
         Assert.Empty(again);
         Assert.Single(await _platform.DriftAlerts.ListAsync(turning.OrganisationId, 10));
     }
+
+    [Fact]
+    public async Task A_theme_turning_negative_raises_an_alert_counted_from_its_texts()
+    {
+        var consultation = await _platform.CreateOpenConsultationAsync();
+        var tags = new List<(TextKind, string, SentimentTag)>();
+        var keys = new Dictionary<string, string>();
+        // Four weeks at two texts a day, a quarter negative; then a week at three a day (close to the usual volume), all negative.
+        for (var day = 0; day < 35; day++)
+        {
+            for (var i = 0; i < (day >= 28 ? 3 : 2); i++)
+            {
+                var at = ManualClock.Start.AddDays(day);
+                var comment = new Engagement.Core.Comments.Comment
+                {
+                    Id = Engagement.Core.Common.Ids.New(), ConsultationId = consultation.Id, OrganisationId = consultation.OrganisationId,
+                    ParticipantId = "p", Text = $"Bus stop {day}-{i}", Language = "en", Status = Engagement.Core.Comments.CommentStatus.Published,
+                    CreatedAt = at, UpdatedAt = at,
+                };
+                await _platform.Comments.TryAddAsync(comment);
+                var negative = day >= 28 || (day * 2 + i) % 4 == 0;
+                tags.Add((TextKind.Comment, comment.Id, new SentimentTag(negative ? SentimentLabel.Negative : SentimentLabel.Positive, 0.9f, 0, 0, 0, "en", SentimentNote.None, "m")));
+                keys[$"Comment:{comment.Id}"] = "th_bus";
+            }
+        }
+        await _platform.SentimentFeed.SaveTagsAsync(tags, 1);
+        await _platform.Themes.SaveAsync(new ThemeSnapshot
+        {
+            OrganisationId = consultation.OrganisationId, RefreshedAt = ManualClock.Start, Watermark = 1, TextsRead = keys.Count,
+            Themes = [new ThemeSummary("th_bus", "en", ["bus", "stop"], keys.Count, [])], ThemeOfText = keys,
+        });
+        _platform.Clock.UtcNow = ManualClock.Start.AddDays(34);
+
+        var raised = await _platform.DriftDetection.ExecuteAsync(consultation.OrganisationId);
+
+        var theme = Assert.Single(raised, a => a.Subject == DriftSubject.Theme);
+        Assert.Equal(("th_bus", DriftMetric.NegativeShare, 1.0, 21L), (theme.SubjectId, theme.Metric, theme.Observed, theme.RecentCount));
+        Assert.Equal(0.25, theme.Baseline, 3);
+    }
 }

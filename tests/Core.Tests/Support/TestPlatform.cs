@@ -78,7 +78,7 @@ public sealed class TestPlatform
     public Engagement.Core.Insights.ISentimentFeed SentimentFeed { get; }
     public Engagement.Core.Insights.IThemeStore Themes { get; }
     public Engagement.Core.Insights.IDriftAlertStore DriftAlerts { get; }
-    public Engagement.Core.Insights.DriftDetection DriftDetection => new(Services, Consultations, Tallies, DriftAlerts, Clock);
+    public Engagement.Core.Insights.DriftDetection DriftDetection => new(Services, Consultations, Tallies, Themes, DriftAlerts, Clock);
 
     /// <summary>How reports act on comments; a test may set its own threshold.</summary>
     public ReportOptions ReportOptions { get; set; } = new();
