@@ -9,6 +9,12 @@ public sealed record InsightsOptions
     /// <summary>Texts read from the feed and scored in one pass.</summary>
     public int TaggingBatchSize { get; init; } = 256;
 
+    /// <summary>
+    /// The most of one core the tagger takes while it has a backlog: after each full batch it rests long enough to stay
+    /// under this share, so a flood of submissions keeps the processor and the tagger catches up afterwards.
+    /// </summary>
+    public double TaggingMaxCpuShare { get; init; } = 0.15;
+
     /// <summary>How long the tagger waits before looking again when the feed is read to its end.</summary>
     public TimeSpan TaggingPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 

@@ -18,10 +18,10 @@ namespace Engagement.Bench.Insights;
 internal static class TaggingThroughput
 {
     private const int Clients = 16;
-    private const int Rounds = 5;
+    private const int Rounds = 6;
 
     // The first rounds run while the JIT is still compiling the hot path; they are run but not counted.
-    private const int WarmUpRounds = 2;
+    private const int WarmUpRounds = 4;
 
     private const string PostComment = """
         mutation($input: PostCommentInput!) { postComment(input: $input) { id status } }

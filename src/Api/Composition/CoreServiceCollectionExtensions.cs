@@ -18,6 +18,7 @@ public static class CoreServiceCollectionExtensions
             return new Engagement.Insights.InsightsOptions
             {
                 TaggingEnabled = insights.TaggingEnabled, TaggingBatchSize = insights.TaggingBatchSize, TaggingPollInterval = insights.TaggingPollInterval,
+                TaggingMaxCpuShare = insights.TaggingMaxCpuPercent / 100.0,
                 ThemesRefreshInterval = insights.ThemesRefreshInterval, DriftCheckInterval = insights.DriftCheckInterval,
             };
         });

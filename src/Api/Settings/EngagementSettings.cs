@@ -90,6 +90,7 @@ public sealed partial record EngagementSettings
             {
                 TaggingEnabled = BoolFrom("Insights:Tagging:Enabled", config["Insights:Tagging:Enabled"], fallback: true),
                 TaggingBatchSize = IntFrom("Insights:Tagging:BatchSize", config["Insights:Tagging:BatchSize"], 256, 1, 5_000),
+                TaggingMaxCpuPercent = IntFrom("Insights:Tagging:MaxCpuPercent", config["Insights:Tagging:MaxCpuPercent"], 15, 1, 100),
                 TaggingPollInterval = TimeSpan.FromMilliseconds(IntFrom("Insights:Tagging:PollMilliseconds", config["Insights:Tagging:PollMilliseconds"], 500, 50, 60_000)),
                 ThemesRefreshInterval = TimeSpan.FromSeconds(IntFrom("Insights:Themes:RefreshSeconds", config["Insights:Themes:RefreshSeconds"], 600, 1, 86_400)),
                 DriftCheckInterval = TimeSpan.FromSeconds(IntFrom("Insights:Drift:CheckSeconds", config["Insights:Drift:CheckSeconds"], 3_600, 1, 86_400)),
@@ -260,6 +261,9 @@ public sealed record InsightsSettings
 
     /// <summary>Texts scored together in one pass of the model.</summary>
     public required int TaggingBatchSize { get; init; }
+
+    /// <summary>The most of one core, in percent, the tagger takes while it has a backlog.</summary>
+    public required int TaggingMaxCpuPercent { get; init; }
 
     /// <summary>How long the tagger waits before looking again once it has read every text.</summary>
     public required TimeSpan TaggingPollInterval { get; init; }

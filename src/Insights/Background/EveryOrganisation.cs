@@ -10,7 +10,7 @@ namespace Engagement.Insights.Background;
 /// is logged and retried on the next round; it never stops the host. Every node runs it, so the work must give the same
 /// result from any node (it does: themes are deterministic, alerts are unique per subject, metric and day).
 /// </summary>
-internal abstract partial class EveryOrganisation(IServiceScopeFactory scopes, ILogger logger) : BackgroundService
+internal abstract partial class EveryOrganisation(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger logger) : BackgroundService
 {
     protected abstract TimeSpan Interval { get; }
 
@@ -18,8 +18,14 @@ internal abstract partial class EveryOrganisation(IServiceScopeFactory scopes, I
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let the host finish starting (the store is initialised by another hosted service) before the first round.
-        await Task.Yield();
+        try
+        {
+            await HostStart.WaitAsync(lifetime, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

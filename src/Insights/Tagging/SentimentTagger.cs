@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Engagement.Core.Insights;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,8 @@ namespace Engagement.Insights.Tagging;
 /// Reads the sentiment of every text made public, after its commit and off the request path: batches from the store's
 /// feed, scored together, saved with their texts and the checkpoint in one commit. A restart resumes at the checkpoint.
 /// </summary>
-internal sealed partial class SentimentTagger(IServiceScopeFactory scopes, InsightsOptions options, ILogger<SentimentTagger> logger) : BackgroundService
+internal sealed partial class SentimentTagger(
+    IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, InsightsOptions options, ILogger<SentimentTagger> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -17,8 +19,14 @@ internal sealed partial class SentimentTagger(IServiceScopeFactory scopes, Insig
     {
         if (!options.TaggingEnabled)
             return;
-        // Let the host finish starting (the store is initialised by another hosted service) before the first read.
-        await Task.Yield();
+        try
+        {
+            await Background.HostStart.WaitAsync(lifetime, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         var backoff = TimeSpan.FromSeconds(1);
         long? checkpoint = null;
         while (!stoppingToken.IsCancellationRequested)
@@ -27,7 +35,9 @@ internal sealed partial class SentimentTagger(IServiceScopeFactory scopes, Insig
             {
                 await using var scope = scopes.CreateAsyncScope();
                 checkpoint ??= await scope.ServiceProvider.GetRequiredService<ISentimentFeed>().GetCheckpointAsync(stoppingToken);
+                var started = Stopwatch.GetTimestamp();
                 var (tagged, next) = await scope.ServiceProvider.GetRequiredService<TagSentiment>().ExecuteAsync(checkpoint.Value, options.TaggingBatchSize, stoppingToken);
+                var took = Stopwatch.GetElapsedTime(started);
                 var advanced = next != checkpoint;
                 checkpoint = next;
                 backoff = TimeSpan.FromSeconds(1);
@@ -35,6 +45,8 @@ internal sealed partial class SentimentTagger(IServiceScopeFactory scopes, Insig
                     LogTagged(tagged, next);
                 if (!advanced)
                     await Task.Delay(options.TaggingPollInterval, stoppingToken);
+                else if (tagged >= options.TaggingBatchSize && options.TaggingMaxCpuShare < 1)
+                    await Task.Delay(took * (1 / options.TaggingMaxCpuShare - 1), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,6 +1,7 @@
 using Engagement.Core.Insights;
 using Engagement.Insights.Background;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Engagement.Insights.Themes;
@@ -9,8 +10,8 @@ namespace Engagement.Insights.Themes;
 /// Learns every organisation's themes again at the configured interval; an organisation whose texts did not change since
 /// its snapshot costs one indexed read.
 /// </summary>
-internal sealed partial class ThemeRefresher(IServiceScopeFactory scopes, InsightsOptions options, ILogger<ThemeRefresher> logger)
-    : EveryOrganisation(scopes, logger)
+internal sealed partial class ThemeRefresher(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, InsightsOptions options, ILogger<ThemeRefresher> logger)
+    : EveryOrganisation(scopes, lifetime, logger)
 {
     protected override TimeSpan Interval => options.ThemesRefreshInterval;
 
