@@ -7,7 +7,7 @@ public sealed record InsightsOptions
     public bool TaggingEnabled { get; init; } = true;
 
     /// <summary>Texts read from the feed and scored in one pass.</summary>
-    public int TaggingBatchSize { get; init; } = 256;
+    public int TaggingBatchSize { get; init; } = 64;
 
     /// <summary>
     /// The most of one core the tagger takes while it has a backlog: after each full batch it rests long enough to stay

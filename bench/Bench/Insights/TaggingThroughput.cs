@@ -61,6 +61,12 @@ internal static class TaggingThroughput
             b.UseSetting("RateLimits:GraphQLPerMinute", "1000000");
             b.UseSetting("Insights:Tagging:Enabled", tagging ? "true" : "false");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Other tagger settings can be tried without a rebuild, e.g. Insights__Tagging__BatchSize=64.
+            foreach (var name in new[] { "BatchSize", "MaxCpuPercent" })
+            {
+                if (Environment.GetEnvironmentVariable($"Insights__Tagging__{name}") is { } value)
+                    b.UseSetting($"Insights:Tagging:{name}", value);
+            }
         });
         using var client = factory.CreateClient();
         using var scope = factory.Services.CreateScope();

@@ -89,7 +89,7 @@ public sealed partial record EngagementSettings
             Insights = new InsightsSettings
             {
                 TaggingEnabled = BoolFrom("Insights:Tagging:Enabled", config["Insights:Tagging:Enabled"], fallback: true),
-                TaggingBatchSize = IntFrom("Insights:Tagging:BatchSize", config["Insights:Tagging:BatchSize"], 256, 1, 5_000),
+                TaggingBatchSize = IntFrom("Insights:Tagging:BatchSize", config["Insights:Tagging:BatchSize"], 64, 1, 5_000),
                 TaggingMaxCpuPercent = IntFrom("Insights:Tagging:MaxCpuPercent", config["Insights:Tagging:MaxCpuPercent"], 15, 1, 100),
                 TaggingPollInterval = TimeSpan.FromMilliseconds(IntFrom("Insights:Tagging:PollMilliseconds", config["Insights:Tagging:PollMilliseconds"], 500, 50, 60_000)),
                 ThemesRefreshInterval = TimeSpan.FromSeconds(IntFrom("Insights:Themes:RefreshSeconds", config["Insights:Themes:RefreshSeconds"], 600, 1, 86_400)),
