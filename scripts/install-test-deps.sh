@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs beyond the .NET SDK, only when missing.
-# An SMTP server joins this list with the feature that tests against it.
 set -euo pipefail
 
 packages=()
@@ -11,6 +10,8 @@ command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 # The widget's browser tests drive this Chromium through Playwright (tests/Api.Tests/Widget/Browser); they look for it
 # at /usr/bin/chromium and never download a browser of their own.
 [ -x /usr/bin/chromium ] || packages+=(chromium)
+# The email tests (tests/Email.Tests) send through a private aiosmtpd, started with Debian's own /usr/bin/python3.
+packages+=(python3-aiosmtpd)
 
 needed=()
 for pkg in "${packages[@]+"${packages[@]}"}"; do
