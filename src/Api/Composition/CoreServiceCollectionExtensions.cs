@@ -31,6 +31,10 @@ public static class CoreServiceCollectionExtensions
         foreach (var useCase in useCases)
             services.AddScoped(useCase);
         services.AddScoped<Engagement.Core.Moderation.ModerationQueue>();
+        // Stateless over the stores: one each, shared by use cases and the live snapshots.
+        services.AddSingleton<Engagement.Core.Backlog.BacklogPriority>();
+        services.AddSingleton<Engagement.Core.Backlog.BacklogChanges>();
+        services.AddSingleton<Engagement.Core.Backlog.EvidenceSources>();
         return services;
     }
 }

@@ -35,6 +35,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<ISchemaContributor, SurveyFields>();
         services.AddSingleton<ISchemaContributor, RatingFields>();
         services.AddSingleton<ISchemaContributor, WidgetFields>();
+        services.AddSingleton<ISchemaContributor, Types.Backlog.BacklogFields>();
         services.AddSingleton<ISchemaContributor, ParticipantFields>();
         services.AddSingleton<ISchemaContributor, StaffFields>();
 

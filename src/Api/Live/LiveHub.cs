@@ -32,7 +32,19 @@ public sealed class LiveHub(LiveSnapshots snapshots, IStaffStore staff, IApiToke
     /// <summary>Staff only: someone who may read staff data in that organisation (a signed-in member or an API token).</summary>
     public async Task<ModerationQueueSnapshot> JoinModerationQueue(string organisationId)
     {
-        Checked(organisationId, "organisation");
+        await RequireStaffAsync(Checked(organisationId, "organisation"), "moderation queue");
+        return await JoinAsync(LiveTopic.ModerationQueue(organisationId), snapshots.ModerationQueueAsync, "There is no such organisation.");
+    }
+
+    /// <summary>Staff only, as <see cref="JoinModerationQueue"/>: the organisation's backlog board.</summary>
+    public async Task<BacklogSnapshot> JoinBacklog(string organisationId)
+    {
+        await RequireStaffAsync(Checked(organisationId, "organisation"), "backlog board");
+        return await JoinAsync(LiveTopic.Backlog(organisationId), snapshots.BacklogAsync, "There is no such organisation.");
+    }
+
+    private async Task RequireStaffAsync(string organisationId, string what)
+    {
         var ct = Context.ConnectionAborted;
         // Grants are read now, not when the connection opened, so a removed role or revoked token stops new joins.
         var (access, _) = await RequestAccess.ForUserAsync(Context.User, staff, ct);
@@ -44,10 +56,9 @@ public sealed class LiveHub(LiveSnapshots snapshots, IStaffStore staff, IApiToke
                 access = StaffAccess.None;
         }
         if (!access.IsStaff)
-            throw new HubException("Sign in as staff, or connect with an API token, to watch a moderation queue.");
+            throw new HubException($"Sign in as staff, or connect with an API token, to watch an organisation's {what}.");
         if (!access.Can(organisationId, Permission.ReadStaffData))
-            throw new HubException("You may watch only the moderation queue of an organisation where you moderate, analyse or administer.");
-        return await JoinAsync(LiveTopic.ModerationQueue(organisationId), snapshots.ModerationQueueAsync, "There is no such organisation.");
+            throw new HubException($"You may watch only the {what} of an organisation where you moderate, analyse or administer.");
     }
 
     private async Task<T> JoinAsync<T>(LiveTopic topic, Func<string, CancellationToken, Task<T?>> read, string notFound) where T : class

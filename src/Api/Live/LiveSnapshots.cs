@@ -22,6 +22,12 @@ public sealed record CommentReactions(string CommentId, long Agree, long Disagre
 /// </summary>
 public sealed record ModerationQueueSnapshot(string OrganisationId, long HeldComments, long HeldReplies, int Pending, int Escalated);
 
+/// <summary>What staff watching an organisation's backlog board see move: the board's items in priority order (id, status, score).</summary>
+public sealed record BacklogSnapshot(string OrganisationId, IReadOnlyList<BacklogCard> Items);
+
+/// <summary>One item as the board shows it live.</summary>
+public sealed record BacklogCard(string Id, string Title, Core.Backlog.BacklogStatus Status, double Score, int Evidence);
+
 /// <summary>
 /// Reads the current snapshot of a live topic off the tallies, so a push costs a few store calls whatever the
 /// number of writes behind it. A survey's snapshot is its <see cref="GetSurveyResults.Results"/>, a service's its
@@ -29,7 +35,7 @@ public sealed record ModerationQueueSnapshot(string OrganisationId, long HeldCom
 /// </summary>
 public sealed class LiveSnapshots(
     IConsultationStore consultations, ICommentStore comments, ISurveyStore surveys, IServiceStore services, IOrganisationStore organisations,
-    ITallyStore tallies, IModerationItemStore moderationItems)
+    ITallyStore tallies, IModerationItemStore moderationItems, Core.Backlog.IBacklogStore backlogItems, Core.Backlog.BacklogPriority priority)
 {
     /// <summary>As many comments as the first page of a consultation's comments shows by default.</summary>
     public const int FirstPageSize = 20;
@@ -40,6 +46,7 @@ public sealed class LiveSnapshots(
         LiveTopicKind.Survey => await SurveyAsync(topic.Id, ct),
         LiveTopicKind.Service => await ServiceAsync(topic.Id, ct),
         LiveTopicKind.ModerationQueue => await ModerationQueueAsync(topic.Id, ct),
+        LiveTopicKind.Backlog => await BacklogAsync(topic.Id, ct),
         _ => null,
     };
 
@@ -91,5 +98,13 @@ public sealed class LiveSnapshots(
             counts.Values.Sum(t => t[CommentTallies.StatusBucket(false, CommentStatus.Held)]),
             counts.Values.Sum(t => t[CommentTallies.StatusBucket(true, CommentStatus.Held)]),
             pending, escalated);
+    }
+
+    public async Task<BacklogSnapshot?> BacklogAsync(string organisationId, CancellationToken ct)
+    {
+        if (await organisations.GetAsync(organisationId, ct) is null)
+            return null;
+        var items = await new Core.Backlog.ListBacklog(backlogItems, priority).ExecuteAsync(organisationId, null, ct);
+        return new BacklogSnapshot(organisationId, [.. items.Select(i => new BacklogCard(i.Id, i.Title, i.Status, i.Priority.Score, i.Evidence.Count))]);
     }
 }

@@ -43,6 +43,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         SentimentFeed = new SqliteSentimentFeed(_db);
         Themes = new SqliteThemeStore(_db);
         DriftAlerts = new SqliteDriftAlertStore(_db);
+        Backlog = new SqliteBacklogStore(_db);
     }
 
     public override string Name => "Sqlite";
@@ -65,6 +66,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override Core.Insights.ISentimentFeed SentimentFeed { get; }
     public override Core.Insights.IThemeStore Themes { get; }
     public override Core.Insights.IDriftAlertStore DriftAlerts { get; }
+    public override Core.Backlog.IBacklogStore Backlog { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().SentimentFeed);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Themes);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().DriftAlerts);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Backlog);
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -48,4 +48,8 @@ public static class AuditActions
 
     /// <summary>Screening refused a text; the entry names the reasons, never the text.</summary>
     public const string ModerationAutoRejected = "moderation.auto_rejected";
+    public const string BacklogItemCreated = "backlog.created";
+    public const string BacklogEvidenceAdded = "backlog.evidence_added";
+    public const string BacklogStatusChanged = "backlog.status_changed";
+    public const string BacklogItemsMerged = "backlog.merged";
 }

@@ -56,6 +56,8 @@ public interface IDriftAlertStore
     /// <summary>Stores the alert unless one exists for the same subject, metric and day; returns whether it was stored.</summary>
     Task<bool> TryAddAsync(DriftAlert alert, CancellationToken ct = default);
 
+    Task<DriftAlert?> GetAsync(string id, CancellationToken ct = default);
+
     /// <summary>The organisation's alerts, newest day first (then most extreme), at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<DriftAlert>> ListAsync(string organisationId, int max, CancellationToken ct = default);
 }

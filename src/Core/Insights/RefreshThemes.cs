@@ -22,7 +22,13 @@ public sealed class RefreshThemes(IThemeStore store, IThemeDiscovery discovery, 
         // Each theme's count per service, consultation and survey, so their insights show the themes heard there.
         var byScope = texts.Where(t => themeOfText.ContainsKey(t.Key)).GroupBy(t => themeOfText[t.Key])
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.GroupBy(t => t.Scope).ToDictionary(s => s.Key, s => s.Count(), StringComparer.Ordinal));
-        var themes = discovered.Select(t => t with { CountsByScope = byScope.GetValueOrDefault(t.Id) ?? new Dictionary<string, int>() }).ToList();
+        var negative = texts.Where(t => themeOfText.ContainsKey(t.Key) && t.Label != SentimentLabel.Unknown).GroupBy(t => themeOfText[t.Key])
+            .ToDictionary(g => g.Key, g => (double)g.Count(t => t.Label == SentimentLabel.Negative) / g.Count());
+        var themes = discovered.Select(t => t with
+        {
+            CountsByScope = byScope.GetValueOrDefault(t.Id) ?? new Dictionary<string, int>(),
+            NegativeShare = negative.TryGetValue(t.Id, out var share) ? share : null,
+        }).ToList();
         var snapshot = new ThemeSnapshot
         {
             OrganisationId = organisationId,

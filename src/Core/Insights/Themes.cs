@@ -21,6 +21,9 @@ public sealed record ThemeQuote(TextKind Kind, string TargetId, string Text);
 /// <summary>A topic of an organisation's texts in one language, named by its most distinctive terms in that language.</summary>
 public sealed record ThemeSummary(string Id, string Language, IReadOnlyList<string> TopTerms, int Count, IReadOnlyList<ThemeQuote> Quotes)
 {
+    /// <summary>The share of the theme's texts read as negative (0 to 1); null when none has a label.</summary>
+    public double? NegativeShare { get; init; }
+
     /// <summary>How many of the theme's texts each service, consultation or survey holds, by tally scope ("service:abc").</summary>
     public IReadOnlyDictionary<string, int> CountsByScope { get; init; } = new Dictionary<string, int>();
 
@@ -70,6 +73,9 @@ public interface IThemeStore
 
     /// <summary>A number that grows whenever one of the organisation's texts is added or tagged again; 0 with none.</summary>
     Task<long> WatermarkAsync(string organisationId, CancellationToken ct = default);
+
+    /// <summary>The texts with these keys (<see cref="PublicText.Key"/>) of the organisation that insights have read; others are left out.</summary>
+    Task<IReadOnlyList<PublicText>> GetTextsAsync(string organisationId, IReadOnlyCollection<string> keys, CancellationToken ct = default);
 
     /// <summary>Replaces the organisation's snapshot.</summary>
     Task SaveAsync(ThemeSnapshot snapshot, CancellationToken ct = default);

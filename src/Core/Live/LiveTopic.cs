@@ -14,6 +14,9 @@ public enum LiveTopicKind
 
     /// <summary>The held-comment counts staff of one organisation watch; the id is the organisation's.</summary>
     ModerationQueue,
+
+    /// <summary>The improvement backlog board of one organisation (staff); the id is the organisation's.</summary>
+    Backlog,
 }
 
 /// <summary>One thing people watch live (a consultation, a survey, a service, an organisation's moderation queue).</summary>
@@ -27,6 +30,8 @@ public readonly record struct LiveTopic(LiveTopicKind Kind, string Id)
 
     public static LiveTopic ModerationQueue(string organisationId) => new(LiveTopicKind.ModerationQueue, organisationId);
 
+    public static LiveTopic Backlog(string organisationId) => new(LiveTopicKind.Backlog, organisationId);
+
     /// <summary>A stable name ("consultation:abc", "moderation-queue:org1"), used as the group and sent with each update.</summary>
     public string Name => $"{KindName(Kind)}:{Id}";
 
@@ -38,6 +43,7 @@ public readonly record struct LiveTopic(LiveTopicKind Kind, string Id)
         LiveTopicKind.Survey => "survey",
         LiveTopicKind.Service => "service",
         LiveTopicKind.ModerationQueue => "moderation-queue",
+        LiveTopicKind.Backlog => "backlog",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -39,6 +39,9 @@ public enum Permission
 
     /// <summary>Decide items a moderator escalated.</summary>
     DecideEscalated,
+
+    /// <summary>Create, rank, merge and move improvement backlog items.</summary>
+    ManageBacklog,
 }
 
 /// <summary>The one table of which role holds which permission.</summary>
@@ -47,7 +50,7 @@ public static class RolePermissions
     public static bool Allows(Role role, Permission permission) => role switch
     {
         Role.Admin => true,
-        Role.Analyst => permission is Permission.ReadStaffData or Permission.ManageConsultations or Permission.ManageSurveys,
+        Role.Analyst => permission is Permission.ReadStaffData or Permission.ManageConsultations or Permission.ManageSurveys or Permission.ManageBacklog,
         Role.Moderator => permission is Permission.ReadStaffData or Permission.Moderate,
         _ => false,
     };

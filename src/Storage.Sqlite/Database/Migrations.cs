@@ -258,6 +258,19 @@ internal static class Migrations
         """
         ALTER TABLE insight_texts ADD COLUMN scope TEXT NOT NULL DEFAULT '';
         """,
+        // 12: the improvement backlog, one versioned document per item; the board lists an organisation's unmerged items.
+        """
+        CREATE TABLE backlog_items (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            organisation_id TEXT    NOT NULL,
+            status          TEXT    NOT NULL,
+            merged          INTEGER NOT NULL,
+            created_ticks   INTEGER NOT NULL,
+            version         INTEGER NOT NULL,
+            doc             TEXT    NOT NULL
+        );
+        CREATE INDEX ix_backlog_items_board ON backlog_items (organisation_id, merged, status, created_ticks DESC);
+        """,
     ];
 
     public static int Latest => Scripts.Length;

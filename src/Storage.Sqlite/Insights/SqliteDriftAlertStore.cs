@@ -22,6 +22,9 @@ public sealed class SqliteDriftAlertStore(SqliteDatabase db) : IDriftAlertStore
             .With("@doc", StorageJson.Serialize(alert))
             .Run() == 1, ct);
 
+    public Task<DriftAlert?> GetAsync(string id, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.Command("SELECT doc FROM drift_alerts WHERE id = @id").With("@id", id).ReadDoc<DriftAlert>(), ct);
+
     public Task<IReadOnlyList<DriftAlert>> ListAsync(string organisationId, int max, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<DriftAlert>>(c => c.Command("""
                 SELECT doc FROM drift_alerts WHERE organisation_id = @organisation_id ORDER BY day DESC, abs(z) DESC, id LIMIT @max

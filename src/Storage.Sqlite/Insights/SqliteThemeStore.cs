@@ -1,5 +1,6 @@
 using Engagement.Core.Insights;
 using Engagement.Core.Screening;
+using Microsoft.Data.Sqlite;
 
 namespace Engagement.Storage.Sqlite;
 
@@ -7,13 +8,24 @@ namespace Engagement.Storage.Sqlite;
 public sealed class SqliteThemeStore(SqliteDatabase db) : IThemeStore
 {
     public Task<IReadOnlyList<PublicText>> ListRecentTextsAsync(string organisationId, int max, CancellationToken ct = default) =>
-        db.ReadAsync<IReadOnlyList<PublicText>>(c =>
-        {
-            using var read = c.Command("""
-                SELECT kind, target_id, scope, language, text, label, at_ticks FROM insight_texts
+        db.ReadAsync(c => Texts(c.Command($"""
+                SELECT {Columns} FROM insight_texts
                 WHERE organisation_id = @organisation_id ORDER BY at_ticks DESC, target_id DESC LIMIT @max
-                """).With("@organisation_id", organisationId).With("@max", max);
-            using var reader = read.ExecuteReader();
+                """).With("@organisation_id", organisationId).With("@max", max), organisationId), ct);
+
+    public Task<IReadOnlyList<PublicText>> GetTextsAsync(string organisationId, IReadOnlyCollection<string> keys, CancellationToken ct = default) =>
+        db.ReadAsync(c => Texts(c.Command($"""
+                SELECT {Columns} FROM insight_texts
+                WHERE organisation_id = @organisation_id AND kind || ':' || target_id IN (SELECT value FROM json_each(@keys))
+                """).With("@organisation_id", organisationId).WithJsonArray("@keys", keys), organisationId), ct);
+
+    private const string Columns = "kind, target_id, scope, language, text, label, at_ticks";
+
+    private static IReadOnlyList<PublicText> Texts(SqliteCommand command, string organisationId)
+    {
+        using (command)
+        using (var reader = command.ExecuteReader())
+        {
             var texts = new List<PublicText>();
             while (reader.Read())
             {
@@ -21,7 +33,8 @@ public sealed class SqliteThemeStore(SqliteDatabase db) : IThemeStore
                     reader.GetString(4), Enum.Parse<SentimentLabel>(reader.GetString(5)), new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero)));
             }
             return texts;
-        }, ct);
+        }
+    }
 
     public Task<long> WatermarkAsync(string organisationId, CancellationToken ct = default) =>
         db.ReadAsync(c => c.Command("SELECT MAX(changed) FROM insight_texts WHERE organisation_id = @organisation_id")

@@ -81,6 +81,55 @@ public sealed partial class AuthorizationMatrixTests
                 return new("query($org: ID!) { driftAlerts(organisationId: $org) { subjectId z } }", new { org = A }, "driftAlerts") { Secret = subject };
             }
 
+            case "Query.backlog":
+            {
+                var item = await NewBacklogItemAsync();
+                return new("query($org: ID!) { backlog(organisationId: $org) { id title } }", new { org = A }, "backlog") { Secret = item.Title };
+            }
+
+            case "Query.backlogItem":
+            {
+                var item = await NewBacklogItemAsync();
+                return new("query($id: ID!) { backlogItem(id: $id) { id title } }", new { id = item.Id }, "backlogItem") { Secret = item.Title };
+            }
+
+            case "Mutation.createBacklogItem":
+            {
+                var title = "matrix-item-" + Guid.NewGuid().ToString("N")[..8];
+                return new("mutation($input: CreateBacklogItemInput!) { createBacklogItem(input: $input) { id } }",
+                        new { input = new { organisationId = A, title } }, "createBacklogItem")
+                    { State = async () => string.Join(",", (await App.Get<Core.Backlog.IBacklogStore>().ListAsync(A, null, 500)).Where(i => i.Title == title).Select(i => i.Id)) };
+            }
+
+            case "Mutation.addBacklogEvidence":
+            {
+                var item = await NewBacklogItemAsync();
+                var themeId = "th_" + Guid.NewGuid().ToString("N")[..8];
+                await App.Get<Core.Insights.IThemeStore>().SaveAsync(new Core.Insights.ThemeSnapshot
+                {
+                    OrganisationId = A, RefreshedAt = DateTimeOffset.UtcNow, Watermark = 1, TextsRead = 3,
+                    Themes = [new Core.Insights.ThemeSummary(themeId, "en", ["matrix"], 3, [])], ThemeOfText = new Dictionary<string, string>(),
+                });
+                return new("mutation($id: ID!, $theme: ID!) { addBacklogEvidence(id: $id, evidence: [{ kind: THEME, targetId: $theme }]) { id } }",
+                        new { id = item.Id, theme = themeId }, "addBacklogEvidence")
+                    { State = async () => (await App.Get<Core.Backlog.IBacklogStore>().GetAsync(item.Id))!.Evidence.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            }
+
+            case "Mutation.changeBacklogStatus":
+            {
+                var item = await NewBacklogItemAsync();
+                return new("mutation($id: ID!) { changeBacklogStatus(id: $id, status: ACCEPTED) { id status } }", new { id = item.Id }, "changeBacklogStatus")
+                    { State = async () => (await App.Get<Core.Backlog.IBacklogStore>().GetAsync(item.Id))!.Status.ToString() };
+            }
+
+            case "Mutation.mergeBacklogItems":
+            {
+                var target = await NewBacklogItemAsync();
+                var duplicate = await NewBacklogItemAsync();
+                return new("mutation($id: ID!, $dup: ID!) { mergeBacklogItems(id: $id, duplicateId: $dup) { id } }", new { id = target.Id, dup = duplicate.Id }, "mergeBacklogItems")
+                    { State = async () => (await App.Get<Core.Backlog.IBacklogStore>().GetAsync(duplicate.Id))!.MergedInto ?? "" };
+            }
+
             case "Query.sentiment":
                 return new("{ sentiment(text: \"The clerk was kind and quick.\") { label probability } }", new { }, "sentiment");
 
@@ -405,4 +454,8 @@ public sealed partial class AuthorizationMatrixTests
         var s = (await App.Get<ISurveyStore>().GetAsync(id))!;
         return $"{s.Status} v{s.Version} {s.Title.In("en")}";
     };
+
+    private async Task<Core.Backlog.BacklogItem> NewBacklogItemAsync() =>
+        (await App.Get<Core.Backlog.CreateBacklogItem>().ExecuteAsync(
+            new(A, "secret-item-" + Guid.NewGuid().ToString("N")[..8], "Planted by the matrix."), Core.Common.Actor.System)).Value;
 }

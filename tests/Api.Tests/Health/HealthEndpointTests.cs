@@ -69,6 +69,7 @@ public sealed class HealthEndpointTests
         public override Core.Insights.ISentimentFeed SentimentFeed => _inner.SentimentFeed;
         public override Core.Insights.IThemeStore Themes => _inner.Themes;
         public override Core.Insights.IDriftAlertStore DriftAlerts => _inner.DriftAlerts;
+        public override Core.Backlog.IBacklogStore Backlog => _inner.Backlog;
 
         public override Task InitializeAsync(CancellationToken ct) => _inner.InitializeAsync(ct);
 

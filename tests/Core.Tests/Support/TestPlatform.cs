@@ -48,6 +48,7 @@ public sealed class TestPlatform
         SentimentFeed = new SqliteSentimentFeed(db);
         Themes = new SqliteThemeStore(db);
         DriftAlerts = new SqliteDriftAlertStore(db);
+        Backlog = new SqliteBacklogStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -78,6 +79,16 @@ public sealed class TestPlatform
     public Engagement.Core.Insights.ISentimentFeed SentimentFeed { get; }
     public Engagement.Core.Insights.IThemeStore Themes { get; }
     public Engagement.Core.Insights.IDriftAlertStore DriftAlerts { get; }
+    public Engagement.Core.Backlog.IBacklogStore Backlog { get; }
+    public Engagement.Core.Backlog.BacklogPriority BacklogPriority => new(Tallies, Clock);
+    public Engagement.Core.Backlog.BacklogChanges BacklogChanges => new(Backlog, BacklogPriority, Clock);
+    public Engagement.Core.Backlog.EvidenceSources EvidenceSources => new(Themes, DriftAlerts);
+    public Engagement.Core.Backlog.CreateBacklogItem CreateBacklogItem => new(Backlog, Services, Consultations, EvidenceSources, BacklogPriority, Audit, Clock, Live);
+    public Engagement.Core.Backlog.ChangeBacklogStatus ChangeBacklogStatus => new(BacklogChanges, Audit, Clock, Live);
+    public Engagement.Core.Backlog.AddBacklogEvidence AddBacklogEvidence => new(BacklogChanges, EvidenceSources, Audit, Clock, Live);
+    public Engagement.Core.Backlog.MergeBacklogItems MergeBacklogItems => new(BacklogChanges, Backlog, Audit, Clock, Live);
+    public Engagement.Core.Backlog.ListBacklog ListBacklog => new(Backlog, BacklogPriority);
+    public Engagement.Core.Backlog.GetBacklogImpact GetBacklogImpact => new(Tallies, Clock);
     public Engagement.Core.Insights.DriftDetection DriftDetection => new(Services, Consultations, Tallies, Themes, DriftAlerts, Clock);
 
     /// <summary>How reports act on comments; a test may set its own threshold.</summary>

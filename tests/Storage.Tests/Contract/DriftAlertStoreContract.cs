@@ -28,6 +28,8 @@ public abstract class DriftAlertStoreContract : StoreContract
         var listed = await stores.DriftAlerts.ListAsync(organisationId, 10);
         Assert.Equal(3, listed.Count);
         Same.Equal(first, listed.Single(a => a.Id == first.Id));
+        Same.Equal(first, await stores.DriftAlerts.GetAsync(first.Id));
+        Assert.Null(await stores.DriftAlerts.GetAsync(Ids.New()));
     }
 
     [Fact]

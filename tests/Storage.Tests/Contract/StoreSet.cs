@@ -34,7 +34,8 @@ public sealed record StoreSet(
     ICommentReportStore CommentReports,
     Core.Insights.ISentimentFeed SentimentFeed,
     Core.Insights.IThemeStore Themes,
-    Core.Insights.IDriftAlertStore DriftAlerts);
+    Core.Insights.IDriftAlertStore DriftAlerts,
+    Core.Backlog.IBacklogStore Backlog);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

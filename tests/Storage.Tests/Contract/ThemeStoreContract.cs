@@ -43,6 +43,7 @@ public abstract class ThemeStoreContract : StoreContract
             texts.Select(t => t.Scope));
         Assert.Equal(Make.T0.AddHours(1), texts[0].At);
         Assert.Single(await stores.Themes.ListRecentTextsAsync(organisationId, 1));
+        Assert.Equal([older.Id], (await stores.Themes.GetTextsAsync(organisationId, [$"Comment:{older.Id}", $"Comment:{elsewhere.Id}", "Comment:unknown"])).Select(t => t.TargetId));
         Assert.True(first > 0);
         Assert.True(await stores.Themes.WatermarkAsync(organisationId) > first);
     }

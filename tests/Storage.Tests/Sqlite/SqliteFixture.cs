@@ -40,7 +40,8 @@ public sealed class SqliteFixture : IAsyncLifetime
         new SqliteCommentReportStore(db),
         new SqliteSentimentFeed(db),
         new SqliteThemeStore(db),
-        new SqliteDriftAlertStore(db));
+        new SqliteDriftAlertStore(db),
+        new SqliteBacklogStore(db));
 
     public Task InitializeAsync() => Database.InitializeAsync();
 
