@@ -32,14 +32,24 @@ public sealed class CreateBacklogItem(
             v.Add("evidence", ErrorCodes.OutOfRange, $"Link at most {MaxEvidence} pieces of evidence at once.");
         if (v.HasErrors)
             return Result<BacklogItem>.Fail(v.Errors);
+        var evidence = await sources.ResolveAsync(request.OrganisationId, request.Evidence ?? [], actor, ct);
+        if (!evidence.Succeeded)
+            return Result<BacklogItem>.Fail(evidence.Errors);
+        return await CreateAsync(request, evidence.Value, actor, ct);
+    }
+
+    /// <summary>Creates the item with evidence already in hand (a moderator promoting a queued text); the request's own references are ignored.</summary>
+    public async Task<Result<BacklogItem>> CreateAsync(Request request, IReadOnlyList<Evidence> evidence, Actor actor, CancellationToken ct = default)
+    {
+        var v = new Validator();
+        v.RequiredText("title", request.Title, MaxTitle);
+        v.OptionalText("description", request.Description, MaxDescription);
+        if (v.HasErrors)
+            return Result<BacklogItem>.Fail(v.Errors);
         if (request.ServiceId is { } serviceId && (await services.GetAsync(serviceId, ct))?.OrganisationId != request.OrganisationId)
             return Result<BacklogItem>.Fail("serviceId", ErrorCodes.NotFound, "There is no such service in this organisation.");
         if (request.ConsultationId is { } consultationId && (await consultations.GetAsync(consultationId, ct))?.OrganisationId != request.OrganisationId)
             return Result<BacklogItem>.Fail("consultationId", ErrorCodes.NotFound, "There is no such consultation in this organisation.");
-        var evidence = await sources.ResolveAsync(request.OrganisationId, request.Evidence ?? [], actor, ct);
-        if (!evidence.Succeeded)
-            return Result<BacklogItem>.Fail(evidence.Errors);
-
         var now = clock.GetUtcNow();
         var item = new BacklogItem
         {
@@ -54,7 +64,7 @@ public sealed class CreateBacklogItem(
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
-        }.WithEvidence(evidence.Value);
+        }.WithEvidence(evidence);
         item = item with { Priority = await priority.ExplainAsync(item, ct) };
         if (!await backlog.TryAddAsync(item, ct))
             return Result<BacklogItem>.Fail("id", ErrorCodes.Duplicate, "An item with this id exists.");

@@ -76,6 +76,9 @@ public sealed record ModerationItem
 
     public required ModerationItemStatus Status { get; init; }
 
+    /// <summary>The backlog item a promoted text became evidence for; null otherwise.</summary>
+    public string? PromotedTo { get; init; }
+
     /// <summary>The staff member whose claim holds the item, while <see cref="ClaimedUntil"/> is in the future.</summary>
     public string? ClaimedBy { get; init; }
 

@@ -77,9 +77,10 @@ internal sealed class ModerationFields : ISchemaContributor
             .Argument<NonNullGraphType<ModerationActionGraphType>>("action")
             .Argument<StringGraphType>("reason")
             .Argument<StringGraphType>("redactedText", "REDACT_AND_APPROVE only: the text that replaces the original, which is kept nowhere.")
+            .Argument<IdGraphType>("backlogItemId", "PROMOTE only: the open backlog item the text becomes evidence for; without it, a new item is proposed from the text.")
             .ResolveAsync(async ctx => await ActAsync(ctx, (item, access) => ctx.Use<DecideModerationItem>().ExecuteAsync(
                 new DecideModerationItem.Request(item.Id, item.OrganisationId, ctx.GetArgument<ModerationAction>("action"), ctx.GetArgument<string?>("reason"),
-                    ctx.GetArgument<string?>("redactedText")),
+                    ctx.GetArgument<string?>("redactedText"), ctx.GetArgument<string?>("backlogItemId")),
                 access.Actor, ctx.CancellationToken)));
 
         mutation.Field<ListGraphType<NonNullGraphType<ModerationItemOutcomeGraphType>>>("decideModerationItems")

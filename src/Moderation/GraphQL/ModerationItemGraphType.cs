@@ -32,6 +32,7 @@ internal sealed class ModerationItemGraphType : ObjectGraphType<ModerationItem>
         Field(x => x.ClaimedUntil, nullable: true);
         Field<ModerationDecisionGraphType>("decision").Resolve(ctx => ctx.Source.Decision);
         Field(x => x.DecisionReason, nullable: true);
+        Field<IdGraphType>("promotedTo").Description("The backlog item a promoted text became evidence for.").Resolve(ctx => ctx.Source.PromotedTo);
         Field(x => x.DecidedBy, nullable: true);
         Field(x => x.DecidedAt, nullable: true);
         Field(x => x.CreatedAt);

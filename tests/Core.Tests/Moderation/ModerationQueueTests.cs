@@ -234,4 +234,36 @@ public sealed class ModerationQueueTests(DatabaseFixture db) : IClassFixture<Dat
         Assert.Equal(expected, stored.CommentStatus);
         Assert.Equal(2, stored.Score);
     }
+
+    [Fact]
+    public async Task Promoting_publishes_the_text_and_proposes_a_backlog_item_from_it_or_attaches_it_to_the_one_named()
+    {
+        var (comment, item) = await HeldCommentAsync();
+        ResultAssert.Succeeded(await ClaimAsync(item, Alice));
+
+        var promoted = ResultAssert.Succeeded(await DecideAsync(item, Alice, ModerationAction.Promote));
+
+        var proposed = await _platform.Backlog.GetAsync(promoted.PromotedTo!);
+        Assert.NotNull(proposed);
+        Assert.Equal((Engagement.Core.Backlog.BacklogStatus.Proposed, comment.Text, item.OrganisationId), (proposed.Status, proposed.Title, proposed.OrganisationId));
+        Assert.Equal([(Engagement.Core.Backlog.EvidenceKind.Comment, comment.Id)], proposed.Evidence.Select(e => (e.Kind, e.TargetId)));
+        Assert.Equal(CommentStatus.Published, (await _platform.Comments.GetAsync(comment.Id))!.Status);
+
+        var (second, secondItem) = await HeldCommentAsync();
+        var other = await NewBacklogTargetAsync(secondItem.OrganisationId);
+        ResultAssert.Succeeded(await ClaimAsync(secondItem, Alice));
+        ResultAssert.Failed(await _platform.DecideModerationItem.ExecuteAsync(new(secondItem.Id, secondItem.OrganisationId, ModerationAction.Promote, BacklogItemId: Ids.New()), Alice),
+            "backlogItemId", ErrorCodes.NotFound);
+        ResultAssert.Failed(await _platform.DecideModerationItem.ExecuteAsync(new(secondItem.Id, secondItem.OrganisationId, ModerationAction.Approve, BacklogItemId: other.Id), Alice),
+            "backlogItemId", ErrorCodes.InvalidFormat);
+        Assert.Equal(ModerationItemStatus.Pending, (await _platform.ModerationItems.GetAsync(secondItem.Id))!.Status);
+        var attached = ResultAssert.Succeeded(await _platform.DecideModerationItem.ExecuteAsync(
+            new(secondItem.Id, secondItem.OrganisationId, ModerationAction.Promote, BacklogItemId: other.Id), Alice));
+
+        Assert.Equal(other.Id, attached.PromotedTo);
+        Assert.Contains((await _platform.Backlog.GetAsync(other.Id))!.Evidence, e => e.TargetId == second.Id);
+    }
+
+    private async Task<Engagement.Core.Backlog.BacklogItem> NewBacklogTargetAsync(string organisationId) =>
+        ResultAssert.Succeeded(await _platform.CreateBacklogItem.ExecuteAsync(new(organisationId, "Existing item", ""), Bob));
 }

@@ -111,7 +111,7 @@ public sealed class TestPlatform
     public ModerationQueue ModerationQueue => new(ModerationItems, Tallies, Clock, Live);
     public ClaimModerationItem ClaimModerationItem => new(ModerationItems, Clock);
     public ReleaseModerationItem ReleaseModerationItem => new(ModerationItems, Clock);
-    public DecideModerationItem DecideModerationItem => new(ModerationItems, Comments, Ratings, Audit, Clock, Live);
+    public DecideModerationItem DecideModerationItem => new(ModerationItems, Comments, Ratings, Backlog, CreateBacklogItem, AddBacklogEvidence, Audit, Clock, Live);
     public Engagement.Core.Insights.GetServiceInsights GetServiceInsights => new(Services, Tallies, Themes, Clock);
     public Engagement.Core.Insights.GetConsultationInsights GetConsultationInsights => new(Consultations, Tallies, Themes, Clock);
     public Engagement.Core.Insights.GetSurveyInsights GetSurveyInsights => new(Surveys, Tallies, Themes, Clock);
