@@ -1,5 +1,6 @@
 using Engagement.Api.Auth;
 using Engagement.Api.Composition;
+using Engagement.Api.Email;
 using Engagement.Api.GraphQL;
 using Engagement.Api.Health;
 using Engagement.Api.Live;
@@ -16,6 +17,7 @@ builder.Services
     .AddEngagementModeration()
     .AddEngagementInsights()
     .AddEngagementStorage()
+    .AddEngagementEmailDelivery()
     .AddDemoDataSeeding()
     .AddEngagementHealthChecks()
     .AddEngagementAuth(builder.Configuration)

@@ -17,11 +17,26 @@ public static class EmailRegistration
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
+        return services.AddEngagementEmail(_ => options);
+    }
+
+    /// <summary>
+    /// As above, with the options read when the sender is first resolved: for a host that reads its settings at start
+    /// (so tests can override them); invalid options then throw there.
+    /// </summary>
+    public static IServiceCollection AddEngagementEmail(this IServiceCollection services, Func<IServiceProvider, EmailOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
         services.AddLogging();
-        if (options.UsesSmtp)
-            services.AddSingleton<IEmailSender>(sp => new SmtpEmailSender(options, sp.GetRequiredService<ILogger<SmtpEmailSender>>()));
-        else
-            services.AddSingleton<IEmailSender>(sp => new EmlFileEmailSender(options, sp.GetRequiredService<ILogger<EmlFileEmailSender>>()));
+        services.AddSingleton<IEmailSender>(sp =>
+        {
+            var resolved = options(sp);
+            Validate(resolved);
+            return resolved.UsesSmtp
+                ? new SmtpEmailSender(resolved, sp.GetRequiredService<ILogger<SmtpEmailSender>>())
+                : new EmlFileEmailSender(resolved, sp.GetRequiredService<ILogger<EmlFileEmailSender>>());
+        });
         return services;
     }
 

@@ -29,6 +29,9 @@ public sealed partial record EngagementSettings
     public required ModerationSettings Moderation { get; init; }
     public required InsightsSettings Insights { get; init; }
 
+    /// <summary>Where email goes (Smtp:*): an SMTP server, or with no host, .eml files beside the SQLite file (./data/outbox).</summary>
+    public required Engagement.Email.EmailOptions Email { get; init; }
+
     /// <summary>Origins (scheme://host[:port]) besides the platform's own from which signed-in staff may send changes.</summary>
     public required IReadOnlyList<string> TrustedOrigins { get; init; }
 
@@ -95,6 +98,7 @@ public sealed partial record EngagementSettings
                 ThemesRefreshInterval = TimeSpan.FromSeconds(IntFrom("Insights:Themes:RefreshSeconds", config["Insights:Themes:RefreshSeconds"], 600, 1, 86_400)),
                 DriftCheckInterval = TimeSpan.FromSeconds(IntFrom("Insights:Drift:CheckSeconds", config["Insights:Drift:CheckSeconds"], 3_600, 1, 86_400)),
             },
+            Email = EmailFrom(config, SqlitePathFrom(config["Storage:Sqlite:Path"])),
             TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
             Oidc = OidcFrom(config),
             Redis = RedisFrom(config[RedisSettings.Setting]),
@@ -122,6 +126,38 @@ public sealed partial record EngagementSettings
         var prefix = options.ChannelPrefix is { IsNullOrEmpty: false } given ? given.ToString() : RedisSettings.DefaultPrefix;
         options.ChannelPrefix = RedisChannel.Literal(prefix);
         return new RedisSettings(options, prefix);
+    }
+
+    private static Engagement.Email.EmailOptions EmailFrom(IConfiguration config, string sqlitePath)
+    {
+        var security = config["Smtp:Security"] is { Length: > 0 } given
+            ? Enum.TryParse<Engagement.Email.SmtpSecurity>(given, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw new SettingsException("Smtp:Security", $"'{Validator.Truncate(given)}' is not one of Auto, None, StartTls, SslOnConnect.")
+            : Engagement.Email.SmtpSecurity.Auto;
+        var options = new Engagement.Email.EmailOptions
+        {
+            Host = string.IsNullOrWhiteSpace(config["Smtp:Host"]) ? null : config["Smtp:Host"]!.Trim(),
+            Port = IntFrom("Smtp:Port", config["Smtp:Port"], 25, 1, 65_535),
+            Security = security,
+            Username = config["Smtp:Username"],
+            Password = config["Smtp:Password"],
+            FromAddress = config["Smtp:From"] ?? "no-reply@engagement.local",
+            FromName = config["Smtp:FromName"] ?? "Engagement",
+            Timeout = TimeSpan.FromSeconds(IntFrom("Smtp:TimeoutSeconds", config["Smtp:TimeoutSeconds"], 30, 1, 600)),
+            // Beside the embedded store, so a newcomer finds the messages in ./data/outbox.
+            OutboxDirectory = config["Smtp:OutboxDirectory"] ?? Path.Combine(Path.GetDirectoryName(sqlitePath) ?? ".", "outbox"),
+        };
+        try
+        {
+            Engagement.Email.EmailRegistration.AddEngagementEmail(new ServiceCollection(), options);
+        }
+        catch (ArgumentException e)
+        {
+            // The email module checks its options; its message names the option, which maps onto our Smtp:* key.
+            throw new SettingsException("Smtp", e.Message);
+        }
+        return options;
     }
 
     private static int IntFrom(string setting, string? value, int fallback, int min, int max)

@@ -44,6 +44,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         Themes = new SqliteThemeStore(_db);
         DriftAlerts = new SqliteDriftAlertStore(_db);
         Backlog = new SqliteBacklogStore(_db);
+        Outbox = new SqliteOutboxStore(_db);
     }
 
     public override string Name => "Sqlite";
@@ -67,6 +68,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override Core.Insights.IThemeStore Themes { get; }
     public override Core.Insights.IDriftAlertStore DriftAlerts { get; }
     public override Core.Backlog.IBacklogStore Backlog { get; }
+    public override Core.Email.IOutboxStore Outbox { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

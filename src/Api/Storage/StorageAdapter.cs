@@ -37,6 +37,7 @@ public abstract class StorageAdapter : IDisposable
     public abstract Core.Insights.IThemeStore Themes { get; }
     public abstract Core.Insights.IDriftAlertStore DriftAlerts { get; }
     public abstract Core.Backlog.IBacklogStore Backlog { get; }
+    public abstract Core.Email.IOutboxStore Outbox { get; }
 
     /// <summary>Creates or migrates the schema and indexes; idempotent.</summary>
     public abstract Task InitializeAsync(CancellationToken ct);

@@ -36,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Themes);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().DriftAlerts);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Backlog);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Outbox);
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -271,6 +271,18 @@ internal static class Migrations
         );
         CREATE INDEX ix_backlog_items_board ON backlog_items (organisation_id, merged, status, created_ticks DESC);
         """,
+        // 13: the durable email outbox; the dispatcher takes pending messages by when they are due.
+        """
+        CREATE TABLE outbox (
+            id                 TEXT    NOT NULL PRIMARY KEY,
+            status             TEXT    NOT NULL,
+            next_attempt_ticks INTEGER NOT NULL,
+            created_ticks      INTEGER NOT NULL,
+            doc                TEXT    NOT NULL
+        );
+        CREATE INDEX ix_outbox_due ON outbox (status, next_attempt_ticks);
+        CREATE INDEX ix_outbox_status ON outbox (status, created_ticks DESC);
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -70,6 +70,7 @@ public sealed class HealthEndpointTests
         public override Core.Insights.IThemeStore Themes => _inner.Themes;
         public override Core.Insights.IDriftAlertStore DriftAlerts => _inner.DriftAlerts;
         public override Core.Backlog.IBacklogStore Backlog => _inner.Backlog;
+        public override Core.Email.IOutboxStore Outbox => _inner.Outbox;
 
         public override Task InitializeAsync(CancellationToken ct) => _inner.InitializeAsync(ct);
 

@@ -49,6 +49,7 @@ public sealed class TestPlatform
         Themes = new SqliteThemeStore(db);
         DriftAlerts = new SqliteDriftAlertStore(db);
         Backlog = new SqliteBacklogStore(db);
+        Outbox = new SqliteOutboxStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -80,6 +81,7 @@ public sealed class TestPlatform
     public Engagement.Core.Insights.IThemeStore Themes { get; }
     public Engagement.Core.Insights.IDriftAlertStore DriftAlerts { get; }
     public Engagement.Core.Backlog.IBacklogStore Backlog { get; }
+    public Engagement.Core.Email.IOutboxStore Outbox { get; }
     public Engagement.Core.Backlog.BacklogPriority BacklogPriority => new(Tallies, Clock);
     public Engagement.Core.Backlog.BacklogChanges BacklogChanges => new(Backlog, BacklogPriority, Clock);
     public Engagement.Core.Backlog.EvidenceSources EvidenceSources => new(Themes, DriftAlerts);

@@ -35,7 +35,8 @@ public sealed record StoreSet(
     Core.Insights.ISentimentFeed SentimentFeed,
     Core.Insights.IThemeStore Themes,
     Core.Insights.IDriftAlertStore DriftAlerts,
-    Core.Backlog.IBacklogStore Backlog);
+    Core.Backlog.IBacklogStore Backlog,
+    Core.Email.IOutboxStore Outbox);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

@@ -41,7 +41,8 @@ public sealed class SqliteFixture : IAsyncLifetime
         new SqliteSentimentFeed(db),
         new SqliteThemeStore(db),
         new SqliteDriftAlertStore(db),
-        new SqliteBacklogStore(db));
+        new SqliteBacklogStore(db),
+        new SqliteOutboxStore(db));
 
     public Task InitializeAsync() => Database.InitializeAsync();
 
