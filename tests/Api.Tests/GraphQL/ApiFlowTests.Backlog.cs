@@ -44,5 +44,11 @@ public sealed partial class ApiFlowTests
         Assert.Equal(("SHIPPED", "You said the queue was too long; we opened a second counter.", 30),
             (shipped.GetProperty("status").GetString(), shipped.GetProperty("publicNote").GetString(), shipped.GetProperty("impact").GetProperty("days").GetInt32()));
         Assert.Equal("SHIPPED", board.EnumerateArray().Single(i => i.GetProperty("id").GetString() == id).GetProperty("status").GetString());
+        // Citizens see it on the service's public page, title and note only.
+        var page = (await _app.Anonymous().QueryAsync("query($id: ID!) { service(id: $id) { improvements { title note } } }", new { id = service.Id }))
+            .AssertOk().At("service.improvements");
+        var shown = Assert.Single(page.EnumerateArray());
+        Assert.Equal(("A second counter at peak hours", "You said the queue was too long; we opened a second counter."),
+            (shown.GetProperty("title").GetString(), shown.GetProperty("note").GetString()));
     }
 }

@@ -30,6 +30,9 @@ internal sealed class ConsultationGraphType : ObjectGraphType<Consultation>
         Field<NonNullGraphType<LocalizedTextGraphType>>("body").Resolve(ctx => ctx.Source.Body);
         Field<NonNullGraphType<LocalizedTextGraphType>>("outcome").Description("What was decided; empty until published.").Resolve(ctx => ctx.Source.Outcome);
         Field<NonNullGraphType<ConsultationStatusGraphType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Backlog.ShippedImprovementGraphType>>>>("improvements")
+            .Description("Improvements shipped from what this consultation heard, newest first: \"you said, we did\". Public.")
+            .ResolveAsync(async ctx => await ctx.Use<Core.Backlog.ListShippedImprovements>().ExecuteAsync(ctx.Source.OrganisationId, null, ctx.Source.Id, ctx.CancellationToken));
         Field<NonNullGraphType<IdentityPolicyGraphType>>("identityPolicy").Resolve(ctx => ctx.Source.IdentityPolicy);
         Field(x => x.OpensAt, nullable: true);
         Field(x => x.ClosesAt, nullable: true);

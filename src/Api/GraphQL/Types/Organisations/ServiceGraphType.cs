@@ -30,6 +30,9 @@ internal sealed class ServiceGraphType : ObjectGraphType<Service>
         Field(x => x.CreatedAt);
 
         // Batched: a list of services costs one tally query in all.
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Backlog.ShippedImprovementGraphType>>>>("improvements")
+            .Description("Improvements shipped for this service, newest first: \"you said, we did\". Public.")
+            .ResolveAsync(async ctx => await ctx.Use<Core.Backlog.ListShippedImprovements>().ExecuteAsync(ctx.Source.OrganisationId, ctx.Source.Id, null, ctx.CancellationToken));
         Field<NonNullGraphType<RatingSummaryGraphType>>("ratingSummary")
             .Resolve(ctx => ctx.RequestServices!.GetRequiredService<RequestBatches>().Tallies
                 .Load(TallyScopes.Service(ctx.Source.Id))
