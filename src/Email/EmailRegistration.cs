@@ -40,7 +40,8 @@ public static class EmailRegistration
         return services;
     }
 
-    internal static void Validate(EmailOptions options)
+    /// <summary>The check <see cref="AddEngagementEmail(IServiceCollection, EmailOptions)"/> makes, for a host that reads its settings itself.</summary>
+    public static void Validate(EmailOptions options)
     {
         _ = FromMailbox(options);
         if (options.UsesSmtp)

@@ -4,30 +4,19 @@ using Engagement.Email;
 namespace Engagement.Api.Email;
 
 /// <summary>
-/// Sends the outbox in the background once the host has started: as long as messages go out it keeps going, then it
+/// Sends the outbox in the background: as long as messages go out it keeps going, then it
 /// looks again every few seconds. A failure of the store is logged and tried again; delivery failures are the
 /// outbox's own business (<see cref="DispatchOutbox"/>).
 /// </summary>
-internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<OutboxDispatcher> logger) : BackgroundService
+internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 50;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
-        {
-            try
-            {
-                await started.Task;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        // Off the host's start-up path (a BackgroundService runs synchronously until its first await).
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = 0;

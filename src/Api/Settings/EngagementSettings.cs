@@ -150,7 +150,7 @@ public sealed partial record EngagementSettings
         };
         try
         {
-            Engagement.Email.EmailRegistration.AddEngagementEmail(new ServiceCollection(), options);
+            Engagement.Email.EmailRegistration.Validate(options);
         }
         catch (ArgumentException e)
         {

@@ -135,9 +135,7 @@ public static partial class WidgetEndpoints
     {
         if (!limits.TryPage(RateLimits.ClientAddress(http), out var wait))
             return TooMany(http, wait);
-        var widgetKey = await FindAsync(keys, key, http.RequestAborted);
-        var service = widgetKey is null ? null : await services.GetAsync(widgetKey.ServiceId, http.RequestAborted);
-        if (widgetKey is null || service is null)
+        if (await FindPageAsync(keys, services, key, http.RequestAborted) is not var (widgetKey, service))
             return UnknownKey();
         var language = PageLanguage(http, widgetKey);
         // A page on a site the key does not allow would only make the form fail: the rating then counts for the service alone.
@@ -148,9 +146,7 @@ public static partial class WidgetEndpoints
     private static async Task<IResult> RatePagePostAsync(
         string key, HttpContext http, IWidgetKeyStore keys, IServiceStore services, SubmitWidgetRating submit, WidgetRateLimits limits)
     {
-        var widgetKey = await FindAsync(keys, key, http.RequestAborted);
-        var service = widgetKey is null ? null : await services.GetAsync(widgetKey.ServiceId, http.RequestAborted);
-        if (widgetKey is null || service is null)
+        if (await FindPageAsync(keys, services, key, http.RequestAborted) is not var (widgetKey, service))
             return UnknownKey();
         // The form posts to itself: another site's form posting here is refused like a foreign widget.
         var origin = RequestOrigin(http);
@@ -209,9 +205,7 @@ public static partial class WidgetEndpoints
     {
         if (!limits.TryPage(RateLimits.ClientAddress(http), out var wait))
             return TooMany(http, wait);
-        var widgetKey = await FindAsync(keys, key, http.RequestAborted);
-        var service = widgetKey is null ? null : await services.GetAsync(widgetKey.ServiceId, http.RequestAborted);
-        if (widgetKey is null || service is null)
+        if (await FindPageAsync(keys, services, key, http.RequestAborted) is not var (widgetKey, service))
             return UnknownKey();
         var language = PageLanguage(http, widgetKey);
         // Only an address on a site the key allows is offered as the way back: the link must not lead anywhere else.
@@ -296,6 +290,10 @@ public static partial class WidgetEndpoints
 
     private static async Task<WidgetKey?> FindAsync(IWidgetKeyStore keys, string key, CancellationToken ct) =>
         WidgetKey.LooksLikeKey(key) && await keys.GetByKeyAsync(key, ct) is { Enabled: true } found ? found : null;
+
+    /// <summary>An enabled key and its service, as every hosted page needs them; null when either is unknown.</summary>
+    private static async Task<(WidgetKey Key, Service Service)?> FindPageAsync(IWidgetKeyStore keys, IServiceStore services, string key, CancellationToken ct) =>
+        await FindAsync(keys, key, ct) is { } widgetKey && await services.GetAsync(widgetKey.ServiceId, ct) is { } service ? (widgetKey, service) : null;
 
     private static async Task<object> SummaryAsync(GetRatingSummary summaries, WidgetKey key, CancellationToken ct) =>
         Brief((await summaries.ExecuteAsync(key.ServiceId, ct)).Value);

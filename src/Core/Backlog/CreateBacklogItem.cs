@@ -23,11 +23,8 @@ public sealed class CreateBacklogItem(
 
     public async Task<Result<BacklogItem>> ExecuteAsync(Request request, Actor actor, CancellationToken ct = default)
     {
-        var v = new Validator();
-        v.RequiredText("title", request.Title, MaxTitle);
-        v.OptionalText("description", request.Description, MaxDescription);
-        if (request.ServiceId is not null && request.ConsultationId is not null)
-            v.Add("consultationId", ErrorCodes.Conflict, "An item concerns a service or a consultation, not both.");
+        // Checked before the evidence is looked up, so bad input costs no reads.
+        var v = Validate(request);
         if (request.Evidence?.Count > MaxEvidence)
             v.Add("evidence", ErrorCodes.OutOfRange, $"Link at most {MaxEvidence} pieces of evidence at once.");
         if (v.HasErrors)
@@ -35,17 +32,28 @@ public sealed class CreateBacklogItem(
         var evidence = await sources.ResolveAsync(request.OrganisationId, request.Evidence ?? [], actor, ct);
         if (!evidence.Succeeded)
             return Result<BacklogItem>.Fail(evidence.Errors);
-        return await CreateAsync(request, evidence.Value, actor, ct);
+        return await CreateCheckedAsync(request, evidence.Value, actor, ct);
     }
 
     /// <summary>Creates the item with evidence already in hand (a moderator promoting a queued text); the request's own references are ignored.</summary>
     public async Task<Result<BacklogItem>> CreateAsync(Request request, IReadOnlyList<Evidence> evidence, Actor actor, CancellationToken ct = default)
     {
+        var v = Validate(request);
+        return v.HasErrors ? Result<BacklogItem>.Fail(v.Errors) : await CreateCheckedAsync(request, evidence, actor, ct);
+    }
+
+    private static Validator Validate(Request request)
+    {
         var v = new Validator();
         v.RequiredText("title", request.Title, MaxTitle);
         v.OptionalText("description", request.Description, MaxDescription);
-        if (v.HasErrors)
-            return Result<BacklogItem>.Fail(v.Errors);
+        if (request.ServiceId is not null && request.ConsultationId is not null)
+            v.Add("consultationId", ErrorCodes.Conflict, "An item concerns a service or a consultation, not both.");
+        return v;
+    }
+
+    private async Task<Result<BacklogItem>> CreateCheckedAsync(Request request, IReadOnlyList<Evidence> evidence, Actor actor, CancellationToken ct)
+    {
         if (request.ServiceId is { } serviceId && (await services.GetAsync(serviceId, ct))?.OrganisationId != request.OrganisationId)
             return Result<BacklogItem>.Fail("serviceId", ErrorCodes.NotFound, "There is no such service in this organisation.");
         if (request.ConsultationId is { } consultationId && (await consultations.GetAsync(consultationId, ct))?.OrganisationId != request.OrganisationId)

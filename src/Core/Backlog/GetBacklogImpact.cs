@@ -21,10 +21,9 @@ public sealed class GetBacklogImpact(ITallyStore tallies, TimeProvider clock) : 
             return null;
         var shipped = TallyScopes.DayOf(shippedAt);
         var today = TallyScopes.DayOf(clock.GetUtcNow());
-        var before = Enumerable.Range(1, WindowDays).Select(i => shipped.AddDays(-i)).ToList();
-        var after = Enumerable.Range(0, Math.Min(WindowDays, today.DayNumber - shipped.DayNumber + 1)).Select(shipped.AddDays).ToList();
-        var read = await tallies.GetManyAsync([.. before.Concat(after).Select(d => TallyScopes.ServiceDay(serviceId, d))], ct);
-        Tally Sum(IEnumerable<DateOnly> days) => Tally.Sum("", days.Select(d => read.TryGetValue(TallyScopes.ServiceDay(serviceId, d), out var t) ? t : Tally.Empty("")));
-        return new BacklogImpact(WindowDays, RatingSummary.From(serviceId, Sum(before)), RatingSummary.From(serviceId, Sum(after)));
+        var lastAfter = today < shipped.AddDays(WindowDays - 1) ? today : shipped.AddDays(WindowDays - 1);
+        var sums = await tallies.SumDaysAsync(day => TallyScopes.ServiceDay(serviceId, day),
+            [TallyDays.Between(shipped.AddDays(-WindowDays), shipped.AddDays(-1)), TallyDays.Between(shipped, lastAfter)], ct);
+        return new BacklogImpact(WindowDays, RatingSummary.From(serviceId, sums[0]), RatingSummary.From(serviceId, sums[1]));
     }
 }

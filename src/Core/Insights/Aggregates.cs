@@ -37,8 +37,6 @@ public sealed record InsightsRange(DateOnly From, DateOnly To, InsightsGranulari
     /// <summary>Without dates: the last 30 days up to today (UTC).</summary>
     public const int DefaultDays = 30;
 
-    public IReadOnlyList<DateOnly> Days => [.. Enumerable.Range(0, To.DayNumber - From.DayNumber + 1).Select(From.AddDays)];
-
     public IReadOnlyList<(DateOnly Start, DateOnly End)> Periods
     {
         get
@@ -68,8 +66,8 @@ public sealed record InsightsRange(DateOnly From, DateOnly To, InsightsGranulari
     /// <summary>One tally per period, summed from the day tallies (read in one store call).</summary>
     public async Task<IReadOnlyList<(DateOnly Start, DateOnly End, Tally Tally)>> ReadAsync(ITallyStore tallies, Func<DateOnly, string> dayScope, CancellationToken ct)
     {
-        var read = await tallies.GetManyAsync([.. Days.Select(dayScope)], ct);
-        return [.. Periods.Select(p => (p.Start, p.End, Tally.Sum($"{dayScope(p.Start)}..{p.End:yyyy-MM-dd}",
-            Enumerable.Range(0, p.End.DayNumber - p.Start.DayNumber + 1).Select(i => read.TryGetValue(dayScope(p.Start.AddDays(i)), out var t) ? t : Tally.Empty("")))))];
+        var periods = Periods;
+        var sums = await tallies.SumDaysAsync(dayScope, [.. periods.Select(p => TallyDays.Between(p.Start, p.End))], ct);
+        return [.. periods.Select((p, i) => (p.Start, p.End, sums[i]))];
     }
 }

@@ -84,10 +84,10 @@ public sealed class DriftDetection(
     // The recent window ends today; the baseline is the days just before it. Both read in one store call.
     private async Task<(Tally Recent, Tally Baseline)> WindowsAsync(Func<DateOnly, string> dayScope, DateOnly today, CancellationToken ct)
     {
-        var days = Enumerable.Range(0, RecentDays + BaselineDays).Select(i => today.AddDays(-i)).ToList();
-        var read = await tallies.GetManyAsync([.. days.Select(dayScope)], ct);
-        Tally Sum(IEnumerable<DateOnly> window) => Tally.Sum("", window.Select(d => read.TryGetValue(dayScope(d), out var t) ? t : Tally.Empty("")));
-        return (Sum(days.Take(RecentDays)), Sum(days.Skip(RecentDays)));
+        var recentFrom = today.AddDays(-(RecentDays - 1));
+        var sums = await tallies.SumDaysAsync(dayScope,
+            [TallyDays.Between(recentFrom, today), TallyDays.Between(recentFrom.AddDays(-BaselineDays), recentFrom.AddDays(-1))], ct);
+        return (sums[0], sums[1]);
     }
 
     private async Task<IReadOnlyList<DriftAlert>> CheckAsync(

@@ -10,7 +10,7 @@ namespace Engagement.Insights.Background;
 /// is logged and retried on the next round; it never stops the host. Every node runs it, so the work must give the same
 /// result from any node (it does: themes are deterministic, alerts are unique per subject, metric and day).
 /// </summary>
-internal abstract partial class EveryOrganisation(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger logger) : BackgroundService
+internal abstract partial class EveryOrganisation(IServiceScopeFactory scopes, ILogger logger) : BackgroundService
 {
     protected abstract TimeSpan Interval { get; }
 
@@ -18,14 +18,8 @@ internal abstract partial class EveryOrganisation(IServiceScopeFactory scopes, I
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await HostStart.WaitAsync(lifetime, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+        // Off the host's start-up path (a BackgroundService runs synchronously until its first await).
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try

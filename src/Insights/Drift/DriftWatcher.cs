@@ -1,14 +1,13 @@
 using Engagement.Core.Insights;
 using Engagement.Insights.Background;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Engagement.Insights.Drift;
 
 /// <summary>Checks every organisation's services and open consultations for drift at the configured interval.</summary>
-internal sealed partial class DriftWatcher(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, InsightsOptions options, ILogger<DriftWatcher> logger)
-    : EveryOrganisation(scopes, lifetime, logger)
+internal sealed partial class DriftWatcher(IServiceScopeFactory scopes, InsightsOptions options, ILogger<DriftWatcher> logger)
+    : EveryOrganisation(scopes, logger)
 {
     protected override TimeSpan Interval => options.DriftCheckInterval;
 

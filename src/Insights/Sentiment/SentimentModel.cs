@@ -53,7 +53,7 @@ internal sealed class SentimentModel : ISentimentScorer, IAbuseScorer
         var engine = _engines.TryTake(out var pooled) ? pooled : _ml.Model.CreatePredictionEngine<SentimentRow, SentimentPrediction>(_sentiment);
         try
         {
-            return ToScore(engine.Predict(SentimentRow.For(prepared.Text)), prepared);
+            return ToScore(engine.Predict(SentimentRow.For(prepared.Text, prepared.Words)), prepared);
         }
         finally
         {
@@ -74,7 +74,7 @@ internal sealed class SentimentModel : ISentimentScorer, IAbuseScorer
             for (var i = 0; i < texts.Count; i++)
             {
                 var prepared = Prepare(texts[i]);
-                scores[i] = prepared.Outcome ?? ToScore(engine.Predict(SentimentRow.For(prepared.Text)), prepared);
+                scores[i] = prepared.Outcome ?? ToScore(engine.Predict(SentimentRow.For(prepared.Text, prepared.Words)), prepared);
             }
         }
         finally
@@ -94,7 +94,7 @@ internal sealed class SentimentModel : ISentimentScorer, IAbuseScorer
         var engine = _abuseEngines.TryTake(out var pooled) ? pooled : _ml.Model.CreatePredictionEngine<AbuseRow, AbusePrediction>(_abuse);
         try
         {
-            return ValueTask.FromResult<double?>(engine.Predict(AbuseRow.For(prepared.Text)).Probability);
+            return ValueTask.FromResult<double?>(engine.Predict(AbuseRow.For(prepared.Text, prepared.Words)).Probability);
         }
         finally
         {
@@ -102,8 +102,8 @@ internal sealed class SentimentModel : ISentimentScorer, IAbuseScorer
         }
     }
 
-    /// <summary>The text the model will read, its language and note; or, for texts it should not read, the outcome.</summary>
-    private readonly record struct Prepared(string Text, string Language, SentimentNote Note, SentimentScore? Outcome);
+    /// <summary>The text the model will read and its words (split once, for language and features alike), its language and note; or, for texts it should not read, the outcome.</summary>
+    private readonly record struct Prepared(string Text, IReadOnlyList<string> Words, string Language, SentimentNote Note, SentimentScore? Outcome);
 
     private static Prepared Prepare(string? text)
     {
@@ -121,13 +121,14 @@ internal sealed class SentimentModel : ISentimentScorer, IAbuseScorer
         {
             var symbols = text.Any(c => char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherSymbol);
             return symbols || lexicon.EmojiWeight(text) != 0
-                ? new Prepared(text, TextLanguage.Undetermined, SentimentNote.EmojiOnly, FromEmoji(lexicon.EmojiWeight(text)))
-                : new Prepared(text, TextLanguage.Undetermined, SentimentNote.Empty, SentimentScore.Unknown(SentimentNote.Empty));
+                ? new Prepared(text, [], TextLanguage.Undetermined, SentimentNote.EmojiOnly, FromEmoji(lexicon.EmojiWeight(text)))
+                : new Prepared(text, [], TextLanguage.Undetermined, SentimentNote.Empty, SentimentScore.Unknown(SentimentNote.Empty));
         }
-        var language = TextLanguage.Detect(Tokens.Words(text).ToList(), text);
+        var words = Tokens.Words(text).ToList();
+        var language = TextLanguage.Detect(words, text);
         return language is null
-            ? new Prepared(text, TextLanguage.Undetermined, SentimentNote.UnsupportedLanguage, SentimentScore.Unknown(SentimentNote.UnsupportedLanguage))
-            : new Prepared(text, language, note, null);
+            ? new Prepared(text, words, TextLanguage.Undetermined, SentimentNote.UnsupportedLanguage, SentimentScore.Unknown(SentimentNote.UnsupportedLanguage))
+            : new Prepared(text, words, language, note, null);
     }
 
     // Emoji say little, and say it plainly: the list's summed weight decides, with a modest probability.

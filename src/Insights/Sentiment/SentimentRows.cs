@@ -12,11 +12,11 @@ internal sealed class SentimentRow
     [VectorType(Sentiment.Lexicon.FeatureCount)]
     public float[] Lexicon { get; set; } = new float[Sentiment.Lexicon.FeatureCount];
 
-    public static SentimentRow For(string text, string label = "")
-    {
-        var words = Tokens.Words(text).ToList();
-        return new SentimentRow { Text = text, Label = label, Lexicon = Sentiment.Lexicon.Shipped.Features(text, words) };
-    }
+    public static SentimentRow For(string text, string label = "") => For(text, Tokens.Words(text).ToList(), label);
+
+    /// <summary>As above, for a caller that has split the text already.</summary>
+    public static SentimentRow For(string text, IReadOnlyList<string> words, string label = "") =>
+        new() { Text = text, Label = label, Lexicon = Sentiment.Lexicon.Shipped.Features(text, words) };
 }
 
 /// <summary>What the sentiment model answers: the label and one probability per class.</summary>
@@ -40,11 +40,11 @@ internal sealed class AbuseRow
     [VectorType(Sentiment.Lexicon.FeatureCount)]
     public float[] Lexicon { get; set; } = new float[Sentiment.Lexicon.FeatureCount];
 
-    public static AbuseRow For(string text, bool abusive = false)
-    {
-        var words = Tokens.Words(text).ToList();
-        return new AbuseRow { Text = text, Label = abusive, Lexicon = Sentiment.Lexicon.Shipped.Features(text, words) };
-    }
+    public static AbuseRow For(string text, bool abusive = false) => For(text, Tokens.Words(text).ToList(), abusive);
+
+    /// <summary>As above, for a caller that has split the text already.</summary>
+    public static AbuseRow For(string text, IReadOnlyList<string> words, bool abusive = false) =>
+        new() { Text = text, Label = abusive, Lexicon = Sentiment.Lexicon.Shipped.Features(text, words) };
 }
 
 /// <summary>What the abuse model answers.</summary>

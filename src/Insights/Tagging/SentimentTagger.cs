@@ -10,8 +10,7 @@ namespace Engagement.Insights.Tagging;
 /// Reads the sentiment of every text made public, after its commit and off the request path: batches from the store's
 /// feed, scored together, saved with their texts and the checkpoint in one commit. A restart resumes at the checkpoint.
 /// </summary>
-internal sealed partial class SentimentTagger(
-    IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, InsightsOptions options, ILogger<SentimentTagger> logger) : BackgroundService
+internal sealed partial class SentimentTagger(IServiceScopeFactory scopes, InsightsOptions options, ILogger<SentimentTagger> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -19,14 +18,8 @@ internal sealed partial class SentimentTagger(
     {
         if (!options.TaggingEnabled)
             return;
-        try
-        {
-            await Background.HostStart.WaitAsync(lifetime, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+        // Off the host's start-up path (a BackgroundService runs synchronously until its first await).
+        await Task.Yield();
         var backoff = TimeSpan.FromSeconds(1);
         long? checkpoint = null;
         while (!stoppingToken.IsCancellationRequested)

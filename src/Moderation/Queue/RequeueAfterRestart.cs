@@ -5,20 +5,19 @@ using Microsoft.Extensions.Hosting;
 namespace Engagement.Moderation.Queue;
 
 /// <summary>
-/// Once the host has started (so the store is ready), queues texts a previous process held but never queued. Only texts
-/// written before this process started are looked at, so it never races a request of its own that is about to queue.
+/// In the background at start (the host readies the store before any background work), queues texts a previous process
+/// held but never queued. Only texts written before this process started are looked at, so it never races a request of
+/// its own that is about to queue.
 /// </summary>
 internal sealed partial class RequeueAfterRestart(
-    IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<RequeueAfterRestart> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger<RequeueAfterRestart> logger) : BackgroundService
 {
     private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
-            await started.Task;
+        // Off the host's start-up path (a BackgroundService runs synchronously until its first await).
+        await Task.Yield();
         try
         {
             await using var scope = scopes.CreateAsyncScope();
