@@ -5,7 +5,7 @@ using MimeKit;
 
 namespace Engagement.Email;
 
-/// <summary>Registers the <see cref="IEmailSender"/>: SMTP through MailKit when a host is configured, .eml files otherwise.</summary>
+/// <summary>Registers the email templates and the <see cref="IEmailSender"/>: SMTP through MailKit when a host is configured, .eml files otherwise.</summary>
 public static class EmailRegistration
 {
     /// <summary>
@@ -29,6 +29,7 @@ public static class EmailRegistration
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         services.AddLogging();
+        services.AddSingleton<IEmailTemplates, Templates.EmailTemplateRenderer>();
         services.AddSingleton<IEmailSender>(sp =>
         {
             var resolved = options(sp);

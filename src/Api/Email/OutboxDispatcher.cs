@@ -1,5 +1,6 @@
 using Engagement.Core.Email;
 using Engagement.Email;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Engagement.Api.Email;
 
@@ -42,13 +43,34 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, ILog
     private partial void LogFailed(Exception exception);
 }
 
-/// <summary>Registers email: the sender chosen by the Smtp:* settings, and the outbox dispatcher.</summary>
+/// <summary>
+/// Registers email: the templates and sender chosen by the Smtp:* settings, the outbox dispatcher, signed links on the
+/// shared data-protection keys, and what the core needs to write email (composer, follow-ups, closing the loop).
+/// </summary>
 internal static class EmailServiceCollectionExtensions
 {
     public static IServiceCollection AddEngagementEmailDelivery(this IServiceCollection services)
     {
         services.AddEngagementEmail(sp => sp.GetRequiredService<Settings.EngagementSettings>().Email);
         services.AddHostedService<OutboxDispatcher>();
+
+        services.AddDataProtection().SetApplicationName(Live.RedisScaleOut.DataProtectionApplicationName);
+        // Links in emails must outlive a restart: without Redis, keys are kept beside the SQLite file (Redis scale-out sets its own store).
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<Settings.EngagementSettings, ILoggerFactory>((o, settings, logs) =>
+            {
+                if (o.XmlRepository is null && settings.Redis is null)
+                {
+                    var directory = new DirectoryInfo(Path.Combine(Path.GetDirectoryName(settings.SqlitePath) ?? ".", "keys"));
+                    o.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(directory, logs);
+                }
+            });
+        services.AddSingleton<Core.Email.ISignedTokens, Engagement.Email.Links.DataProtectionSignedTokens>();
+        services.AddSingleton(sp => new Core.Email.PublicLinks(sp.GetRequiredService<Settings.EngagementSettings>().PublicBaseUrl));
+        services.AddSingleton<Core.Email.EmailComposer>();
+        services.AddSingleton(sp => new Core.FollowUps.FollowUpOptions { Retention = sp.GetRequiredService<Settings.EngagementSettings>().FollowUpRetention });
+        services.AddSingleton<Core.FollowUps.FollowUpOptIn>();
+        services.AddSingleton<Core.FollowUps.ClosingTheLoop>();
         return services;
     }
 }

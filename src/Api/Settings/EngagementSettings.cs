@@ -32,6 +32,12 @@ public sealed partial record EngagementSettings
     /// <summary>Where email goes (Smtp:*): an SMTP server, or with no host, .eml files beside the SQLite file (./data/outbox).</summary>
     public required Engagement.Email.EmailOptions Email { get; init; }
 
+    /// <summary>The platform's public address (Site:PublicBaseUrl), from which links in emails are built.</summary>
+    public required Uri PublicBaseUrl { get; init; }
+
+    /// <summary>How long an address left for follow-up is kept when no improvement uses it (FollowUps:RetentionDays).</summary>
+    public required TimeSpan FollowUpRetention { get; init; }
+
     /// <summary>Origins (scheme://host[:port]) besides the platform's own from which signed-in staff may send changes.</summary>
     public required IReadOnlyList<string> TrustedOrigins { get; init; }
 
@@ -99,10 +105,23 @@ public sealed partial record EngagementSettings
                 DriftCheckInterval = TimeSpan.FromSeconds(IntFrom("Insights:Drift:CheckSeconds", config["Insights:Drift:CheckSeconds"], 3_600, 1, 86_400)),
             },
             Email = EmailFrom(config, SqlitePathFrom(config["Storage:Sqlite:Path"])),
+            PublicBaseUrl = PublicBaseUrlFrom(config["Site:PublicBaseUrl"]),
+            FollowUpRetention = TimeSpan.FromDays(IntFrom("FollowUps:RetentionDays", config["FollowUps:RetentionDays"], 365, 1, 3_650)),
             TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
             Oidc = OidcFrom(config),
             Redis = RedisFrom(config[RedisSettings.Setting]),
         };
+    }
+
+    private static Uri PublicBaseUrlFrom(string? value)
+    {
+        // The default suits `dotnet run`; a deployment sets its public https address.
+        if (string.IsNullOrWhiteSpace(value))
+            return new Uri("http://localhost:5000");
+        if (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) && string.IsNullOrEmpty(uri.UserInfo))
+            return uri;
+        throw new SettingsException("Site:PublicBaseUrl", $"'{Validator.Truncate(value)}' is not an absolute http(s) address without query, such as https://engage.example.org.");
     }
 
     private static RedisSettings? RedisFrom(string? value)

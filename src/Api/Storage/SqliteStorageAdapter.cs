@@ -45,6 +45,8 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         DriftAlerts = new SqliteDriftAlertStore(_db);
         Backlog = new SqliteBacklogStore(_db);
         Outbox = new SqliteOutboxStore(_db);
+        FollowUps = new SqliteFollowUpStore(_db);
+        EmailSuppressions = new SqliteEmailSuppressionStore(_db);
     }
 
     public override string Name => "Sqlite";
@@ -69,6 +71,8 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override Core.Insights.IDriftAlertStore DriftAlerts { get; }
     public override Core.Backlog.IBacklogStore Backlog { get; }
     public override Core.Email.IOutboxStore Outbox { get; }
+    public override Core.FollowUps.IFollowUpStore FollowUps { get; }
+    public override Core.Email.IEmailSuppressionStore EmailSuppressions { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

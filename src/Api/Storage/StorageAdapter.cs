@@ -38,6 +38,8 @@ public abstract class StorageAdapter : IDisposable
     public abstract Core.Insights.IDriftAlertStore DriftAlerts { get; }
     public abstract Core.Backlog.IBacklogStore Backlog { get; }
     public abstract Core.Email.IOutboxStore Outbox { get; }
+    public abstract Core.FollowUps.IFollowUpStore FollowUps { get; }
+    public abstract Core.Email.IEmailSuppressionStore EmailSuppressions { get; }
 
     /// <summary>Creates or migrates the schema and indexes; idempotent.</summary>
     public abstract Task InitializeAsync(CancellationToken ct);

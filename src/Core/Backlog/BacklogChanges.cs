@@ -12,10 +12,12 @@ public sealed class BacklogChanges(IBacklogStore backlog, BacklogPriority priori
 
     /// <summary>
     /// The changed item (its priority recomputed), or the change's error; NOT_FOUND for an item of another organisation.
-    /// A change returning the item unchanged writes nothing.
+    /// A change returning the item unchanged writes nothing. <paramref name="effects"/> says what the write causes (by
+    /// default its event only); it is asked again when the write is retried over a fresher read.
     /// </summary>
     public async Task<Result<(BacklogItem Before, BacklogItem After)>> ApplyAsync(
-        string itemId, string organisationId, Func<BacklogItem, Result<BacklogItem>> change, CancellationToken ct, string field = "id")
+        string itemId, string organisationId, Func<BacklogItem, Result<BacklogItem>> change, CancellationToken ct, string field = "id",
+        Func<BacklogItem, BacklogItem, CancellationToken, Task<BacklogWrite>>? effects = null)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -29,7 +31,8 @@ public sealed class BacklogChanges(IBacklogStore backlog, BacklogPriority priori
                 return (current, current);
             var updated = changed.Value with { UpdatedAt = clock.GetUtcNow(), Version = current.Version + 1 };
             updated = updated with { Priority = await priority.ExplainAsync(updated, ct) };
-            if (await backlog.TryUpdateAsync(updated, current.Version, ct))
+            var write = effects is null ? BacklogWrite.Between(current, updated) : await effects(current, updated, ct);
+            if (await backlog.TryUpdateAsync(updated, current.Version, write, ct))
                 return (current, updated);
         }
         return Result<(BacklogItem, BacklogItem)>.Fail(field, ErrorCodes.Conflict, "The item kept changing; try again.");

@@ -115,14 +115,23 @@ public sealed record BacklogItem
     }
 }
 
-/// <summary>Backlog items, stored whole, updated under their version.</summary>
+/// <summary>
+/// Backlog items, stored whole, updated under their version. Each write commits, with the item, what it causes
+/// (<see cref="BacklogWrite"/>): an event on the feed, its emails in the outbox, its spent follow-ups deleted.
+/// </summary>
 public interface IBacklogStore
 {
-    /// <summary>Stores a new item; false when its id is taken.</summary>
-    Task<bool> TryAddAsync(BacklogItem item, CancellationToken ct = default);
+    /// <summary>Stores a new item with what it causes; false, with nothing written, when its id is taken.</summary>
+    Task<bool> TryAddAsync(BacklogItem item, BacklogWrite write, CancellationToken ct = default);
 
-    /// <summary>Replaces the item when its stored version is <paramref name="expectedVersion"/>; false otherwise, with nothing changed.</summary>
-    Task<bool> TryUpdateAsync(BacklogItem item, int expectedVersion, CancellationToken ct = default);
+    /// <summary>
+    /// Replaces the item, with what the change causes, when its stored version is <paramref name="expectedVersion"/>;
+    /// false otherwise, with nothing written.
+    /// </summary>
+    Task<bool> TryUpdateAsync(BacklogItem item, int expectedVersion, BacklogWrite write, CancellationToken ct = default);
+
+    /// <summary>Events after <paramref name="sequence"/>, oldest first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<BacklogEvent>> ReadEventsAsync(long sequence, int max, CancellationToken ct = default);
 
     Task<BacklogItem?> GetAsync(string id, CancellationToken ct = default);
 

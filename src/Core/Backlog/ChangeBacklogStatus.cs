@@ -1,14 +1,16 @@
 using Engagement.Core.Audit;
 using Engagement.Core.Common;
+using Engagement.Core.FollowUps;
 using Engagement.Core.Live;
 
 namespace Engagement.Core.Backlog;
 
 /// <summary>
 /// Moves an item along proposed → accepted → in progress → shipped, or to declined from any open status. Declining needs
-/// a public reason and shipping a public "you said, we did" note, both shown to citizens. Every move is audited.
+/// a public reason and shipping a public "you said, we did" note, both shown to citizens. Shipping emails the contributors
+/// who opted in, in the same commit (<see cref="ClosingTheLoop"/>). Every move is audited.
 /// </summary>
-public sealed class ChangeBacklogStatus(BacklogChanges changes, IAuditLog audit, TimeProvider clock, ILiveNotifier live) : IUseCase
+public sealed class ChangeBacklogStatus(BacklogChanges changes, ClosingTheLoop loop, IAuditLog audit, TimeProvider clock, ILiveNotifier live) : IUseCase
 {
     public const int MaxNote = 2_000;
 
@@ -48,7 +50,7 @@ public sealed class ChangeBacklogStatus(BacklogChanges changes, IAuditLog audit,
                 PublicNote = request.Status is BacklogStatus.Shipped or BacklogStatus.Declined ? request.PublicNote!.Trim() : item.PublicNote,
                 ShippedAt = request.Status == BacklogStatus.Shipped ? now : item.ShippedAt,
             };
-        }, ct);
+        }, ct, effects: loop.EffectsAsync);
         if (!result.Succeeded)
             return Result<BacklogItem>.Fail(result.Errors);
         var (before, after) = result.Value;

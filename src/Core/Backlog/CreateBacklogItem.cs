@@ -74,7 +74,7 @@ public sealed class CreateBacklogItem(
             Version = 1,
         }.WithEvidence(evidence);
         item = item with { Priority = await priority.ExplainAsync(item, ct) };
-        if (!await backlog.TryAddAsync(item, ct))
+        if (!await backlog.TryAddAsync(item, new BacklogWrite(BacklogEventKind.Created), ct))
             return Result<BacklogItem>.Fail("id", ErrorCodes.Duplicate, "An item with this id exists.");
         await audit.RecordAsync(clock, actor, item.OrganisationId, AuditActions.BacklogItemCreated, "backlog_item", item.Id,
             $"{item.Evidence.Count} evidence, priority {item.Priority.Score}", ct);

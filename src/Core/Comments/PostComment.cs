@@ -1,6 +1,7 @@
 using Engagement.Core.Audit;
 using Engagement.Core.Common;
 using Engagement.Core.Consultations;
+using Engagement.Core.FollowUps;
 using Engagement.Core.Live;
 using Engagement.Core.Moderation;
 using Engagement.Core.Screening;
@@ -11,15 +12,17 @@ namespace Engagement.Core.Comments;
 /// <summary>Posts a comment, or a reply to a published top-level comment, on an open consultation.</summary>
 public sealed class PostComment(
     IConsultationStore consultations, ICommentStore comments, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock,
-    ITextScreening screening, ModerationQueue queue, IAuditLog audit, ILiveNotifier live) : IUseCase
+    ITextScreening screening, ModerationQueue queue, FollowUpOptIn followUp, IAuditLog audit, ILiveNotifier live) : IUseCase
 {
-    public sealed record Request(string ConsultationId, string ParticipantId, string Text, string Language, string? ParentId = null);
+    /// <summary>A comment; <paramref name="FollowUpEmail"/>, when given, is where to say what it led to.</summary>
+    public sealed record Request(string ConsultationId, string ParticipantId, string Text, string Language, string? ParentId = null, string? FollowUpEmail = null);
 
     public async Task<Result<Comment>> ExecuteAsync(Request request, CancellationToken ct = default)
     {
         var v = new Validator();
         v.RequiredText("text", request.Text, TextLimits.Comment);
         v.Language("language", request.Language, languages);
+        FollowUpOptIn.Validate(v, request.FollowUpEmail);
         if (v.HasErrors)
             return Result<Comment>.Fail(v.Errors);
 
@@ -65,6 +68,7 @@ public sealed class PostComment(
             CreatedAt = now,
             UpdatedAt = now,
         };
+        await followUp.RecordAsync(comment.OrganisationId, ContributionKind.Comment, comment.Id, request.FollowUpEmail, comment.Language, ct);
         if (!await comments.TryAddAsync(comment, ct))
             throw new InvalidOperationException("A freshly generated comment id collided with an existing one.");
         live.Changed(LiveTopic.Consultation(comment.ConsultationId));

@@ -18,6 +18,12 @@ public static class ErrorCodes
     public const string InvalidState = "INVALID_STATE";
     public const string Duplicate = "DUPLICATE";
     public const string Conflict = "CONFLICT";
+
+    /// <summary>A link or token that was genuine but is past its time.</summary>
+    public const string Expired = "EXPIRED";
+
+    /// <summary>A single-use link or token that was used already.</summary>
+    public const string AlreadyUsed = "ALREADY_USED";
     public const string Rejected = "REJECTED";
     public const string Forbidden = "FORBIDDEN";
     public const string Unauthenticated = "UNAUTHENTICATED";

@@ -1,4 +1,5 @@
 using Engagement.Core.Common;
+using Engagement.Core.FollowUps;
 using Engagement.Core.Live;
 using Engagement.Core.Moderation;
 using Engagement.Core.Organisations;
@@ -12,11 +13,15 @@ namespace Engagement.Core.Ratings;
 /// <summary>Records a rating of a service (1–5, optional comment); acknowledged only once it and its tally are durable.</summary>
 public sealed class SubmitRating(
     IServiceStore services, IRatingStore ratings, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock,
-    ITextScreening screening, ModerationQueue queue, ILiveNotifier live) : IUseCase
+    ITextScreening screening, ModerationQueue queue, FollowUpOptIn followUp, ILiveNotifier live) : IUseCase
 {
-    /// <summary>A rating; <paramref name="WidgetKeyId"/> names the widget key it came through, if any.</summary>
+    /// <summary>
+    /// A rating; <paramref name="WidgetKeyId"/> names the widget key it came through, if any. <paramref name="FollowUpEmail"/>,
+    /// when given with a comment, is where to say what the comment led to.
+    /// </summary>
     public sealed record Request(
-        string ServiceId, int Score, string Language, string? Comment = null, string? PageUrl = null, string? ParticipantId = null, string? WidgetKeyId = null);
+        string ServiceId, int Score, string Language, string? Comment = null, string? PageUrl = null, string? ParticipantId = null, string? WidgetKeyId = null,
+        string? FollowUpEmail = null);
 
     public Task<Result<ServiceRating>> ExecuteAsync(Request request, CancellationToken ct = default) => ExecuteAsync(request, null, ct);
 
@@ -32,6 +37,7 @@ public sealed class SubmitRating(
         v.Language("language", request.Language, languages);
         v.OptionalText("comment", request.Comment, TextLimits.RatingComment);
         v.OptionalHttpUrl("pageUrl", request.PageUrl);
+        FollowUpOptIn.Validate(v, request.FollowUpEmail);
         var page = WidgetPages.Normalise(request.PageUrl);
         if (!v.HasErrors && request.PageUrl is not null && page is null)
             v.Add("pageUrl", ErrorCodes.InvalidFormat, $"Give a full web address (http or https, not IPv6, at most {TextLimits.PageUrl} characters once encoded).");
@@ -74,6 +80,9 @@ public sealed class SubmitRating(
             ParticipantId = request.ParticipantId,
             CreatedAt = clock.GetUtcNow(),
         };
+        // Only a kept comment can become evidence, so only then is an address worth keeping.
+        if (commentStatus is CommentStatus.Published or CommentStatus.Held)
+            await followUp.RecordAsync(organisationId, ContributionKind.Rating, rating.Id, request.FollowUpEmail, rating.Language, ct);
         if (!await ratings.TryAddAsync(rating, ct))
             throw new InvalidOperationException("A freshly generated rating id collided with an existing one.");
         if (commentStatus == CommentStatus.Held)

@@ -1,4 +1,5 @@
 using Engagement.Core.Common;
+using Engagement.Core.FollowUps;
 using Engagement.Core.Live;
 using Engagement.Core.Moderation;
 using Engagement.Core.Participants;
@@ -9,9 +10,10 @@ namespace Engagement.Core.Surveys;
 /// <summary>Records a participant's one response to an open survey, after checking every answer against the questions.</summary>
 public sealed class SubmitSurveyResponse(
     ISurveyStore surveys, ISurveyResponseStore responses, IParticipantStore participants, SupportedLanguages languages, TimeProvider clock,
-    ITextScreening screening, ModerationQueue queue, ILiveNotifier live) : IUseCase
+    ITextScreening screening, ModerationQueue queue, FollowUpOptIn followUp, ILiveNotifier live) : IUseCase
 {
-    public sealed record Request(string SurveyId, string ParticipantId, string Language, IReadOnlyDictionary<string, Answer> Answers);
+    /// <summary>A response; <paramref name="FollowUpEmail"/>, when given, is where to say what its written answers led to.</summary>
+    public sealed record Request(string SurveyId, string ParticipantId, string Language, IReadOnlyDictionary<string, Answer> Answers, string? FollowUpEmail = null);
 
     public async Task<Result<SurveyResponse>> ExecuteAsync(Request request, CancellationToken ct = default)
     {
@@ -25,6 +27,7 @@ public sealed class SubmitSurveyResponse(
         var v = new Validator();
         v.Language("language", request.Language, languages);
         SurveyResponseRules.Validate(v, survey, answers);
+        FollowUpOptIn.Validate(v, request.FollowUpEmail);
         if (v.HasErrors)
             return Result<SurveyResponse>.Fail(v.Errors);
         if (await ParticipationRules.CheckAsync(participants, request.ParticipantId, survey.IdentityPolicy, ct) is { } refused)
@@ -63,8 +66,15 @@ public sealed class SubmitSurveyResponse(
             Answers = kept,
             SubmittedAt = clock.GetUtcNow(),
         };
+        // Only written answers can become evidence, so only then is an address worth keeping; a second response keeps none.
+        var followUpId = kept.Values.Any(a => a.Text is not null)
+            ? await followUp.RecordAsync(survey.OrganisationId, ContributionKind.SurveyResponse, response.Id, request.FollowUpEmail, request.Language, ct)
+            : null;
         if (!await responses.TryAddAsync(response, ct))
+        {
+            await followUp.DiscardAsync(followUpId, ct);
             return Result<SurveyResponse>.Fail("participantId", ErrorCodes.Duplicate, "You have already answered this survey.");
+        }
         foreach (var (questionId, screened) in held)
             await queue.EnqueueHeldAsync(survey.OrganisationId, TextKind.SurveyAnswer, $"{response.Id}/{questionId}", survey.ConsultationId, screened, request.Language, ct);
         live.Changed(LiveTopic.Survey(survey.Id));

@@ -11,7 +11,8 @@ public sealed class SubmitWidgetRating(IWidgetKeyStore keys, SubmitRating submit
 {
     /// <param name="Origin">The origin the browser named for the embedding page; null only for the platform's own hosted rating page.</param>
     /// <param name="Honeypot">The field people never see and programs fill in; anything but empty is refused.</param>
-    public sealed record Request(string Key, string? Origin, int Score, string? Comment = null, string? Page = null, string? Language = null, string? Honeypot = null);
+    public sealed record Request(
+        string Key, string? Origin, int Score, string? Comment = null, string? Page = null, string? Language = null, string? Honeypot = null, string? FollowUpEmail = null);
 
     /// <summary>The stored rating and the key it came through.</summary>
     public sealed record Submitted(ServiceRating Rating, WidgetKey Key);
@@ -41,7 +42,7 @@ public sealed class SubmitWidgetRating(IWidgetKeyStore keys, SubmitRating submit
             return Result<Submitted>.Fail("page", ErrorCodes.Forbidden, "This widget key may not be used on this page.");
 
         var language = string.IsNullOrEmpty(request.Language) ? key.Language ?? "en" : request.Language;
-        var rating = await submit.ExecuteAsync(new SubmitRating.Request(key.ServiceId, request.Score, language, request.Comment, page, null, key.Id), key.OrganisationId, ct);
+        var rating = await submit.ExecuteAsync(new SubmitRating.Request(key.ServiceId, request.Score, language, request.Comment, page, null, key.Id, request.FollowUpEmail), key.OrganisationId, ct);
         return rating.Succeeded ? new Submitted(rating.Value, key) : Result<Submitted>.Fail(rating.Errors);
     }
 }

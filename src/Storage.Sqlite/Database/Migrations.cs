@@ -283,6 +283,33 @@ internal static class Migrations
         CREATE INDEX ix_outbox_due ON outbox (status, next_attempt_ticks);
         CREATE INDEX ix_outbox_status ON outbox (status, created_ticks DESC);
         """,
+        // 14: closing the loop. The backlog's event feed (AUTOINCREMENT: a sequence is never reused, and with one writer
+        // sequences follow commit order), the follow-up addresses contributors left, and unsubscribed addresses (hashed).
+        """
+        CREATE TABLE backlog_events (
+            sequence        INTEGER PRIMARY KEY AUTOINCREMENT,
+            item_id         TEXT    NOT NULL,
+            organisation_id TEXT    NOT NULL,
+            doc             TEXT    NOT NULL
+        );
+        CREATE TABLE follow_ups (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            organisation_id TEXT    NOT NULL,
+            contribution_id TEXT    NOT NULL,
+            address         TEXT    NOT NULL,
+            expires_ticks   INTEGER NOT NULL,
+            doc             TEXT    NOT NULL
+        );
+        CREATE INDEX ix_follow_ups_contribution ON follow_ups (organisation_id, contribution_id);
+        CREATE INDEX ix_follow_ups_address ON follow_ups (address);
+        CREATE INDEX ix_follow_ups_expiry ON follow_ups (expires_ticks);
+        CREATE TABLE email_suppressions (
+            list         TEXT    NOT NULL,
+            address_hash TEXT    NOT NULL,
+            at_ticks     INTEGER NOT NULL,
+            PRIMARY KEY (list, address_hash)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

@@ -71,6 +71,8 @@ public sealed class HealthEndpointTests
         public override Core.Insights.IDriftAlertStore DriftAlerts => _inner.DriftAlerts;
         public override Core.Backlog.IBacklogStore Backlog => _inner.Backlog;
         public override Core.Email.IOutboxStore Outbox => _inner.Outbox;
+        public override Core.FollowUps.IFollowUpStore FollowUps => _inner.FollowUps;
+        public override Core.Email.IEmailSuppressionStore EmailSuppressions => _inner.EmailSuppressions;
 
         public override Task InitializeAsync(CancellationToken ct) => _inner.InitializeAsync(ct);
 

@@ -50,6 +50,8 @@ public sealed class TestPlatform
         DriftAlerts = new SqliteDriftAlertStore(db);
         Backlog = new SqliteBacklogStore(db);
         Outbox = new SqliteOutboxStore(db);
+        FollowUps = new SqliteFollowUpStore(db);
+        EmailSuppressions = new SqliteEmailSuppressionStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -82,11 +84,24 @@ public sealed class TestPlatform
     public Engagement.Core.Insights.IDriftAlertStore DriftAlerts { get; }
     public Engagement.Core.Backlog.IBacklogStore Backlog { get; }
     public Engagement.Core.Email.IOutboxStore Outbox { get; }
+    public Engagement.Core.FollowUps.IFollowUpStore FollowUps { get; }
+    public Engagement.Core.Email.IEmailSuppressionStore EmailSuppressions { get; }
+
+    /// <summary>Signed links on keys that live as long as the platform; a test may swap in another key ring.</summary>
+    public Engagement.Core.Email.ISignedTokens SignedTokens { get; set; } =
+        new Engagement.Email.Links.DataProtectionSignedTokens(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
+
+    public Engagement.Core.Email.PublicLinks Links { get; } = new(new Uri("https://engage.example.org"));
+    public Engagement.Core.FollowUps.FollowUpOptions FollowUpOptions { get; set; } = new();
+    public Engagement.Core.Email.EmailComposer EmailComposer => new(new Engagement.Email.Templates.EmailTemplateRenderer(), SignedTokens, Links, Clock);
+    public Engagement.Core.FollowUps.FollowUpOptIn FollowUpOptIn => new(FollowUps, EmailSuppressions, FollowUpOptions, Clock);
+    public Engagement.Core.FollowUps.ClosingTheLoop ClosingTheLoop => new(FollowUps, Themes, EmailSuppressions, Services, Consultations, EmailComposer, Links, Clock);
+    public Engagement.Core.Email.Unsubscribe Unsubscribe => new(EmailComposer, EmailSuppressions, FollowUps, Clock);
     public Engagement.Core.Backlog.BacklogPriority BacklogPriority => new(Tallies, Clock);
     public Engagement.Core.Backlog.BacklogChanges BacklogChanges => new(Backlog, BacklogPriority, Clock);
     public Engagement.Core.Backlog.EvidenceSources EvidenceSources => new(Themes, DriftAlerts);
     public Engagement.Core.Backlog.CreateBacklogItem CreateBacklogItem => new(Backlog, Services, Consultations, EvidenceSources, BacklogPriority, Audit, Clock, Live);
-    public Engagement.Core.Backlog.ChangeBacklogStatus ChangeBacklogStatus => new(BacklogChanges, Audit, Clock, Live);
+    public Engagement.Core.Backlog.ChangeBacklogStatus ChangeBacklogStatus => new(BacklogChanges, ClosingTheLoop, Audit, Clock, Live);
     public Engagement.Core.Backlog.AddBacklogEvidence AddBacklogEvidence => new(BacklogChanges, EvidenceSources, Audit, Clock, Live);
     public Engagement.Core.Backlog.MergeBacklogItems MergeBacklogItems => new(BacklogChanges, Backlog, Audit, Clock, Live);
     public Engagement.Core.Backlog.ListBacklog ListBacklog => new(Backlog, BacklogPriority);
@@ -108,7 +123,7 @@ public sealed class TestPlatform
     public OpenConsultation OpenConsultation => new(Consultations, Audit, Languages, Clock);
     public CloseConsultation CloseConsultation => new(Consultations, Audit, Clock);
     public PublishOutcome PublishOutcome => new(Consultations, Audit, Languages, Clock);
-    public PostComment PostComment => new(Consultations, Comments, Participants, Languages, Clock, Screening, ModerationQueue, Audit, Live);
+    public PostComment PostComment => new(Consultations, Comments, Participants, Languages, Clock, Screening, ModerationQueue, FollowUpOptIn, Audit, Live);
     public GetModerationMetrics GetModerationMetrics => new(ModerationItems, Audit, Clock);
     public ModerationQueue ModerationQueue => new(ModerationItems, Tallies, Clock, Live);
     public ClaimModerationItem ClaimModerationItem => new(ModerationItems, Clock);
@@ -128,9 +143,9 @@ public sealed class TestPlatform
     public UpdateSurvey UpdateSurvey => new(Surveys, Audit, Languages, Clock);
     public OpenSurvey OpenSurvey => new(Surveys, Audit, Clock);
     public CloseSurvey CloseSurvey => new(Surveys, Audit, Clock);
-    public SubmitSurveyResponse SubmitSurveyResponse => new(Surveys, Responses, Participants, Languages, Clock, Screening, ModerationQueue, Live);
+    public SubmitSurveyResponse SubmitSurveyResponse => new(Surveys, Responses, Participants, Languages, Clock, Screening, ModerationQueue, FollowUpOptIn, Live);
     public GetSurveyResults GetSurveyResults => new(Surveys, Tallies);
-    public SubmitRating SubmitRating => new(Services, Ratings, Participants, Languages, Clock, Screening, ModerationQueue, Live);
+    public SubmitRating SubmitRating => new(Services, Ratings, Participants, Languages, Clock, Screening, ModerationQueue, FollowUpOptIn, Live);
     public ListPageRatings ListPageRatings => new(Services, Tallies);
     public SetTermList SetTermList => new(Organisations, TermLists, Audit, Languages, Clock);
     public CreateWidgetKey CreateWidgetKey => new(Services, WidgetKeys, Audit, Languages, Clock);

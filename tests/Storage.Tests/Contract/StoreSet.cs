@@ -36,7 +36,9 @@ public sealed record StoreSet(
     Core.Insights.IThemeStore Themes,
     Core.Insights.IDriftAlertStore DriftAlerts,
     Core.Backlog.IBacklogStore Backlog,
-    Core.Email.IOutboxStore Outbox);
+    Core.Email.IOutboxStore Outbox,
+    Core.FollowUps.IFollowUpStore FollowUps,
+    Core.Email.IEmailSuppressionStore EmailSuppressions);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

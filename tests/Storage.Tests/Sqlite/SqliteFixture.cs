@@ -42,7 +42,9 @@ public sealed class SqliteFixture : IAsyncLifetime
         new SqliteThemeStore(db),
         new SqliteDriftAlertStore(db),
         new SqliteBacklogStore(db),
-        new SqliteOutboxStore(db));
+        new SqliteOutboxStore(db),
+        new SqliteFollowUpStore(db),
+        new SqliteEmailSuppressionStore(db));
 
     public Task InitializeAsync() => Database.InitializeAsync();
 

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text;
+using Engagement.Core.Email;
+
+namespace Engagement.Email.Templates;
+
+/// <summary>
+/// Builds an email's plain-text and HTML bodies together from the same blocks, so the two parts always say the same
+/// thing. Every value is text: the HTML part encodes it, so markup a citizen or staff member typed arrives as text.
+/// </summary>
+internal sealed class EmailBody(string language)
+{
+    private readonly StringBuilder _plain = new();
+    private readonly StringBuilder _html = new();
+
+    public EmailBody Heading(string text)
+    {
+        _plain.Append(text).Append('\n').Append(new string('=', Math.Min(text.Length, 60))).Append("\n\n");
+        _html.Append("<h1 style=\"font-size:1.4em;margin:0 0 .8em\">").Append(Encode(text)).Append("</h1>\n");
+        return this;
+    }
+
+    public EmailBody Paragraph(string text)
+    {
+        _plain.Append(text).Append("\n\n");
+        _html.Append("<p>").Append(Encode(text).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>\n");
+        return this;
+    }
+
+    /// <summary>Words someone else wrote (a "you said, we did" note), set apart.</summary>
+    public EmailBody Quote(string text)
+    {
+        foreach (var line in text.Split('\n'))
+            _plain.Append("> ").Append(line.TrimEnd('\r')).Append('\n');
+        _plain.Append('\n');
+        _html.Append("<blockquote style=\"margin:0 0 1em;padding:.5em 1em;border-left:4px solid #26374a\">")
+            .Append(Encode(text).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</blockquote>\n");
+        return this;
+    }
+
+    public EmailBody Link(string label, string url)
+    {
+        _plain.Append(label).Append(":\n").Append(url).Append("\n\n");
+        _html.Append("<p><a href=\"").Append(Encode(url)).Append("\">").Append(Encode(label)).Append("</a></p>\n");
+        return this;
+    }
+
+    /// <summary>The finished bodies, with the footer that explains the email and offers the unsubscribe link.</summary>
+    public EmailContent Build(string subject, string why, string? unsubscribeUrl)
+    {
+        var plain = new StringBuilder(_plain.ToString()).Append("--\n").Append(why).Append('\n');
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html>\n<html lang=\"").Append(language).Append("\">\n<head><meta charset=\"utf-8\"><title>")
+            .Append(Encode(subject)).Append("</title></head>\n<body style=\"font-family:sans-serif;line-height:1.5;color:#333;max-width:40em\">\n")
+            .Append(_html)
+            .Append("<hr>\n<p style=\"font-size:.9em;color:#555\">").Append(Encode(why));
+        if (unsubscribeUrl is not null)
+        {
+            var label = EmailTexts.Get("unsubscribe", language);
+            plain.Append(label).Append(": ").Append(unsubscribeUrl).Append('\n');
+            html.Append("<br><a href=\"").Append(Encode(unsubscribeUrl)).Append("\">").Append(Encode(label)).Append("</a>");
+        }
+        html.Append("</p>\n</body>\n</html>\n");
+        return new EmailContent(subject, plain.ToString(), html.ToString());
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

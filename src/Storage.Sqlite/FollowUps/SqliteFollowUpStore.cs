@@ -1,0 +1,36 @@
+using Engagement.Core.FollowUps;
+
+namespace Engagement.Storage.Sqlite;
+
+/// <summary>Follow-up addresses in SQLite, found by contribution, deleted by address or expiry.</summary>
+public sealed class SqliteFollowUpStore(SqliteDatabase db) : IFollowUpStore
+{
+    public Task AddAsync(FollowUp followUp, CancellationToken ct = default) =>
+        db.WriteAsync(tx => tx.Command("""
+                INSERT INTO follow_ups (id, organisation_id, contribution_id, address, expires_ticks, doc)
+                VALUES (@id, @organisation_id, @contribution_id, @address, @expires, @doc)
+                ON CONFLICT (id) DO NOTHING
+                """)
+            .With("@id", followUp.Id).With("@organisation_id", followUp.OrganisationId).With("@contribution_id", followUp.ContributionId)
+            .With("@address", followUp.Address).With("@expires", followUp.ExpiresAt.Ticks()).With("@doc", StorageJson.Serialize(followUp)).Run(), ct);
+
+    public Task<IReadOnlyList<FollowUp>> ListForContributionsAsync(string organisationId, IReadOnlyCollection<string> contributionIds, DateTimeOffset now, CancellationToken ct = default) =>
+        contributionIds.Count == 0
+            ? Task.FromResult<IReadOnlyList<FollowUp>>([])
+            : db.ReadAsync<IReadOnlyList<FollowUp>>(c => c.Command("""
+                    SELECT doc FROM follow_ups
+                    WHERE organisation_id = @organisation_id AND contribution_id IN (SELECT value FROM json_each(@ids)) AND expires_ticks > @now
+                    ORDER BY id
+                    """).With("@organisation_id", organisationId).WithJsonArray("@ids", contributionIds).With("@now", now.Ticks()).ReadDocs<FollowUp>(), ct);
+
+    public Task DeleteAsync(string id, CancellationToken ct = default) =>
+        db.WriteAsync(tx => tx.Command("DELETE FROM follow_ups WHERE id = @id").With("@id", id).Run(), ct);
+
+    public Task<int> DeleteByAddressAsync(string address, CancellationToken ct = default) =>
+        db.WriteAsync(tx => tx.Command("DELETE FROM follow_ups WHERE address = @address").With("@address", address).Run(), ct);
+
+    public Task<int> DeleteExpiredAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>
+        db.WriteAsync(tx => tx.Command("""
+                DELETE FROM follow_ups WHERE id IN (SELECT id FROM follow_ups WHERE expires_ticks <= @now ORDER BY expires_ticks LIMIT @max)
+                """).With("@now", now.Ticks()).With("@max", max).Run(), ct);
+}
