@@ -8,8 +8,6 @@ namespace Engagement.Email;
 /// <summary>Turns an <see cref="EmailMessage"/> into the MIME message both senders deliver, refusing what no server should see.</summary>
 internal static class MimeMessages
 {
-    private const int MaxIdLength = 64;
-
     // MimeKit's defaults accept "bob" as a mailbox without a domain and forgive broken syntax; a recipient must be a whole address.
     private static readonly ParserOptions StrictAddresses = new()
     {
@@ -44,8 +42,8 @@ internal static class MimeMessages
     public static MimeMessage Build(EmailMessage message, MailboxAddress from)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!IsValidId(message.Id))
-            throw Refused(message, $"its id is not usable in a Message-ID (letters, digits, '-', '_' and inner dots, at most {MaxIdLength}).");
+        if (!EmailMessage.IsUsableId(message.Id))
+            throw Refused(message, $"its id is not usable in a Message-ID (letters, digits, '-', '_' and inner dots, at most {EmailMessage.MaxIdLength}).");
         var to = ParseAddress(message.To)
             ?? throw Refused(message, "the recipient is not a valid email address.");
         if (!IsValidLanguageTag(message.Language))
@@ -86,18 +84,6 @@ internal static class MimeMessages
 
     private static EmailDeliveryException Refused(EmailMessage message, string reason) =>
         new($"Email {message.Id} was refused before sending: {reason}", transient: false);
-
-    private static bool IsValidId(string? id)
-    {
-        if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength || id[0] == '.' || id[^1] == '.' || id.Contains("..", StringComparison.Ordinal))
-            return false;
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
-                return false;
-        }
-        return true;
-    }
 
     private static bool IsValidLanguageTag(string? tag)
     {

@@ -1,4 +1,5 @@
 using Engagement.Api.Auth;
+using Engagement.Api.Email;
 using Engagement.Api.GraphQL;
 using Engagement.Api.Health;
 using Engagement.Api.Live;
@@ -23,6 +24,7 @@ public static class Pipeline
         app.MapGraphQLEndpoint();
         app.MapLiveHub();
         app.MapWidgetEndpoints();
+        app.MapUnsubscribeEndpoints();
         app.LogServedUrls();
         return app;
     }

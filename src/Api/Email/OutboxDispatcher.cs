@@ -71,6 +71,7 @@ internal static class EmailServiceCollectionExtensions
         services.AddSingleton(sp => new Core.FollowUps.FollowUpOptions { Retention = sp.GetRequiredService<Settings.EngagementSettings>().FollowUpRetention });
         services.AddSingleton<Core.FollowUps.FollowUpOptIn>();
         services.AddSingleton<Core.FollowUps.ClosingTheLoop>();
+        services.AddHostedService<FollowUpRetention>();
         return services;
     }
 }

@@ -78,6 +78,7 @@ public sealed partial record EngagementSettings
             {
                 GraphQLPerMinute = IntFrom("RateLimits:GraphQLPerMinute", config["RateLimits:GraphQLPerMinute"], 600, 1, 1_000_000),
                 SignInPerMinute = IntFrom("RateLimits:SignInPerMinute", config["RateLimits:SignInPerMinute"], 10, 1, 10_000),
+                EmailLinksPerMinute = IntFrom("RateLimits:EmailLinksPerMinute", config["RateLimits:EmailLinksPerMinute"], 30, 1, 10_000),
             },
             Live = new LiveSettings
             {
@@ -271,6 +272,9 @@ public sealed record RateLimitSettings
 {
     public required int GraphQLPerMinute { get; init; }
     public required int SignInPerMinute { get; init; }
+
+    /// <summary>Pages opened from email links (unsubscribe, verification) per client address.</summary>
+    public required int EmailLinksPerMinute { get; init; }
 }
 
 /// <summary>How live results reach viewers of the hub.</summary>

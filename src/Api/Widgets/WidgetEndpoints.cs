@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 
+using Engagement.Api.Pages;
+
 namespace Engagement.Api.Widgets;
 
 /// <summary>
@@ -24,18 +26,6 @@ public static partial class WidgetEndpoints
 
     /// <summary>The demo organisation's widget key (demo data only), so the demo page and the load tool can find it.</summary>
     public const string DemoKey = "wk_demo0000000000000000000";
-
-    // The hosted pages run no script and load only the platform's own stylesheet.
-    private const string PageContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-    private static readonly FormOptions FormLimits = new()
-    {
-        ValueCountLimit = 16,
-        KeyLengthLimit = 64,
-        ValueLengthLimit = MaxBodyBytes,
-        BufferBody = false,
-    };
 
     public static IServiceCollection AddEngagementWidgets(this IServiceCollection services)
     {
@@ -118,8 +108,8 @@ public static partial class WidgetEndpoints
             return Error(StatusCodes.Status400BadRequest, "VALIDATION", "This field is not valid UTF-8.", "Ce champ n’est pas en UTF-8 valide.", broken);
         if (!TryScore(form, out var score))
             return Error(StatusCodes.Status400BadRequest, "VALIDATION", "Choose a score from 1 to 5.", "Choisissez une note de 1 à 5.", "score");
-        var (comment, page, language, honeypot) = (Single(form, "comment")!, Single(form, "page")!, Single(form, "lang")!, Single(form, "website")!);
-        var result = await submit.ExecuteAsync(new SubmitWidgetRating.Request(key, origin, score, Empty(comment), Empty(page), Empty(language), honeypot), http.RequestAborted);
+        var (comment, page, language, honeypot, email) = (Single(form, "comment")!, Single(form, "page")!, Single(form, "lang")!, Single(form, "website")!, Single(form, "email")!);
+        var result = await submit.ExecuteAsync(new SubmitWidgetRating.Request(key, origin, score, Empty(comment), Empty(page), Empty(language), honeypot, Empty(email)), http.RequestAborted);
         if (!result.Succeeded)
             return CoreError(result.Errors[0]);
         object? summary = null;
@@ -140,7 +130,7 @@ public static partial class WidgetEndpoints
         var language = PageLanguage(http, widgetKey);
         // A page on a site the key does not allow would only make the form fail: the rating then counts for the service alone.
         var page = AllowedPage(widgetKey, http.Request.Query["page"].ToString());
-        return Page<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, page));
+        return HostedPages.Render<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, page));
     }
 
     private static async Task<IResult> RatePagePostAsync(
@@ -156,7 +146,7 @@ public static partial class WidgetEndpoints
         if (!limits.TryRating(RateLimits.ClientAddress(http), widgetKey.Key, out var wait))
         {
             TooMany(http, wait);
-            return Page<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, null) with
+            return HostedPages.Render<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, null) with
             {
                 Errors = new Dictionary<string, string> { ["form"] = WidgetTexts.Get("error-rate", language) },
             }, StatusCodes.Status429TooManyRequests);
@@ -166,7 +156,7 @@ public static partial class WidgetEndpoints
         {
             if (http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge || http.Request.ContentLength > MaxBodyBytes)
                 return FormProblem(http);
-            return Page<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, null) with
+            return HostedPages.Render<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, null) with
             {
                 Errors = new Dictionary<string, string> { ["form"] = WidgetTexts.Get("error-form", language) },
             }, StatusCodes.Status400BadRequest);
@@ -174,11 +164,12 @@ public static partial class WidgetEndpoints
         language = Single(form, "lang") is "fr" or "en" ? form["lang"].ToString() : language;
         var page = WidgetPages.Normalise(Single(form, "page"));
         var comment = Empty(Single(form, "comment"));
+        var email = Empty(Single(form, "email"));
         var scored = TryScore(form, out var score);
         // A honeypot given twice is a program's doing as surely as a filled one.
         var honeypot = Single(form, "website") ?? "given twice";
         var result = scored
-            ? await submit.ExecuteAsync(new SubmitWidgetRating.Request(widgetKey.Key, null, score, comment, page, language, honeypot), http.RequestAborted)
+            ? await submit.ExecuteAsync(new SubmitWidgetRating.Request(widgetKey.Key, null, score, comment, page, language, honeypot, email), http.RequestAborted)
             : null;
         if (result is { Succeeded: true })
         {
@@ -190,13 +181,14 @@ public static partial class WidgetEndpoints
         var errors = new Dictionary<string, string>();
         foreach (var error in result?.Errors ?? [new Error("score", ErrorCodes.OutOfRange, "")])
         {
-            var field = error.Field is "score" or "comment" ? error.Field : error.Field is "page" ? "page" : "form";
+            var field = error.Field switch { "score" or "comment" or "page" => error.Field, Core.FollowUps.FollowUpOptIn.Field => "email", _ => "form" };
             errors.TryAdd(field, WidgetTexts.Get($"error-{field}", language));
         }
-        return Page<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, page) with
+        return HostedPages.Render<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, page) with
         {
             Score = scored && score is >= 1 and <= 5 ? score : null,
             Comment = comment,
+            Email = email,
             Errors = errors,
         }, StatusCodes.Status400BadRequest);
     }
@@ -210,7 +202,7 @@ public static partial class WidgetEndpoints
         var language = PageLanguage(http, widgetKey);
         // Only an address on a site the key allows is offered as the way back: the link must not lead anywhere else.
         var back = AllowedPage(widgetKey, http.Request.Query["page"].ToString());
-        return Page<WidgetThanksPage>(http, new WidgetThanksPageModel
+        return HostedPages.Render<WidgetThanksPage>(http, new WidgetThanksPageModel
         {
             Language = language,
             ServiceName = service.Name.In(language) ?? "",
@@ -240,7 +232,7 @@ public static partial class WidgetEndpoints
             PlatformOrigin = platform,
             Language = http.Request.Query["lang"] == "fr" ? "fr" : "en",
         };
-        var result = Page<WidgetDemoPage>(http, model);
+        var result = HostedPages.Render<WidgetDemoPage>(http, model);
         // As strict as a department's page might be: scripts and connections only from itself and the platform.
         var ws = platform.Replace("http", "ws", StringComparison.Ordinal);
         http.Response.Headers.ContentSecurityPolicy =
@@ -274,17 +266,6 @@ public static partial class WidgetEndpoints
         };
     }
 
-    private static RazorComponentResult<TComponent> Page<TComponent>(HttpContext http, object model, int status = StatusCodes.Status200OK)
-        where TComponent : Microsoft.AspNetCore.Components.IComponent
-    {
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = PageContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer";
-        return new RazorComponentResult<TComponent>(new Dictionary<string, object?> { ["Model"] = model }) { StatusCode = status };
-    }
-
     private static string? AllowedPage(WidgetKey key, string? address) =>
         WidgetPages.Normalise(address) is { } page && WidgetOrigins.Allows(key.AllowedOrigins, WidgetOrigins.OriginOf(new Uri(page))) ? page : null;
 
@@ -305,40 +286,7 @@ public static partial class WidgetEndpoints
     /// Reads the form body within <see cref="MaxBodyBytes"/>; null, with the status set to 413 or 415 or left for a
     /// 400, when it is too large, not form-encoded, or malformed.
     /// </summary>
-    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
-    {
-        if (http.Request.ContentLength > MaxBodyBytes)
-        {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return null;
-        }
-        // Form-encoded, in UTF-8 (what browsers send, with or without saying so); any other charset is refused, not guessed.
-        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-            || !type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-            || (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
-        {
-            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            return null;
-        }
-        // A body sent without a length (chunked) is cut off at the same size by the server.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = MaxBodyBytes;
-        http.Features.Set<IFormFeature>(new FormFeature(http.Request, FormLimits));
-        try
-        {
-            return await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return null;
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or FormatException or NotSupportedException or InvalidOperationException)
-        {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return null;
-        }
-    }
+    private static Task<IFormCollection?> ReadFormAsync(HttpContext http) => HostedPages.ReadFormAsync(http, MaxBodyBytes);
 
     private static IResult FormProblem(HttpContext http) => http.Response.StatusCode switch
     {
@@ -349,15 +297,9 @@ public static partial class WidgetEndpoints
         _ => Error(StatusCodes.Status400BadRequest, "VALIDATION", "The form could not be read.", "Le formulaire n’a pas pu être lu.", null),
     };
 
-    /// <summary>One value of a field: "" when absent, null when given more than once.</summary>
-    private static string? Single(IFormCollection form, string name) => form[name] switch
-    {
-        { Count: 0 } => "",
-        { Count: 1 } values => values.ToString(),
-        _ => null,
-    };
+    private static string? Single(IFormCollection form, string name) => HostedPages.Single(form, name);
 
-    private static readonly string[] Fields = ["score", "comment", "page", "lang", "website"];
+    private static readonly string[] Fields = ["score", "comment", "page", "lang", "website", "email"];
 
     /// <summary>The first field given more than once, or null.</summary>
     private static string? Repeated(IFormCollection form) => Fields.FirstOrDefault(f => form[f].Count > 1);

@@ -17,6 +17,9 @@ public sealed class EmailComposer(IEmailTemplates templates, ISignedTokens token
     /// </summary>
     public EmailMessage Compose(string id, string to, string? toName, EmailTemplate template, MailingList list)
     {
+        // A programming error, caught where the message is made rather than when the sender refuses it for good.
+        if (!EmailMessage.IsUsableId(id))
+            throw new ArgumentException($"'{id}' is not a usable email id.", nameof(id));
         var now = clock.GetUtcNow();
         var address = EmailAddresses.Normalise(to);
         var token = tokens.Sign(UnsubscribePurpose, $"{list}|{address}", now + UnsubscribeLifetime);

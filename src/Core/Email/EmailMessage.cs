@@ -22,4 +22,21 @@ public sealed record EmailMessage(
     string Html,
     string Language,
     string? ListUnsubscribe,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The longest <see cref="Id"/>.</summary>
+    public const int MaxIdLength = 64;
+
+    /// <summary>Whether a text obeys the rule for <see cref="Id"/>: letters, digits, '-', '_' and inner dots, at most <see cref="MaxIdLength"/>.</summary>
+    public static bool IsUsableId(string? id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength || id[0] == '.' || id[^1] == '.' || id.Contains("..", StringComparison.Ordinal))
+            return false;
+        foreach (var c in id)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
+                return false;
+        }
+        return true;
+    }
+}

@@ -45,7 +45,7 @@ public sealed class ClosingTheLoop(
             var (subject, page) = await WhereAsync(after, followUp.Language, ct);
             var template = new ImprovementShippedEmail(followUp.Language, after.Title, after.PublicNote ?? "", subject, page);
             // The id is the idempotency key: the same item and address always make the same message.
-            var id = $"shipped.{after.Id}.{EmailAddresses.Hash(followUp.Address)[..24]}";
+            var id = $"shipped.{after.Id}.{EmailAddresses.Hash(followUp.Address)[..16]}";
             emails.Add(composer.Compose(id, followUp.Address, null, template, MailingList.FollowUps));
         }
         return write with { Emails = emails };

@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 using Engagement.Core.Email;
 
@@ -64,5 +65,8 @@ internal sealed class EmailBody(string language)
         return new EmailContent(subject, plain.ToString(), html.ToString());
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    // Every language's letters pass as they are (the part is UTF-8); only what HTML gives meaning to is encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Encode(string text) => Encoder.Encode(text);
 }

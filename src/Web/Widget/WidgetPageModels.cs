@@ -18,6 +18,9 @@ public sealed record WidgetRatePageModel
 
     public int? Score { get; init; }
     public string? Comment { get; init; }
+
+    /// <summary>The address given to hear what the comment led to, kept when the form comes back with errors.</summary>
+    public string? Email { get; init; }
     public required int CommentMaxLength { get; init; }
 
     /// <summary>A message per field ("score", "comment", "page", "form"), already in the page's language.</summary>

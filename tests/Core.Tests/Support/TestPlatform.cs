@@ -97,6 +97,7 @@ public sealed class TestPlatform
     public Engagement.Core.FollowUps.FollowUpOptIn FollowUpOptIn => new(FollowUps, EmailSuppressions, FollowUpOptions, Clock);
     public Engagement.Core.FollowUps.ClosingTheLoop ClosingTheLoop => new(FollowUps, Themes, EmailSuppressions, Services, Consultations, EmailComposer, Links, Clock);
     public Engagement.Core.Email.Unsubscribe Unsubscribe => new(EmailComposer, EmailSuppressions, FollowUps, Clock);
+    public Engagement.Core.FollowUps.ForgetExpiredFollowUps ForgetExpiredFollowUps => new(FollowUps, Clock);
     public Engagement.Core.Backlog.BacklogPriority BacklogPriority => new(Tallies, Clock);
     public Engagement.Core.Backlog.BacklogChanges BacklogChanges => new(Backlog, BacklogPriority, Clock);
     public Engagement.Core.Backlog.EvidenceSources EvidenceSources => new(Themes, DriftAlerts);

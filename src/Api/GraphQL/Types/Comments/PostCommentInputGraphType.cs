@@ -13,6 +13,7 @@ internal sealed class PostCommentInputGraphType : InputObjectGraphType<PostComme
         Field(x => x.Text);
         Field(x => x.Language);
         Field(x => x.ParentId, type: typeof(IdGraphType));
+        Field(x => x.FollowUpEmail, nullable: true).Description("Where to say what this feedback led to (\"you said, we did\"); kept for that alone and deleted once used or after the retention period.");
     }
 }
 
@@ -24,4 +25,5 @@ public sealed class PostCommentInput
     public string Text { get; set; } = "";
     public string Language { get; set; } = "";
     public string? ParentId { get; set; }
+    public string? FollowUpEmail { get; set; }
 }

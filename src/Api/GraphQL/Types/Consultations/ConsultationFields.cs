@@ -86,7 +86,7 @@ internal sealed class ConsultationFields : ISchemaContributor
                 if (await ctx.ParticipantIdAsync(input.ParticipantToken) is not { } participantId)
                     return null;
                 var posted = (await ctx.Use<PostComment>().ExecuteAsync(
-                    new PostComment.Request(input.ConsultationId, participantId, input.Text, input.Language, input.ParentId), ctx.CancellationToken)).ValueOrErrors(ctx);
+                    new PostComment.Request(input.ConsultationId, participantId, input.Text, input.Language, input.ParentId, input.FollowUpEmail), ctx.CancellationToken)).ValueOrErrors(ctx);
                 return posted is null ? null : new ListComments.Item(posted, 0, 0, null, []);
             });
 

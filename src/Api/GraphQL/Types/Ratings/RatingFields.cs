@@ -26,7 +26,7 @@ internal sealed class RatingFields : ISchemaContributor
                 if (input.ParticipantToken is not null && (participantId = await ctx.ParticipantIdAsync(input.ParticipantToken)) is null)
                     return null;
                 return (await ctx.Use<SubmitRating>().ExecuteAsync(
-                    new SubmitRating.Request(input.ServiceId, input.Score, input.Language, input.Comment, input.PageUrl, participantId), ctx.CancellationToken))
+                    new SubmitRating.Request(input.ServiceId, input.Score, input.Language, input.Comment, input.PageUrl, participantId, FollowUpEmail: input.FollowUpEmail), ctx.CancellationToken))
                     .ValueOrErrors(ctx);
             });
     }

@@ -14,6 +14,7 @@ internal sealed class SubmitRatingInputGraphType : InputObjectGraphType<SubmitRa
         Field(x => x.Comment, nullable: true);
         Field(x => x.PageUrl, nullable: true);
         Field(x => x.ParticipantToken, nullable: true);
+        Field(x => x.FollowUpEmail, nullable: true).Description("Where to say what this feedback led to (\"you said, we did\"); kept for that alone and deleted once used or after the retention period. Kept only with a comment.");
     }
 }
 
@@ -26,4 +27,5 @@ public sealed class SubmitRatingInput
     public string? Comment { get; set; }
     public string? PageUrl { get; set; }
     public string? ParticipantToken { get; set; }
+    public string? FollowUpEmail { get; set; }
 }

@@ -12,6 +12,7 @@ internal sealed class SubmitSurveyResponseInputGraphType : InputObjectGraphType<
         Field(x => x.ParticipantToken);
         Field(x => x.Language);
         Field(x => x.Answers, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<AnswerInputGraphType>>>));
+        Field(x => x.FollowUpEmail, nullable: true).Description("Where to say what this feedback led to (\"you said, we did\"); kept for that alone and deleted once used or after the retention period. Kept only when the response has a written answer.");
     }
 }
 
@@ -22,4 +23,5 @@ public sealed class SubmitSurveyResponseInput
     public string ParticipantToken { get; set; } = "";
     public string Language { get; set; } = "";
     public List<AnswerInput> Answers { get; set; } = [];
+    public string? FollowUpEmail { get; set; }
 }

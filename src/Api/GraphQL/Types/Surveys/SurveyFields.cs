@@ -79,7 +79,7 @@ internal sealed class SurveyFields : ISchemaContributor
                     return null;
                 var answers = input.Answers.ToDictionary(a => a.QuestionId, a => a.ToAnswer(), StringComparer.Ordinal);
                 return (await ctx.Use<SubmitSurveyResponse>().ExecuteAsync(
-                    new SubmitSurveyResponse.Request(input.SurveyId, participantId, input.Language, answers), ctx.CancellationToken)).ValueOrErrors(ctx);
+                    new SubmitSurveyResponse.Request(input.SurveyId, participantId, input.Language, answers, input.FollowUpEmail), ctx.CancellationToken)).ValueOrErrors(ctx);
             });
     }
 

@@ -1,0 +1,75 @@
+using Engagement.Api.Pages;
+using Engagement.Core.Email;
+using Engagement.Web.Email;
+
+namespace Engagement.Api.Email;
+
+/// <summary>
+/// The pages an email's unsubscribe link leads to, working without signing in: GET shows what the link would do and a
+/// button (mail scanners follow links, so a GET changes nothing); POST unsubscribes, from that button or as the one-click
+/// POST mail providers send to the List-Unsubscribe address (RFC 8058; its token is in the address, so the body is not read).
+/// </summary>
+internal static class UnsubscribeEndpoints
+{
+    /// <summary>The rate limit on pages opened from email links; a link's token is guessed at no faster.</summary>
+    public const string RateLimitPolicy = "email-links";
+
+    private const int MaxBodyBytes = 4 * 1024;
+
+    public static IEndpointRouteBuilder MapUnsubscribeEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/{lang:regex(^(en|fr)$)}/unsubscribe", Show).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        app.MapPost("/{lang:regex(^(en|fr)$)}/unsubscribe", ConfirmAsync).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult Show(string lang, HttpContext http, Unsubscribe unsubscribe)
+    {
+        var token = http.Request.Query["token"].ToString();
+        var link = unsubscribe.Inspect(token);
+        return Page(http, lang, token, link.State switch
+        {
+            SignedTokenState.Valid => UnsubscribeStep.Confirm,
+            SignedTokenState.Expired => UnsubscribeStep.Expired,
+            _ => UnsubscribeStep.Invalid,
+        }, link);
+    }
+
+    private static async Task<IResult> ConfirmAsync(string lang, HttpContext http, Unsubscribe unsubscribe)
+    {
+        var token = http.Request.Query["token"].ToString();
+        if (token.Length == 0)
+        {
+            var form = await HostedPages.ReadFormAsync(http, MaxBodyBytes, maxFields: 4);
+            token = form is null ? "" : HostedPages.Single(form, "token") ?? "";
+        }
+        var result = await unsubscribe.ExecuteAsync(token, http.RequestAborted);
+        if (result.Succeeded)
+            return Page(http, lang, null, UnsubscribeStep.Done, result.Value);
+        var expired = result.Errors[0].Code == Core.Common.ErrorCodes.Expired;
+        return Page(http, lang, null, expired ? UnsubscribeStep.Expired : UnsubscribeStep.Invalid, null);
+    }
+
+    private static IResult Page(HttpContext http, string lang, string? token, UnsubscribeStep step, Unsubscribe.Link? link)
+    {
+        var language = HostedPages.Language(lang);
+        var other = language == "fr" ? "en" : "fr";
+        var query = string.IsNullOrEmpty(token) ? "" : $"?token={Uri.EscapeDataString(token)}";
+        var status = step switch
+        {
+            UnsubscribeStep.Expired => StatusCodes.Status410Gone,
+            UnsubscribeStep.Invalid => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status200OK,
+        };
+        return HostedPages.Render<UnsubscribePage>(http, new UnsubscribePageModel
+        {
+            Language = language,
+            Step = step,
+            List = link?.State == SignedTokenState.Valid ? link.List.ToString() : null,
+            MaskedAddress = link?.MaskedAddress,
+            Token = token,
+            FormAction = $"/{language}/unsubscribe",
+            OtherLanguageUrl = $"/{other}/unsubscribe{query}",
+        }, status);
+    }
+}
