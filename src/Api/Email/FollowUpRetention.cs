@@ -1,3 +1,4 @@
+using Engagement.Api.Composition;
 using Engagement.Core.FollowUps;
 
 namespace Engagement.Api.Email;
@@ -6,37 +7,17 @@ namespace Engagement.Api.Email;
 /// Deletes expired follow-up addresses at start and then hourly: an address is kept only as long as the retention
 /// setting says, whether or not an improvement used it.
 /// </summary>
-internal sealed partial class FollowUpRetention(IServiceScopeFactory scopes, ILogger<FollowUpRetention> logger) : BackgroundService
+internal sealed partial class FollowUpRetention(IServiceScopeFactory scopes, ILogger<FollowUpRetention> logger) : PeriodicWork(scopes, logger)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromHours(1);
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var deleted = await scope.ServiceProvider.GetRequiredService<ForgetExpiredFollowUps>().ExecuteAsync(stoppingToken);
-                if (deleted > 0)
-                    LogDeleted(deleted);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogFailed(e);
-            }
-            await Task.Delay(Every, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
+        var deleted = await services.GetRequiredService<ForgetExpiredFollowUps>().ExecuteAsync(ct);
+        if (deleted > 0)
+            LogDeleted(deleted);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} expired follow-up addresses")]
     private partial void LogDeleted(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting expired follow-up addresses failed; tried again in an hour")]
-    private partial void LogFailed(Exception exception);
 }

@@ -72,6 +72,9 @@ internal static class EmailServiceCollectionExtensions
         services.AddSingleton<Core.FollowUps.FollowUpOptIn>();
         services.AddSingleton<Core.FollowUps.ClosingTheLoop>();
         services.AddHostedService<FollowUpRetention>();
+        services.AddSingleton<Core.Notifications.StaffRecipients>();
+        services.AddSingleton<Core.Notifications.DriftAlertNotices>();
+        services.AddHostedService<ModerationDigests>();
         return services;
     }
 }

@@ -35,6 +35,9 @@ public sealed partial record EngagementSettings
     /// <summary>The platform's public address (Site:PublicBaseUrl), from which links in emails are built.</summary>
     public required Uri PublicBaseUrl { get; init; }
 
+    /// <summary>The period each moderators' digest covers (Notifications:DigestMinutes); one digest per period with new held items.</summary>
+    public required TimeSpan ModerationDigestPeriod { get; init; }
+
     /// <summary>How long an address left for follow-up is kept when no improvement uses it (FollowUps:RetentionDays).</summary>
     public required TimeSpan FollowUpRetention { get; init; }
 
@@ -107,6 +110,7 @@ public sealed partial record EngagementSettings
             },
             Email = EmailFrom(config, SqlitePathFrom(config["Storage:Sqlite:Path"])),
             PublicBaseUrl = PublicBaseUrlFrom(config["Site:PublicBaseUrl"]),
+            ModerationDigestPeriod = TimeSpan.FromMinutes(IntFrom("Notifications:DigestMinutes", config["Notifications:DigestMinutes"], 60, 1, 1_440)),
             FollowUpRetention = TimeSpan.FromDays(IntFrom("FollowUps:RetentionDays", config["FollowUps:RetentionDays"], 365, 1, 3_650)),
             TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
             Oidc = OidcFrom(config),

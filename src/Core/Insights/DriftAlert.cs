@@ -53,8 +53,11 @@ public sealed record DriftAlert
 /// <summary>Drift alerts, one per subject, metric and day.</summary>
 public interface IDriftAlertStore
 {
-    /// <summary>Stores the alert unless one exists for the same subject, metric and day; returns whether it was stored.</summary>
-    Task<bool> TryAddAsync(DriftAlert alert, CancellationToken ct = default);
+    /// <summary>
+    /// Stores the alert, with the emails that tell staff of it (into the outbox, in the same commit), unless one exists
+    /// for the same subject, metric and day; returns whether it was stored. A refused alert writes no email.
+    /// </summary>
+    Task<bool> TryAddAsync(DriftAlert alert, IReadOnlyList<Email.EmailMessage> notices, CancellationToken ct = default);
 
     Task<DriftAlert?> GetAsync(string id, CancellationToken ct = default);
 

@@ -1,6 +1,7 @@
 using Engagement.Core.Common;
 using Engagement.Core.Comments;
 using Engagement.Core.Consultations;
+using Engagement.Core.Notifications;
 using Engagement.Core.Organisations;
 using Engagement.Core.Ratings;
 using Engagement.Core.Tallies;
@@ -19,7 +20,8 @@ namespace Engagement.Core.Insights;
 /// false one about once every few days rather than every day.
 /// </remarks>
 public sealed class DriftDetection(
-    IServiceStore services, IConsultationStore consultations, ITallyStore tallies, IThemeStore themes, IDriftAlertStore alerts, TimeProvider clock) : IUseCase
+    IServiceStore services, IConsultationStore consultations, ITallyStore tallies, IThemeStore themes, IDriftAlertStore alerts, DriftAlertNotices notices,
+    TimeProvider clock) : IUseCase
 {
     public const int RecentDays = 7;
     public const int BaselineDays = 28;
@@ -39,24 +41,29 @@ public sealed class DriftDetection(
         {
             var (recent, baseline) = await WindowsAsync(day => TallyScopes.ServiceDay(service.Id, day), today, ct);
             long Volume(Tally t) => Enumerable.Range(1, 5).Sum(s => t[RatingTallies.ScoreBucket(s)]);
-            raised.AddRange(await CheckAsync(organisationId, DriftSubject.Service, service.Id, today, recent, baseline, Volume, ct));
+            raised.AddRange(await CheckAsync(organisationId, DriftSubject.Service, service.Id, NamesOf(service.Name), today, recent, baseline, Volume, ct));
         }
         foreach (var consultation in await consultations.ListAsync(organisationId, ConsultationStatus.Open, ct))
         {
             var (recent, baseline) = await WindowsAsync(day => TallyScopes.ConsultationDay(consultation.Id, day), today, ct);
             long Volume(Tally t) => Enum.GetValues<CommentStatus>().Sum(s => t[CommentTallies.StatusBucket(false, s)] + t[CommentTallies.StatusBucket(true, s)]);
-            raised.AddRange(await CheckAsync(organisationId, DriftSubject.Consultation, consultation.Id, today, recent, baseline, Volume, ct));
+            raised.AddRange(await CheckAsync(organisationId, DriftSubject.Consultation, consultation.Id, NamesOf(consultation.Title), today, recent, baseline, Volume, ct));
         }
         if (await themes.GetAsync(organisationId, ct) is { } snapshot)
         {
             var texts = await themes.ListRecentTextsAsync(organisationId, RefreshThemes.MaxTexts, ct);
             foreach (var (themeId, recent, baseline) in ThemeWindows(snapshot, texts, today))
-                raised.AddRange(await CheckAsync(organisationId, DriftSubject.Theme, themeId, today, recent, baseline, t => t[TextsBucket], ct));
+            {
+                var name = snapshot.Themes.FirstOrDefault(t => t.Id == themeId)?.Name ?? themeId;
+                raised.AddRange(await CheckAsync(organisationId, DriftSubject.Theme, themeId, (name, name), today, recent, baseline, t => t[TextsBucket], ct));
+            }
         }
         return raised;
     }
 
     private const string TextsBucket = "texts";
+
+    private static (string En, string Fr) NamesOf(LocalizedText name) => (name.In("en") ?? "", name.In("fr") ?? "");
 
     // A theme has no tallies of its own: its windows are counted from its texts (the snapshot says which theme each is in).
     // The texts read are the organisation's most recent, so for a very busy organisation the baseline may be cut short;
@@ -91,7 +98,8 @@ public sealed class DriftDetection(
     }
 
     private async Task<IReadOnlyList<DriftAlert>> CheckAsync(
-        string organisationId, DriftSubject subject, string subjectId, DateOnly today, Tally recent, Tally baseline, Func<Tally, long> volume, CancellationToken ct)
+        string organisationId, DriftSubject subject, string subjectId, (string En, string Fr) subjectName, DateOnly today, Tally recent, Tally baseline,
+        Func<Tally, long> volume, CancellationToken ct)
     {
         var found = new List<DriftAlert>();
         var (r, b) = (SentimentMix.From(recent), SentimentMix.From(baseline));
@@ -103,7 +111,7 @@ public sealed class DriftDetection(
         var raised = new List<DriftAlert>();
         foreach (var alert in found)
         {
-            if (await alerts.TryAddAsync(alert, ct))
+            if (await alerts.TryAddAsync(alert, await notices.ForAsync(alert, subjectName, ct), ct))
                 raised.Add(alert);
         }
         return raised;

@@ -9,7 +9,7 @@ namespace Engagement.Email.Templates;
 /// Builds an email's plain-text and HTML bodies together from the same blocks, so the two parts always say the same
 /// thing. Every value is text: the HTML part encodes it, so markup a citizen or staff member typed arrives as text.
 /// </summary>
-internal sealed class EmailBody(string language)
+internal sealed class EmailBody(string language, bool bilingual = false)
 {
     private readonly StringBuilder _plain = new();
     private readonly StringBuilder _html = new();
@@ -46,6 +46,19 @@ internal sealed class EmailBody(string language)
         return this;
     }
 
+    /// <summary>
+    /// Writes a part in another language (the French half of a bilingual notice): marked with its language in HTML, set
+    /// off by a rule in plain text.
+    /// </summary>
+    public EmailBody Section(string sectionLanguage, Action<EmailBody> write)
+    {
+        _plain.Append("--------\n\n");
+        _html.Append("<hr>\n<div lang=\"").Append(Encode(sectionLanguage)).Append("\">\n");
+        write(this);
+        _html.Append("</div>\n");
+        return this;
+    }
+
     /// <summary>The finished bodies, with the footer that explains the email and offers the unsubscribe link.</summary>
     public EmailContent Build(string subject, string why, string? unsubscribeUrl)
     {
@@ -57,7 +70,7 @@ internal sealed class EmailBody(string language)
             .Append("<hr>\n<p style=\"font-size:.9em;color:#555\">").Append(Encode(why));
         if (unsubscribeUrl is not null)
         {
-            var label = EmailTexts.Get("unsubscribe", language);
+            var label = bilingual ? $"{EmailTexts.Get("unsubscribe", "en")} / {EmailTexts.Get("unsubscribe", "fr")}" : EmailTexts.Get("unsubscribe", language);
             plain.Append(label).Append(": ").Append(unsubscribeUrl).Append('\n');
             html.Append("<br><a href=\"").Append(Encode(unsubscribeUrl)).Append("\">").Append(Encode(label)).Append("</a>");
         }

@@ -19,6 +19,23 @@ internal static class EmailTexts
         ["shipped-page"] = ("See what changed", "Voir ce qui a changé"),
         ["shipped-why"] = ("You receive this email because you left this address with your feedback. We have now deleted it from our records.",
             "Vous recevez ce courriel parce que vous avez laissé cette adresse avec vos commentaires. Nous l’avons maintenant supprimée de nos dossiers."),
+
+        ["digest-subject"] = ("{0} new items to moderate", "{0} nouveaux éléments à modérer"),
+        ["digest-heading"] = ("New items to moderate – {0}", "Nouveaux éléments à modérer – {0}"),
+        ["digest-body"] = ("{0} items were held for review between {1} and {2} (UTC). {3} are waiting in all.",
+            "{0} éléments ont été retenus pour examen entre {1} et {2} (UTC). {3} attendent en tout."),
+        ["digest-link"] = ("Open the moderation queue", "Ouvrir la file de modération"),
+        ["digest-why"] = ("You receive this digest as a moderator of {0}.", "Vous recevez ce résumé à titre de modérateur de {0}."),
+        ["drift-subject"] = ("Drift alert: {0}", "Alerte de tendance : {0}"),
+        ["drift-heading"] = ("A figure moved – {0}", "Un indicateur a bougé – {0}"),
+        ["drift-negative-up"] = ("The share of negative feedback on {0} rose from {1} to {2} over the last {3} days ({4} texts, z = {5}).",
+            "La part des commentaires négatifs sur {0} est passée de {1} à {2} au cours des {3} derniers jours ({4} textes, z = {5})."),
+        ["drift-negative-down"] = ("The share of negative feedback on {0} fell from {1} to {2} over the last {3} days ({4} texts, z = {5}).",
+            "La part des commentaires négatifs sur {0} est passée de {1} à {2} au cours des {3} derniers jours ({4} textes, z = {5})."),
+        ["drift-volume"] = ("Feedback on {0} went from {1} to {2} a day over the last {3} days ({4} in all, z = {5}).",
+            "Les commentaires sur {0} sont passés de {1} à {2} par jour au cours des {3} derniers jours ({4} en tout, z = {5})."),
+        ["drift-link"] = ("Open insights", "Ouvrir les analyses"),
+        ["drift-why"] = ("You receive this notice as an analyst of {0}.", "Vous recevez cet avis à titre d’analyste de {0}."),
     };
 
     /// <summary>The text in the language ("fr", else English).</summary>

@@ -77,7 +77,7 @@ public sealed partial class AuthorizationMatrixTests
                 {
                     Id = Ids.New(), OrganisationId = A, Subject = Core.Insights.DriftSubject.Service, SubjectId = subject, Metric = Core.Insights.DriftMetric.Volume,
                     Day = DateOnly.FromDateTime(DateTime.UtcNow), Observed = 9, Baseline = 2, Z = 5, RecentCount = 63, RaisedAt = DateTimeOffset.UtcNow,
-                });
+                }, []);
                 return new("query($org: ID!) { driftAlerts(organisationId: $org) { subjectId z } }", new { org = A }, "driftAlerts") { Secret = subject };
             }
 

@@ -75,7 +75,7 @@ public sealed class BacklogTests(DatabaseFixture db) : IClassFixture<DatabaseFix
             Id = Ids.New(), OrganisationId = organisation.Id, Subject = DriftSubject.Theme, SubjectId = "th_snow", Metric = DriftMetric.NegativeShare,
             Day = DateOnly.FromDateTime(_platform.Clock.GetUtcNow().UtcDateTime), Observed = 0.9, Baseline = 0.4, Z = 4.1, RecentCount = 20, RaisedAt = _platform.Clock.GetUtcNow(),
         };
-        await _platform.DriftAlerts.TryAddAsync(alert);
+        await _platform.DriftAlerts.TryAddAsync(alert, []);
 
         var item = await NewItemAsync(organisation.Id, new EvidenceRef(EvidenceKind.Theme, "th_snow"), new EvidenceRef(EvidenceKind.DriftAlert, alert.Id));
 

@@ -1,4 +1,6 @@
+using Engagement.Core.Email;
 using Engagement.Core.Insights;
+using Engagement.Core.Staff;
 using Engagement.Core.Screening;
 using Engagement.Core.Tests.Support;
 
@@ -45,6 +47,8 @@ public sealed class DriftDetectionTests(DatabaseFixture db) : IClassFixture<Data
             }
         }
         await _platform.SentimentFeed.SaveTagsAsync(tags, 1);
+        var analyst = await _platform.CreateStaffMemberAsync(turning.OrganisationId, Role.Analyst);
+        var moderator = await _platform.CreateStaffMemberAsync(turning.OrganisationId, Role.Moderator);
 
         var raised = await _platform.DriftDetection.ExecuteAsync(turning.OrganisationId);
         var again = await _platform.DriftDetection.ExecuteAsync(turning.OrganisationId);
@@ -55,6 +59,16 @@ public sealed class DriftDetectionTests(DatabaseFixture db) : IClassFixture<Data
         Assert.True(alert.Z >= DriftDetection.Threshold);
         Assert.Empty(again);
         Assert.Single(await _platform.DriftAlerts.ListAsync(turning.OrganisationId, 10));
+        // Analysts are told once, in both languages, with the figures; moderators are not.
+        var notices = (await _platform.Outbox.ListAsync(OutboxStatus.Pending, 100_000)).Select(e => e.Message)
+            .Where(m => m.To == analyst.Email || m.To == moderator.Email).ToList();
+        var notice = Assert.Single(notices);
+        Assert.Equal(analyst.Email, notice.To);
+        Assert.StartsWith("Drift alert: Passport office / Alerte de tendance : Bureau des passeports", notice.Subject);
+        Assert.Contains("rose from 25% to 100% over the last 7 days (21 texts", notice.PlainText);
+        Assert.Contains("est passée de 25\u00a0% à 100\u00a0%", notice.PlainText);
+        Assert.Contains("lang=\"fr\"", notice.Html);
+        Assert.StartsWith("https://engage.example.org/en/unsubscribe?token=", notice.ListUnsubscribe);
     }
 
     [Fact]

@@ -98,6 +98,9 @@ public sealed class TestPlatform
     public Engagement.Core.FollowUps.ClosingTheLoop ClosingTheLoop => new(FollowUps, Themes, EmailSuppressions, Services, Consultations, EmailComposer, Links, Clock);
     public Engagement.Core.Email.Unsubscribe Unsubscribe => new(EmailComposer, EmailSuppressions, FollowUps, Clock);
     public Engagement.Core.FollowUps.ForgetExpiredFollowUps ForgetExpiredFollowUps => new(FollowUps, Clock);
+    public Engagement.Core.Notifications.StaffRecipients StaffRecipients => new(StaffMembers, EmailSuppressions);
+    public Engagement.Core.Notifications.DriftAlertNotices DriftAlertNotices => new(Organisations, StaffRecipients, EmailComposer, Links);
+    public Engagement.Core.Notifications.SendModerationDigest SendModerationDigest => new(Organisations, ModerationItems, StaffRecipients, EmailComposer, Links, Outbox, Clock);
     public Engagement.Core.Backlog.BacklogPriority BacklogPriority => new(Tallies, Clock);
     public Engagement.Core.Backlog.BacklogChanges BacklogChanges => new(Backlog, BacklogPriority, Clock);
     public Engagement.Core.Backlog.EvidenceSources EvidenceSources => new(Themes, DriftAlerts);
@@ -107,7 +110,7 @@ public sealed class TestPlatform
     public Engagement.Core.Backlog.MergeBacklogItems MergeBacklogItems => new(BacklogChanges, Backlog, Audit, Clock, Live);
     public Engagement.Core.Backlog.ListBacklog ListBacklog => new(Backlog, BacklogPriority);
     public Engagement.Core.Backlog.GetBacklogImpact GetBacklogImpact => new(Tallies, Clock);
-    public Engagement.Core.Insights.DriftDetection DriftDetection => new(Services, Consultations, Tallies, Themes, DriftAlerts, Clock);
+    public Engagement.Core.Insights.DriftDetection DriftDetection => new(Services, Consultations, Tallies, Themes, DriftAlerts, DriftAlertNotices, Clock);
 
     /// <summary>How reports act on comments; a test may set its own threshold.</summary>
     public ReportOptions ReportOptions { get; set; } = new();

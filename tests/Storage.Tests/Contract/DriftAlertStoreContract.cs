@@ -20,10 +20,10 @@ public abstract class DriftAlertStoreContract : StoreContract
         var day = new DateOnly(2025, 3, 14);
         var first = Alert(organisationId, serviceId, day);
 
-        Assert.True(await stores.DriftAlerts.TryAddAsync(first));
-        Assert.False(await stores.DriftAlerts.TryAddAsync(Alert(organisationId, serviceId, day, z: 9)));
-        Assert.True(await stores.DriftAlerts.TryAddAsync(Alert(organisationId, serviceId, day, metric: DriftMetric.Volume)));
-        Assert.True(await stores.DriftAlerts.TryAddAsync(Alert(organisationId, serviceId, day.AddDays(1))));
+        Assert.True(await stores.DriftAlerts.TryAddAsync(first, []));
+        Assert.False(await stores.DriftAlerts.TryAddAsync(Alert(organisationId, serviceId, day, z: 9), []));
+        Assert.True(await stores.DriftAlerts.TryAddAsync(Alert(organisationId, serviceId, day, metric: DriftMetric.Volume), []));
+        Assert.True(await stores.DriftAlerts.TryAddAsync(Alert(organisationId, serviceId, day.AddDays(1)), []));
 
         var listed = await stores.DriftAlerts.ListAsync(organisationId, 10);
         Assert.Equal(3, listed.Count);
@@ -42,9 +42,24 @@ public abstract class DriftAlertStoreContract : StoreContract
         var small = Alert(organisationId, Ids.New(), day.AddDays(1), z: 3.1);
         var large = Alert(organisationId, Ids.New(), day.AddDays(1), z: -4.2);
         foreach (var alert in new[] { older, small, large, Alert(Ids.New(), Ids.New(), day.AddDays(5)) })
-            await stores.DriftAlerts.TryAddAsync(alert);
+            await stores.DriftAlerts.TryAddAsync(alert, []);
 
         Assert.Equal([large.Id, small.Id, older.Id], (await stores.DriftAlerts.ListAsync(organisationId, 10)).Select(a => a.Id));
         Assert.Equal([large.Id], (await stores.DriftAlerts.ListAsync(organisationId, 1)).Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task An_alert_is_stored_with_its_notices_and_a_refused_one_writes_none()
+    {
+        var stores = await CreateStoresAsync();
+        var (organisationId, serviceId, day) = (Ids.New(), Ids.New(), new DateOnly(2026, 3, 4));
+        Core.Email.EmailMessage Notice() => new(Ids.New(), "analyst@example.org", "Analyst", "Drift", "Plain", "<p>Html</p>", "en", "https://engage.example.org/en/unsubscribe?token=t", Make.T0);
+        var (kept, dropped) = (Notice(), Notice());
+
+        Assert.True(await stores.DriftAlerts.TryAddAsync(Alert(organisationId, serviceId, day), [kept]));
+        Assert.False(await stores.DriftAlerts.TryAddAsync(Alert(organisationId, serviceId, day), [dropped]));
+
+        Same.Equal(kept, (await stores.Outbox.GetAsync(kept.Id))!.Message);
+        Assert.Null(await stores.Outbox.GetAsync(dropped.Id));
     }
 }
