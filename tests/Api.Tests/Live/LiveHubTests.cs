@@ -128,6 +128,29 @@ public sealed class LiveHubTests(SharedHost host) : IClassFixture<SharedHost>
     }
 
     [Fact]
+    public async Task JoinBacklog_gives_staff_the_board_and_each_change_pushes_the_new_board()
+    {
+        var org = await _app.CreateOrganisationAsync();
+        var (analyst, _) = await _app.CreateStaffAsync(org.Id, Role.Analyst);
+        var (moderator, moderatorPassword) = await _app.CreateStaffAsync(org.Id, Role.Moderator);
+        await using var board = await LiveClient.SignedInAsync(_app, moderator.Email, moderatorPassword);
+        await using var anonymous = await LiveClient.ConnectAsync(_app);
+        var actor = Actor.Staff(analyst.Id);
+
+        var joined = await board.JoinAsync<BacklogSnapshot>("JoinBacklog", org.Id);
+        var item = (await _app.Get<Core.Backlog.CreateBacklogItem>().ExecuteAsync(new(org.Id, "A second counter", "Queues at noon."), actor)).Value;
+        var created = await board.WaitForAsync(LiveTopic.Backlog(org.Id).Name, s => s.GetProperty("items").GetArrayLength() == 1);
+        await _app.Get<Core.Backlog.ChangeBacklogStatus>().ExecuteAsync(new(item.Id, org.Id, Core.Backlog.BacklogStatus.Accepted), actor);
+        var moved = await board.WaitForAsync(LiveTopic.Backlog(org.Id).Name, s => s.GetProperty("items")[0].GetProperty("status").GetString() == "Accepted");
+        var refused = await Assert.ThrowsAsync<HubException>(() => anonymous.JoinAsync<BacklogSnapshot>("JoinBacklog", org.Id));
+
+        Assert.Empty(joined.Items);
+        Assert.Equal(("A second counter", "Proposed"), (created.GetProperty("items")[0].GetProperty("title").GetString(), created.GetProperty("items")[0].GetProperty("status").GetString()));
+        Assert.Equal(item.Id, moved.GetProperty("items")[0].GetProperty("id").GetString());
+        Assert.Contains("Sign in as staff", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JoinModerationQueue_is_refused_to_anonymous_viewers()
     {
         var org = await _app.CreateOrganisationAsync();
