@@ -5,8 +5,8 @@ namespace Engagement.Bench;
 
 /// <summary>
 /// Runs the benchmarks picked with --filter, e.g. <c>dotnet run -c Release --project bench/Bench -- --filter '*RatingWrite*'</c>,
-/// or, given <c>sentiment-latency</c> or <c>tagging-throughput</c>, the harnesses of <see cref="SentimentLatency"/> and
-/// <see cref="TaggingThroughput"/>.
+/// or, given <c>sentiment-latency</c>, <c>tagging-throughput</c> or <c>notifications-throughput</c>, the harnesses of
+/// <see cref="SentimentLatency"/>, <see cref="TaggingThroughput"/> and <see cref="Email.NotificationsThroughput"/>.
 /// </summary>
 public static class BenchProgram
 {
@@ -17,6 +17,8 @@ public static class BenchProgram
             SentimentLatency.Run();
         else if (args is ["tagging-throughput"])
             TaggingThroughput.Run();
+        else if (args is ["notifications-throughput"])
+            Email.NotificationsThroughput.Run();
         else
             BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
     }

@@ -42,7 +42,7 @@ public class RatingWriteBenchmarks
             .ExecuteAsync(new(org.Id, "svc", LocalizedText.EnFr("Service", "Service")), Actor.System)).Value;
         _submit = new SubmitRating(services, _ratings, new SqliteParticipantStore(_db), SupportedLanguages.Default, TimeProvider.System, new Engagement.Core.Screening.NoScreening(),
             new Engagement.Core.Moderation.ModerationQueue(new SqliteModerationItemStore(_db), new SqliteTallyStore(_db), TimeProvider.System, NoLiveNotifier.Instance),
-            new Engagement.Core.FollowUps.FollowUpOptIn(new SqliteFollowUpStore(_db), new SqliteEmailSuppressionStore(_db), new(), TimeProvider.System), NoLiveNotifier.Instance);
+            new Engagement.Core.FollowUps.FollowUpOptIn(new SqliteEmailSuppressionStore(_db), new(), TimeProvider.System), NoLiveNotifier.Instance);
     }
 
     [GlobalCleanup]

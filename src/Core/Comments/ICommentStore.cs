@@ -10,10 +10,10 @@ namespace Engagement.Core.Comments;
 public interface ICommentStore
 {
     /// <summary>
-    /// Adds a comment and increments its consultation's tally (<see cref="CommentTallies.ForNew"/>) in one
-    /// commit. Returns false, and changes nothing, when the id is taken.
+    /// Adds a comment, increments its consultation's tally (<see cref="CommentTallies.ForNew"/>) and stores the
+    /// contributor's follow-up address when given, in one commit. Returns false, and changes nothing, when the id is taken.
     /// </summary>
-    Task<bool> TryAddAsync(Comment comment, CancellationToken ct = default);
+    Task<bool> TryAddAsync(Comment comment, FollowUps.FollowUp? followUp = null, CancellationToken ct = default);
 
     /// <summary>The comment with this id, or null.</summary>
     Task<Comment?> GetAsync(string id, CancellationToken ct = default);

@@ -68,8 +68,8 @@ public sealed class PostComment(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await followUp.RecordAsync(comment.OrganisationId, ContributionKind.Comment, comment.Id, request.FollowUpEmail, comment.Language, ct);
-        if (!await comments.TryAddAsync(comment, ct))
+        var wish = await followUp.ForAsync(comment.OrganisationId, ContributionKind.Comment, comment.Id, request.FollowUpEmail, comment.Language, ct);
+        if (!await comments.TryAddAsync(comment, wish, ct))
             throw new InvalidOperationException("A freshly generated comment id collided with an existing one.");
         live.Changed(LiveTopic.Consultation(comment.ConsultationId));
         if (comment.Status == CommentStatus.Held)

@@ -36,13 +36,14 @@ public sealed record FollowUp
 /// <summary>Follow-up addresses, found by the contributions they belong to.</summary>
 public interface IFollowUpStore
 {
-    /// <summary>Stores a follow-up; one already stored under its id stays as it was.</summary>
+    /// <summary>
+    /// Stores a follow-up; one already stored under its id stays as it was. Submissions store theirs with the
+    /// contribution instead (the comment, rating and response stores take it); this is for copying records between stores.
+    /// </summary>
     Task AddAsync(FollowUp followUp, CancellationToken ct = default);
 
     /// <summary>The organisation's unexpired follow-ups of these contributions (by id, any kind).</summary>
     Task<IReadOnlyList<FollowUp>> ListForContributionsAsync(string organisationId, IReadOnlyCollection<string> contributionIds, DateTimeOffset now, CancellationToken ct = default);
-
-    Task DeleteAsync(string id, CancellationToken ct = default);
 
     /// <summary>Deletes every follow-up with this (normalised) address; returns how many.</summary>
     Task<int> DeleteByAddressAsync(string address, CancellationToken ct = default);

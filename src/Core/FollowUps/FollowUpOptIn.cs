@@ -10,11 +10,11 @@ public sealed record FollowUpOptions
 }
 
 /// <summary>
-/// Records a contributor's wish, given with their contribution, to hear what it led to. The one way submissions take an
-/// address: checked with the rest of the input, stored before the contribution (so an acknowledged contribution never
-/// lacks its opt-in; a crash in between leaves an address for nothing, removed at expiry).
+/// A contributor's wish, given with their contribution, to hear what it led to. The one way submissions take an address:
+/// checked with the rest of the input, then made into a <see cref="FollowUp"/> the contribution's store writes in the
+/// contribution's own commit (so the two are kept or refused together).
 /// </summary>
-public sealed class FollowUpOptIn(IFollowUpStore store, IEmailSuppressionStore suppressions, FollowUpOptions options, TimeProvider clock)
+public sealed class FollowUpOptIn(IEmailSuppressionStore suppressions, FollowUpOptions options, TimeProvider clock)
 {
     public const string Field = "followUpEmail";
 
@@ -26,22 +26,20 @@ public sealed class FollowUpOptIn(IFollowUpStore store, IEmailSuppressionStore s
     }
 
     /// <summary>
-    /// Keeps the address for the contribution, returning the follow-up's id; nothing (null) when none was given or the
-    /// address unsubscribed from follow-ups.
+    /// The follow-up to store with the contribution; null when no address was given or the address unsubscribed from
+    /// follow-ups (anyone can type an address, so an opt-in never lifts an unsubscribe).
     /// </summary>
-    public async Task<string?> RecordAsync(string organisationId, ContributionKind kind, string contributionId, string? address, string language, CancellationToken ct)
+    public async Task<FollowUp?> ForAsync(string organisationId, ContributionKind kind, string contributionId, string? address, string language, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(address))
             return null;
         var normal = EmailAddresses.Normalise(address);
-        // Someone who unsubscribed stays unsubscribed: anyone can type an address, so an opt-in never lifts that.
         if ((await suppressions.SuppressedAsync(MailingList.FollowUps, [EmailAddresses.Hash(normal)], ct)).Count > 0)
             return null;
         var now = clock.GetUtcNow();
-        var id = Ids.New();
-        await store.AddAsync(new FollowUp
+        return new FollowUp
         {
-            Id = id,
+            Id = Ids.New(),
             OrganisationId = organisationId,
             Kind = kind,
             ContributionId = contributionId,
@@ -49,10 +47,6 @@ public sealed class FollowUpOptIn(IFollowUpStore store, IEmailSuppressionStore s
             Language = language,
             CreatedAt = now,
             ExpiresAt = now + options.Retention,
-        }, ct);
-        return id;
+        };
     }
-
-    /// <summary>Deletes a follow-up recorded for a contribution that was then refused.</summary>
-    public Task DiscardAsync(string? id, CancellationToken ct) => id is null ? Task.CompletedTask : store.DeleteAsync(id, ct);
 }

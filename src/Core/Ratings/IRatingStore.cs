@@ -7,10 +7,10 @@ namespace Engagement.Core.Ratings;
 public interface IRatingStore
 {
     /// <summary>
-    /// Adds a rating and applies <see cref="RatingTallies.ForNew"/> in one commit; returns only once both are
-    /// durable. Returns false, and changes nothing, when the id is taken.
+    /// Adds a rating, applies <see cref="RatingTallies.ForNew"/> and stores the contributor's follow-up address when
+    /// given, in one commit; returns only once all are durable. Returns false, and changes nothing, when the id is taken.
     /// </summary>
-    Task<bool> TryAddAsync(ServiceRating rating, CancellationToken ct = default);
+    Task<bool> TryAddAsync(ServiceRating rating, FollowUps.FollowUp? followUp = null, CancellationToken ct = default);
 
     /// <summary>
     /// Adds many ratings and their tally changes in a single commit: all of them or, on failure, none.

@@ -81,9 +81,10 @@ public sealed class SubmitRating(
             CreatedAt = clock.GetUtcNow(),
         };
         // Only a kept comment can become evidence, so only then is an address worth keeping.
-        if (commentStatus is CommentStatus.Published or CommentStatus.Held)
-            await followUp.RecordAsync(organisationId, ContributionKind.Rating, rating.Id, request.FollowUpEmail, rating.Language, ct);
-        if (!await ratings.TryAddAsync(rating, ct))
+        var wish = commentStatus is CommentStatus.Published or CommentStatus.Held
+            ? await followUp.ForAsync(organisationId, ContributionKind.Rating, rating.Id, request.FollowUpEmail, rating.Language, ct)
+            : null;
+        if (!await ratings.TryAddAsync(rating, wish, ct))
             throw new InvalidOperationException("A freshly generated rating id collided with an existing one.");
         if (commentStatus == CommentStatus.Held)
             await queue.EnqueueHeldAsync(organisationId, TextKind.RatingComment, rating.Id, null, screened!, rating.Language, ct);

@@ -6,11 +6,12 @@ namespace Engagement.Core.Surveys;
 public interface ISurveyResponseStore
 {
     /// <summary>
-    /// Adds a response and applies <see cref="SurveyTallies.ForResponse"/> to the survey's tally in one commit.
-    /// Returns false, and changes nothing (no tally moves), when the participant already has a response to
-    /// this survey, even under concurrent calls, or when the id is taken.
+    /// Adds a response, applies <see cref="SurveyTallies.ForResponse"/> to the survey's tally and stores the
+    /// contributor's follow-up address when given, in one commit. Returns false, and changes nothing (no tally moves, no
+    /// address kept), when the participant already has a response to this survey, even under concurrent calls, or when
+    /// the id is taken.
     /// </summary>
-    Task<bool> TryAddAsync(SurveyResponse response, CancellationToken ct = default);
+    Task<bool> TryAddAsync(SurveyResponse response, FollowUps.FollowUp? followUp = null, CancellationToken ct = default);
 
     /// <summary>The participant's response to the survey, or null.</summary>
     Task<SurveyResponse?> GetByParticipantAsync(string surveyId, string participantId, CancellationToken ct = default);

@@ -66,15 +66,12 @@ public sealed class SubmitSurveyResponse(
             Answers = kept,
             SubmittedAt = clock.GetUtcNow(),
         };
-        // Only written answers can become evidence, so only then is an address worth keeping; a second response keeps none.
-        var followUpId = kept.Values.Any(a => a.Text is not null)
-            ? await followUp.RecordAsync(survey.OrganisationId, ContributionKind.SurveyResponse, response.Id, request.FollowUpEmail, request.Language, ct)
+        // Only written answers can become evidence, so only then is an address worth keeping.
+        var wish = kept.Values.Any(a => a.Text is not null)
+            ? await followUp.ForAsync(survey.OrganisationId, ContributionKind.SurveyResponse, response.Id, request.FollowUpEmail, request.Language, ct)
             : null;
-        if (!await responses.TryAddAsync(response, ct))
-        {
-            await followUp.DiscardAsync(followUpId, ct);
+        if (!await responses.TryAddAsync(response, wish, ct))
             return Result<SurveyResponse>.Fail("participantId", ErrorCodes.Duplicate, "You have already answered this survey.");
-        }
         foreach (var (questionId, screened) in held)
             await queue.EnqueueHeldAsync(survey.OrganisationId, TextKind.SurveyAnswer, $"{response.Id}/{questionId}", survey.ConsultationId, screened, request.Language, ct);
         live.Changed(LiveTopic.Survey(survey.Id));

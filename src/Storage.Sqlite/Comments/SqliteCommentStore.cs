@@ -7,7 +7,7 @@ namespace Engagement.Storage.Sqlite;
 /// <summary>Comments and reactions in SQLite; each write moves its tallies in the same transaction.</summary>
 public sealed class SqliteCommentStore(SqliteDatabase db) : ICommentStore
 {
-    public Task<bool> TryAddAsync(Comment comment, CancellationToken ct = default) =>
+    public Task<bool> TryAddAsync(Comment comment, Core.FollowUps.FollowUp? followUp = null, CancellationToken ct = default) =>
         db.TryWriteAsync(tx =>
         {
             tx.Command("""
@@ -24,6 +24,7 @@ public sealed class SqliteCommentStore(SqliteDatabase db) : ICommentStore
             tx.Apply(CommentTallies.ForNew(comment));
             if (comment.Status == CommentStatus.Published)
                 TextFeed.Append(tx, TextFeed.KindOf(comment), comment.Id);
+            SqliteFollowUpStore.Append(tx, followUp);
             return true;
         }, ct);
 

@@ -1,18 +1,21 @@
 using Engagement.Core.FollowUps;
+using Microsoft.Data.Sqlite;
 
 namespace Engagement.Storage.Sqlite;
 
-/// <summary>Follow-up addresses in SQLite, found by contribution, deleted by address or expiry.</summary>
+/// <summary>Follow-up addresses in SQLite, written with their contribution, found by contribution, deleted by address or expiry.</summary>
 public sealed class SqliteFollowUpStore(SqliteDatabase db) : IFollowUpStore
 {
-    public Task AddAsync(FollowUp followUp, CancellationToken ct = default) =>
-        db.WriteAsync(tx => tx.Command("""
-                INSERT INTO follow_ups (id, organisation_id, contribution_id, address, expires_ticks, doc)
-                VALUES (@id, @organisation_id, @contribution_id, @address, @expires, @doc)
-                ON CONFLICT (id) DO NOTHING
-                """)
-            .With("@id", followUp.Id).With("@organisation_id", followUp.OrganisationId).With("@contribution_id", followUp.ContributionId)
-            .With("@address", followUp.Address).With("@expires", followUp.ExpiresAt.Ticks()).With("@doc", StorageJson.Serialize(followUp)).Run(), ct);
+    public Task AddAsync(FollowUp followUp, CancellationToken ct = default) => db.WriteAsync(tx => Append(tx, followUp), ct);
+
+    /// <summary>Stores a follow-up in the caller's transaction (a contribution's own write); nothing when none is given.</summary>
+    internal static int Append(SqliteTransaction tx, FollowUp? followUp) => followUp is null ? 0 : tx.Command("""
+            INSERT INTO follow_ups (id, organisation_id, contribution_id, address, expires_ticks, doc)
+            VALUES (@id, @organisation_id, @contribution_id, @address, @expires, @doc)
+            ON CONFLICT (id) DO NOTHING
+            """)
+        .With("@id", followUp.Id).With("@organisation_id", followUp.OrganisationId).With("@contribution_id", followUp.ContributionId)
+        .With("@address", followUp.Address).With("@expires", followUp.ExpiresAt.Ticks()).With("@doc", StorageJson.Serialize(followUp)).Run();
 
     public Task<IReadOnlyList<FollowUp>> ListForContributionsAsync(string organisationId, IReadOnlyCollection<string> contributionIds, DateTimeOffset now, CancellationToken ct = default) =>
         contributionIds.Count == 0
@@ -22,9 +25,6 @@ public sealed class SqliteFollowUpStore(SqliteDatabase db) : IFollowUpStore
                     WHERE organisation_id = @organisation_id AND contribution_id IN (SELECT value FROM json_each(@ids)) AND expires_ticks > @now
                     ORDER BY id
                     """).With("@organisation_id", organisationId).WithJsonArray("@ids", contributionIds).With("@now", now.Ticks()).ReadDocs<FollowUp>(), ct);
-
-    public Task DeleteAsync(string id, CancellationToken ct = default) =>
-        db.WriteAsync(tx => tx.Command("DELETE FROM follow_ups WHERE id = @id").With("@id", id).Run(), ct);
 
     public Task<int> DeleteByAddressAsync(string address, CancellationToken ct = default) =>
         db.WriteAsync(tx => tx.Command("DELETE FROM follow_ups WHERE address = @address").With("@address", address).Run(), ct);

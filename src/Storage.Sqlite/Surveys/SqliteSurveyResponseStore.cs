@@ -6,7 +6,7 @@ namespace Engagement.Storage.Sqlite;
 /// <summary>Survey responses in SQLite: one per participant per survey by constraint, tallied in the same transaction.</summary>
 public sealed class SqliteSurveyResponseStore(SqliteDatabase db) : ISurveyResponseStore
 {
-    public Task<bool> TryAddAsync(SurveyResponse response, CancellationToken ct = default) =>
+    public Task<bool> TryAddAsync(SurveyResponse response, Core.FollowUps.FollowUp? followUp = null, CancellationToken ct = default) =>
         db.TryWriteAsync(tx =>
         {
             tx.Command("""
@@ -25,6 +25,7 @@ public sealed class SqliteSurveyResponseStore(SqliteDatabase db) : ISurveyRespon
                 if (answer.Text is not null)
                     TextFeed.Append(tx, Core.Screening.TextKind.SurveyAnswer, TextFeed.SurveyAnswerId(response.Id, questionId));
             }
+            SqliteFollowUpStore.Append(tx, followUp);
             return true;
         }, ct);
 

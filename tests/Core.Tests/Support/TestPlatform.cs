@@ -94,7 +94,7 @@ public sealed class TestPlatform
     public Engagement.Core.Email.PublicLinks Links { get; } = new(new Uri("https://engage.example.org"));
     public Engagement.Core.FollowUps.FollowUpOptions FollowUpOptions { get; set; } = new();
     public Engagement.Core.Email.EmailComposer EmailComposer => new(new Engagement.Email.Templates.EmailTemplateRenderer(), SignedTokens, Links, Clock);
-    public Engagement.Core.FollowUps.FollowUpOptIn FollowUpOptIn => new(FollowUps, EmailSuppressions, FollowUpOptions, Clock);
+    public Engagement.Core.FollowUps.FollowUpOptIn FollowUpOptIn => new(EmailSuppressions, FollowUpOptions, Clock);
     public Engagement.Core.FollowUps.ClosingTheLoop ClosingTheLoop => new(FollowUps, Themes, EmailSuppressions, Services, Consultations, EmailComposer, Links, Clock);
     public Engagement.Core.Email.Unsubscribe Unsubscribe => new(EmailComposer, EmailSuppressions, FollowUps, Clock);
     public Engagement.Core.FollowUps.ForgetExpiredFollowUps ForgetExpiredFollowUps => new(FollowUps, Clock);

@@ -49,20 +49,19 @@ public abstract class FollowUpStoreContract : StoreContract
     }
 
     [Fact]
-    public async Task DeleteAsync_and_DeleteByAddressAsync_remove_only_what_they_name()
+    public async Task DeleteByAddressAsync_removes_only_that_addresss_follow_ups()
     {
         var stores = await CreateStoresAsync();
         var organisationId = Ids.New();
         var address = $"{Guid.NewGuid():N}@example.org";
-        var (a, b, other, byId) = (FollowUp(organisationId, address), FollowUp(organisationId, address), FollowUp(organisationId), FollowUp(organisationId));
-        foreach (var f in new[] { a, b, other, byId })
+        var (a, b, other) = (FollowUp(organisationId, address), FollowUp(organisationId, address), FollowUp(organisationId));
+        foreach (var f in new[] { a, b, other })
             await stores.FollowUps.AddAsync(f);
 
         Assert.Equal(2, await stores.FollowUps.DeleteByAddressAsync(address));
-        await stores.FollowUps.DeleteAsync(byId.Id);
 
         Assert.Equal([other.Id], (await stores.FollowUps.ListForContributionsAsync(organisationId,
-            [a.ContributionId, b.ContributionId, other.ContributionId, byId.ContributionId], Make.T0)).Select(f => f.Id));
+            [a.ContributionId, b.ContributionId, other.ContributionId], Make.T0)).Select(f => f.Id));
         Assert.Equal(0, await stores.FollowUps.DeleteByAddressAsync(address));
     }
 
@@ -78,5 +77,27 @@ public abstract class FollowUpStoreContract : StoreContract
         Assert.Equal([gone], await stores.EmailSuppressions.SuppressedAsync(MailingList.FollowUps, [gone, stays]));
         Assert.Empty(await stores.EmailSuppressions.SuppressedAsync(MailingList.DriftAlerts, [gone, stays]));
         Assert.Empty(await stores.EmailSuppressions.SuppressedAsync(MailingList.FollowUps, []));
+    }
+
+    [Fact]
+    public async Task A_contribution_stores_its_follow_up_in_its_own_commit_and_a_refused_one_keeps_none()
+    {
+        var stores = await CreateStoresAsync();
+        var organisationId = Ids.New();
+        var comment = Make.Comment(organisationId, Ids.New());
+        var rating = Make.Rating(organisationId, Ids.New());
+        var response = Make.Response(organisationId, Ids.New());
+        var duplicate = Make.Response(organisationId, response.SurveyId, response.ParticipantId);
+        FollowUp For(string contributionId) => FollowUp(organisationId) with { ContributionId = contributionId };
+        var (ofComment, ofRating, ofResponse, ofDuplicate) = (For(comment.Id), For(rating.Id), For(response.Id), For(duplicate.Id));
+
+        Assert.True(await stores.Comments.TryAddAsync(comment, ofComment));
+        Assert.True(await stores.Ratings.TryAddAsync(rating, ofRating));
+        Assert.True(await stores.SurveyResponses.TryAddAsync(response, ofResponse));
+        Assert.False(await stores.SurveyResponses.TryAddAsync(duplicate, ofDuplicate));
+        Assert.False(await stores.Comments.TryAddAsync(comment, For(comment.Id)));
+
+        var kept = await stores.FollowUps.ListForContributionsAsync(organisationId, [comment.Id, rating.Id, response.Id, duplicate.Id], Make.T0);
+        Assert.Equal(new[] { ofComment.Id, ofRating.Id, ofResponse.Id }.Order(), kept.Select(f => f.Id).Order());
     }
 }

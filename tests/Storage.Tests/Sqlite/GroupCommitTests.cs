@@ -120,7 +120,7 @@ public sealed class GroupCommitTests : IDisposable
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new SqliteRatingStore(db).TryAddAsync(rating, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new SqliteRatingStore(db).TryAddAsync(rating, ct: cancelled.Token));
 
         Assert.Empty((await new SqliteTallyStore(db).GetAsync(TallyScopes.Service(rating.ServiceId))).Counts);
     }

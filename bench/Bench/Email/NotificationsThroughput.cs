@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Engagement.Bench.Insights;
+using Engagement.Core.Backlog;
+using Engagement.Core.Common;
+using Engagement.Core.Consultations;
+using Engagement.Core.Email;
+using Engagement.Core.Insights;
+using Engagement.Core.Participants;
+using Engagement.Core.Staff;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Engagement.Bench.Email;
+
+/// <summary>
+/// Comment submission throughput with notifications on and off, side by side: the real host in memory (SQLite, .eml
+/// delivery), corpus texts posted through GraphQL by 16 concurrent clients, rounds alternating off/on on a fresh store.
+/// In both modes improvements ship during the round (one every 100 ms). With notifications on, every comment leaves a
+/// follow-up address, every shipped item emails its ten opted-in contributors, moderators and analysts exist (a 1-minute
+/// digest runs), and the outbox dispatcher delivers as it goes; off, nobody opts in and there is no staff to tell, so
+/// nothing reaches the outbox. The ratio on/off is the cost of email on the write path.
+/// </summary>
+internal static class NotificationsThroughput
+{
+    private const int Clients = 16;
+    private const int Rounds = 6;
+    private const int WarmUpRounds = 2;
+    private const int Items = 20;
+    private const int EvidencePerItem = 10;
+
+    private const string PostComment = """
+        mutation($input: PostCommentInput!) { postComment(input: $input) { id status } }
+        """;
+
+    public static void Run() => RunAsync().GetAwaiter().GetResult();
+
+    private static async Task RunAsync()
+    {
+        var texts = SentimentTexts.All("en").Concat(SentimentTexts.All("fr")).ToArray();
+        new Random(17).Shuffle(texts);
+        Console.WriteLine($"// {texts.Length} corpus texts per round, {Clients} clients, {WarmUpRounds} warm-up rounds, then {Rounds} rounds each way, alternating");
+        var results = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
+        for (var round = 0; round < WarmUpRounds + Rounds * 2; round++)
+        {
+            var on = round % 2 == 1;
+            var (perSecond, emails, sent) = await RoundAsync(texts, on);
+            if (round >= WarmUpRounds)
+                results[on].Add(perSecond);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(round < WarmUpRounds ? "warm-up" : $"round {round + 1 - WarmUpRounds}")}: notifications {(on ? "on " : "off")}  {perSecond,7:0} comments/s  ({emails} emails written, {sent} sent by the end)"));
+        }
+        var (off, onMean) = (results[false].Average(), results[true].Average());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"mean: off {off:0} /s, on {onMean:0} /s, ratio on/off {onMean / off:0.00}; median: off {Median(results[false]):0}, on {Median(results[true]):0}, ratio {Median(results[true]) / Median(results[false]):0.00}"));
+    }
+
+    private static async Task<(double PerSecond, int Emails, int Sent)> RoundAsync(string[] texts, bool on)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "engagement-bench", Guid.NewGuid().ToString("N"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ENGAGEMENT_API", AppContext.BaseDirectory);
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:Sqlite:Path", Path.Combine(directory, "bench.db"));
+            b.UseSetting("Seed:DemoData", "false");
+            b.UseSetting("RateLimits:GraphQLPerMinute", "1000000");
+            b.UseSetting("Notifications:DigestMinutes", "1");
+            b.UseSetting("Insights:Tagging:PollMilliseconds", "50");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        using var client = factory.CreateClient();
+        using var scope = factory.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var org = (await sp.GetRequiredService<Core.Organisations.CreateOrganisation>().ExecuteAsync(new($"bench-{Guid.NewGuid():N}"[..20], LocalizedText.EnFr("Bench", "Banc")), Actor.System)).Value;
+        var draft = (await sp.GetRequiredService<CreateConsultation>().ExecuteAsync(new(org.Id, "notify", LocalizedText.EnFr("Bike lanes", "Pistes"),
+            LocalizedText.EnFr("Summary", "Résumé"), LocalizedText.EnFr("Body", "Corps")), Actor.System)).Value;
+        var consultation = (await sp.GetRequiredService<OpenConsultation>().ExecuteAsync(new(draft.Id), Actor.System)).Value;
+        if (on)
+        {
+            foreach (var role in new[] { Role.Moderator, Role.Analyst, Role.Admin })
+                await sp.GetRequiredService<CreateStaffMember>().ExecuteAsync(new($"{role}-{Guid.NewGuid():N}@example.org", role.ToString(), [new RoleGrant(org.Id, role)], "correct horse battery staple"), Actor.System);
+        }
+        var register = sp.GetRequiredService<RegisterAnonymousParticipant>();
+        var tokens = new string[texts.Length + Items * EvidencePerItem];
+        for (var i = 0; i < tokens.Length; i++)
+            tokens[i] = (await register.ExecuteAsync()).Value.Token;
+
+        // Before the clock: items in progress, each backed by ten comments insights have read.
+        var evidence = new List<string>();
+        for (var i = 0; i < Items * EvidencePerItem; i++)
+            evidence.Add(await PostAsync(client, consultation.Id, tokens[texts.Length + i], $"Seed comment number {i} about the bike lanes.", "en", on ? $"seed-{i}@example.org" : null));
+        await WaitForTaggerAsync(sp.GetRequiredService<ISentimentFeed>());
+        var actor = Actor.Staff("bench");
+        var items = new List<BacklogItem>();
+        foreach (var chunk in evidence.Where(id => id.Length > 0).Chunk(EvidencePerItem).Take(Items))
+        {
+            var item = (await sp.GetRequiredService<CreateBacklogItem>().ExecuteAsync(new(org.Id, "Wider lanes", "", ConsultationId: consultation.Id,
+                Evidence: [.. chunk.Select(id => new EvidenceRef(EvidenceKind.Comment, id))]), actor)).Value;
+            foreach (var status in new[] { BacklogStatus.Accepted, BacklogStatus.InProgress })
+                await sp.GetRequiredService<ChangeBacklogStatus>().ExecuteAsync(new(item.Id, org.Id, status), actor);
+            items.Add(item);
+        }
+        var outbox = sp.GetRequiredService<IOutboxStore>();
+        var before = await CountAsync(outbox);
+
+        var next = -1;
+        using var stop = new CancellationTokenSource();
+        var shipper = Task.Run(async () =>
+        {
+            foreach (var item in items)
+            {
+                await Task.Delay(100, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (stop.IsCancellationRequested)
+                    return;
+                using var shipScope = factory.Services.CreateScope();
+                await shipScope.ServiceProvider.GetRequiredService<ChangeBacklogStatus>().ExecuteAsync(new(item.Id, org.Id, BacklogStatus.Shipped, "We widened the lanes."), actor);
+            }
+        });
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < texts.Length; i = Interlocked.Increment(ref next))
+                await PostAsync(client, consultation.Id, tokens[i], texts[i], i % 2 == 0 ? "en" : "fr", on ? $"resident-{i}@example.org" : null);
+        }));
+        var elapsed = watch.Elapsed;
+        await stop.CancelAsync();
+        await shipper;
+        var after = await CountAsync(outbox);
+        return (texts.Length / elapsed.TotalSeconds, after.Written - before.Written, after.Sent);
+    }
+
+    private static async Task<string> PostAsync(HttpClient client, string consultationId, string token, string text, string language, string? followUpEmail)
+    {
+        var input = new { consultationId, participantToken = token, text, language, followUpEmail };
+        using var response = await client.PostAsJsonAsync("/graphql", new { query = PostComment, variables = new { input } });
+        var body = await response.Content.ReadAsStringAsync();
+        var at = body.IndexOf("\"id\":\"", StringComparison.Ordinal);
+        return at < 0 ? "" : body[(at + 6)..body.IndexOf('"', at + 6)];
+    }
+
+    private static async Task<(int Written, int Sent)> CountAsync(IOutboxStore outbox)
+    {
+        var (pending, sent, failed) = ((await outbox.ListAsync(OutboxStatus.Pending, 1_000_000)).Count, (await outbox.ListAsync(OutboxStatus.Sent, 1_000_000)).Count,
+            (await outbox.ListAsync(OutboxStatus.Failed, 1_000_000)).Count);
+        return (pending + sent + failed, sent);
+    }
+
+    private static async Task WaitForTaggerAsync(ISentimentFeed feed)
+    {
+        var end = 0L;
+        while (true)
+        {
+            var page = await feed.ListAfterAsync(end, 5_000);
+            if (page.LastSequence == end)
+                break;
+            end = page.LastSequence;
+        }
+        var waited = Stopwatch.StartNew();
+        while (await feed.GetCheckpointAsync() < end && waited.Elapsed < TimeSpan.FromMinutes(2))
+            await Task.Delay(20);
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+}
