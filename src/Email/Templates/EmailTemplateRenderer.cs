@@ -1,5 +1,6 @@
 using Engagement.Core.Email;
 using Engagement.Core.FollowUps;
+using Engagement.Core.Participants;
 
 namespace Engagement.Email.Templates;
 
@@ -9,6 +10,7 @@ public sealed class EmailTemplateRenderer : IEmailTemplates
     public EmailContent Render(EmailTemplate template, string? unsubscribeUrl) => template switch
     {
         ImprovementShippedEmail t => Shipped(t, unsubscribeUrl),
+        EmailVerificationEmail t => Verification(t, unsubscribeUrl),
         _ => throw new ArgumentException($"No email is written for {template.GetType().Name}.", nameof(template)),
     };
 
@@ -24,6 +26,18 @@ public sealed class EmailTemplateRenderer : IEmailTemplates
         if (t.PageUrl is not null)
             body.Link(EmailTexts.Get("shipped-page", l), t.PageUrl);
         return body.Build(EmailTexts.Format("shipped-subject", l, Subjects.Shorten(t.ItemTitle)), EmailTexts.Get("shipped-why", l), unsubscribeUrl);
+    }
+
+    private static EmailContent Verification(EmailVerificationEmail t, string? unsubscribeUrl)
+    {
+        var l = t.Language;
+        return new EmailBody(l)
+            .Heading(EmailTexts.Get("verify-heading", l))
+            .Paragraph(EmailTexts.Get("verify-intro", l))
+            .Link(EmailTexts.Get("verify-link", l), t.LinkUrl)
+            .Paragraph(EmailTexts.Format("verify-expiry", l, t.LifetimeMinutes))
+            .Paragraph(EmailTexts.Get("verify-not-you", l))
+            .Build(EmailTexts.Get("verify-subject", l), EmailTexts.Get("verify-why", l), unsubscribeUrl);
     }
 }
 
