@@ -25,10 +25,6 @@ public static partial class WidgetEndpoints
     /// <summary>The demo organisation's widget key (demo data only), so the demo page and the load tool can find it.</summary>
     public const string DemoKey = "wk_demo0000000000000000000";
 
-    // The hosted pages run no script and load only the platform's own stylesheet.
-    private const string PageContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
     private static readonly FormOptions FormLimits = new()
     {
         ValueCountLimit = 16,
@@ -55,7 +51,7 @@ public static partial class WidgetEndpoints
         var widget = app.MapGroup("/widget");
         widget.MapGet("/{key}/config", ConfigAsync);
         widget.MapPost("/{key}/ratings", SubmitAsync);
-        var pages = widget.MapGroup("").AddEndpointFilter(RequireUsableHost);
+        var pages = widget.MapGroup("").AddEndpointFilter(HostedPages.RequireUsableHost);
         pages.MapGet("/demo", DemoPage);
         pages.MapGet("/{key}/rate", RatePageAsync);
         pages.MapPost("/{key}/rate", RatePagePostAsync);
@@ -140,7 +136,7 @@ public static partial class WidgetEndpoints
         var language = PageLanguage(http, widgetKey);
         // A page on a site the key does not allow would only make the form fail: the rating then counts for the service alone.
         var page = AllowedPage(widgetKey, http.Request.Query["page"].ToString());
-        return Page<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, page));
+        return HostedPages.Render<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, page));
     }
 
     private static async Task<IResult> RatePagePostAsync(
@@ -156,7 +152,7 @@ public static partial class WidgetEndpoints
         if (!limits.TryRating(RateLimits.ClientAddress(http), widgetKey.Key, out var wait))
         {
             TooMany(http, wait);
-            return Page<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, null) with
+            return HostedPages.Render<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, null) with
             {
                 Errors = new Dictionary<string, string> { ["form"] = WidgetTexts.Get("error-rate", language) },
             }, StatusCodes.Status429TooManyRequests);
@@ -166,7 +162,7 @@ public static partial class WidgetEndpoints
         {
             if (http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge || http.Request.ContentLength > MaxBodyBytes)
                 return FormProblem(http);
-            return Page<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, null) with
+            return HostedPages.Render<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, null) with
             {
                 Errors = new Dictionary<string, string> { ["form"] = WidgetTexts.Get("error-form", language) },
             }, StatusCodes.Status400BadRequest);
@@ -193,7 +189,7 @@ public static partial class WidgetEndpoints
             var field = error.Field is "score" or "comment" ? error.Field : error.Field is "page" ? "page" : "form";
             errors.TryAdd(field, WidgetTexts.Get($"error-{field}", language));
         }
-        return Page<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, page) with
+        return HostedPages.Render<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, page) with
         {
             Score = scored && score is >= 1 and <= 5 ? score : null,
             Comment = comment,
@@ -210,7 +206,7 @@ public static partial class WidgetEndpoints
         var language = PageLanguage(http, widgetKey);
         // Only an address on a site the key allows is offered as the way back: the link must not lead anywhere else.
         var back = AllowedPage(widgetKey, http.Request.Query["page"].ToString());
-        return Page<WidgetThanksPage>(http, new WidgetThanksPageModel
+        return HostedPages.Render<WidgetThanksPage>(http, new WidgetThanksPageModel
         {
             Language = language,
             ServiceName = service.Name.In(language) ?? "",
@@ -240,23 +236,12 @@ public static partial class WidgetEndpoints
             PlatformOrigin = platform,
             Language = http.Request.Query["lang"] == "fr" ? "fr" : "en",
         };
-        var result = Page<WidgetDemoPage>(http, model);
+        var result = HostedPages.Render<WidgetDemoPage>(http, model);
         // As strict as a department's page might be: scripts and connections only from itself and the platform.
         var ws = platform.Replace("http", "ws", StringComparison.Ordinal);
         http.Response.Headers.ContentSecurityPolicy =
             $"default-src 'self'; script-src 'self' {platform}; connect-src 'self' {platform} {ws}; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self' {platform}";
         return result;
-    }
-
-    // Page rendering builds the request's address as a URI; a Host header that cannot be one (a port beyond 65535,
-    // a malformed international name) is the client's error, not the server's.
-    private static ValueTask<object?> RequireUsableHost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var request = context.HttpContext.Request;
-        return Uri.TryCreate($"{request.Scheme}://{request.Host}/", UriKind.Absolute, out var uri) && uri.IdnHost.Length > 0
-            && (request.Host.Port is null or (> 0 and <= 65535))
-            ? next(context)
-            : ValueTask.FromResult<object?>(Results.BadRequest("The Host header does not name a usable host."));
     }
 
     private static WidgetRatePageModel RatePageModel(HttpContext http, WidgetKey key, Service service, string language, string? page)
@@ -272,17 +257,6 @@ public static partial class WidgetEndpoints
             Page = page,
             CommentMaxLength = TextLimits.RatingComment,
         };
-    }
-
-    private static RazorComponentResult<TComponent> Page<TComponent>(HttpContext http, object model, int status = StatusCodes.Status200OK)
-        where TComponent : Microsoft.AspNetCore.Components.IComponent
-    {
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = PageContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer";
-        return new RazorComponentResult<TComponent>(new Dictionary<string, object?> { ["Model"] = model }) { StatusCode = status };
     }
 
     private static string? AllowedPage(WidgetKey key, string? address) =>
@@ -301,44 +275,7 @@ public static partial class WidgetEndpoints
     /// <summary>What the widget shows of a summary, in the config and after a rating alike.</summary>
     private static object Brief(RatingSummary summary) => new { count = summary.Count, average = summary.Average };
 
-    /// <summary>
-    /// Reads the form body within <see cref="MaxBodyBytes"/>; null, with the status set to 413 or 415 or left for a
-    /// 400, when it is too large, not form-encoded, or malformed.
-    /// </summary>
-    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
-    {
-        if (http.Request.ContentLength > MaxBodyBytes)
-        {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return null;
-        }
-        // Form-encoded, in UTF-8 (what browsers send, with or without saying so); any other charset is refused, not guessed.
-        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-            || !type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-            || (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
-        {
-            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            return null;
-        }
-        // A body sent without a length (chunked) is cut off at the same size by the server.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = MaxBodyBytes;
-        http.Features.Set<IFormFeature>(new FormFeature(http.Request, FormLimits));
-        try
-        {
-            return await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return null;
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or FormatException or NotSupportedException or InvalidOperationException)
-        {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return null;
-        }
-    }
+    private static Task<IFormCollection?> ReadFormAsync(HttpContext http) => HostedPages.ReadFormAsync(http, MaxBodyBytes, FormLimits);
 
     private static IResult FormProblem(HttpContext http) => http.Response.StatusCode switch
     {
