@@ -2,6 +2,7 @@ using Engagement.Api.Auth;
 using Engagement.Api.GraphQL;
 using Engagement.Api.Health;
 using Engagement.Api.Live;
+using Engagement.Api.Participants;
 using Engagement.Api.Widgets;
 using Engagement.Web;
 
@@ -23,6 +24,7 @@ public static class Pipeline
         app.MapGraphQLEndpoint();
         app.MapLiveHub();
         app.MapWidgetEndpoints();
+        app.MapVerifyEmailEndpoints();
         app.LogServedUrls();
         return app;
     }
