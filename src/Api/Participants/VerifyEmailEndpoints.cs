@@ -44,6 +44,7 @@ public static class VerifyEmailEndpoints
 
     private static async Task<IResult> LinkPageAsync(string lang, HttpContext http, ConfirmEmailVerification confirm)
     {
+        lang = TextLanguage(lang);
         var token = http.Request.Query["token"] is { Count: 1 } values ? values.ToString() : null;
         var otherLanguage = $"/{Other(lang)}/verify-email" + (token is null ? "" : $"?token={Uri.EscapeDataString(token)}");
         var pending = await confirm.InspectAsync(token, http.RequestAborted);
@@ -60,6 +61,7 @@ public static class VerifyEmailEndpoints
 
     private static async Task<IResult> UseLinkAsync(string lang, HttpContext http, ConfirmEmailVerification confirm, EngagementSettings settings)
     {
+        lang = TextLanguage(lang);
         if (!CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
             return CrossSite();
         var form = await HostedPages.ReadFormAsync(http, MaxBodyBytes, FormLimits);
@@ -77,10 +79,10 @@ public static class VerifyEmailEndpoints
     }
 
     private static IResult RequestPage(string lang, HttpContext http) =>
-        HostedPages.Render<VerifyEmailRequestPage>(http, RequestPageModel(lang, sent: false));
+        HostedPages.Render<VerifyEmailRequestPage>(http, RequestPageModel(TextLanguage(lang), sent: false));
 
     private static IResult SentPage(string lang, HttpContext http) =>
-        HostedPages.Render<VerifyEmailRequestPage>(http, RequestPageModel(lang, sent: true));
+        HostedPages.Render<VerifyEmailRequestPage>(http, RequestPageModel(TextLanguage(lang), sent: true));
 
     private static async Task<IResult> RequestAsync(string lang, HttpContext http, RequestEmailVerification request, SupportedLanguages languages, EngagementSettings settings)
     {
@@ -90,8 +92,9 @@ public static class VerifyEmailEndpoints
         if (form is null && http.Response.StatusCode is StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType)
             return FormProblem(http);
         var email = form is null ? null : Single(form, "email");
-        // The email is written in the page's language when the platform offers it, else in the platform's first language.
+        // The email is written in the language of the page's address when the platform offers it, else in its first language.
         var language = languages.Contains(lang) ? lang : languages.DefaultLanguage;
+        lang = TextLanguage(lang);
         var result = form is null || email is null ? null : await request.ExecuteAsync(new RequestEmailVerification.Request(email, language), http.RequestAborted);
         if (result is { Succeeded: true })
         {
@@ -147,9 +150,16 @@ public static class VerifyEmailEndpoints
 
     private static RequestLinkFormModel RequestForm(string lang) => new() { Language = lang, FormAction = $"/{lang}/verify-email/request" };
 
-    // The pages are written in English and French; any other first segment is not one of them.
+    // Links in emails carry the language the email was written in: English, French, or another language the platform
+    // offers (whose emails fall back to English). Any other first segment is not a page of ours.
     private static ValueTask<object?> PageLanguage(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.Request.RouteValues["lang"] is "en" or "fr" ? next(context) : ValueTask.FromResult<object?>(Results.NotFound());
+        context.HttpContext.Request.RouteValues["lang"] is string lang
+        && (lang is "en" or "fr" || context.HttpContext.RequestServices.GetRequiredService<SupportedLanguages>().Contains(lang))
+            ? next(context)
+            : ValueTask.FromResult<object?>(Results.NotFound());
+
+    /// <summary>The language a page is written in for the language in its address: French, or else English.</summary>
+    private static string TextLanguage(string lang) => lang == "fr" ? "fr" : "en";
 
     /// <summary>One value of a field: null when absent or given more than once.</summary>
     private static string? Single(IFormCollection form, string name) => form[name] is { Count: 1 } values ? values.ToString() : null;

@@ -300,6 +300,24 @@ public sealed partial class EmailVerificationPageTests(SharedHost host) : IClass
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_link_in_another_language_the_platform_offers_opens_the_english_page()
+    {
+        using var app = SharedHost.NewApp().WithSetting("Languages", "en,fr,iu");
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var address = NewAddress();
+        (await app.Anonymous().QueryAsync("mutation($email: String!) { requestEmailVerification(email: $email, language: \"iu\") { email } }", new { email = address })).AssertOk();
+        var (path, _) = await LinkSentToAsync(app, address);
+
+        using var opened = await client.GetAsync(path);
+        var html = await HtmlAsync(opened);
+
+        Assert.StartsWith("/iu/verify-email?token=", path, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"post\" action=\"/en/verify-email\">", html, StringComparison.Ordinal);
+    }
+
     /// <summary>A challenge written straight to the store (as asking would, but with a chosen expiry), and its token.</summary>
     private async Task<string> StoreChallengeAsync(TimeSpan expiresIn)
     {
