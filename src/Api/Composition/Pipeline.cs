@@ -3,6 +3,7 @@ using Engagement.Api.Email;
 using Engagement.Api.GraphQL;
 using Engagement.Api.Health;
 using Engagement.Api.Live;
+using Engagement.Api.Participants;
 using Engagement.Api.Widgets;
 using Engagement.Web;
 
@@ -25,6 +26,7 @@ public static class Pipeline
         app.MapLiveHub();
         app.MapWidgetEndpoints();
         app.MapUnsubscribeEndpoints();
+        app.MapVerifyEmailEndpoints();
         app.LogServedUrls();
         return app;
     }

@@ -1,4 +1,5 @@
-using Engagement.Api.Pages;
+using Engagement.Api.Composition;
+using Microsoft.AspNetCore.Http.Features;
 using Engagement.Core.Email;
 using Engagement.Web.Email;
 
@@ -16,10 +17,15 @@ internal static class UnsubscribeEndpoints
 
     private const int MaxBodyBytes = 4 * 1024;
 
+    private static readonly FormOptions FormLimits = new() { ValueCountLimit = 4, KeyLengthLimit = 64, ValueLengthLimit = MaxBodyBytes, BufferBody = false };
+
     public static IEndpointRouteBuilder MapUnsubscribeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{lang:regex(^(en|fr)$)}/unsubscribe", Show).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
-        app.MapPost("/{lang:regex(^(en|fr)$)}/unsubscribe", ConfirmAsync).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        var pages = app.MapGroup("/{lang}/unsubscribe").WithTags("Email")
+            .AddEndpointFilter(HostedPages.RequireUsableHost).AddEndpointFilter(HostedPages.RequireLanguage)
+            .RequireRateLimiting(RateLimitPolicy);
+        pages.MapGet("", Show).WithName("UnsubscribeLink").WithSummary("The page an unsubscribe link opens: what it would do and a button, or why it cannot be used.");
+        pages.MapPost("", ConfirmAsync).WithName("Unsubscribe").WithSummary("Unsubscribes, from the page's button or a mail provider's one-click POST (RFC 8058).");
         return app;
     }
 
@@ -40,7 +46,7 @@ internal static class UnsubscribeEndpoints
         var token = http.Request.Query["token"].ToString();
         if (token.Length == 0)
         {
-            var form = await HostedPages.ReadFormAsync(http, MaxBodyBytes, maxFields: 4);
+            var form = await HostedPages.ReadFormAsync(http, MaxBodyBytes, FormLimits);
             token = form is null ? "" : HostedPages.Single(form, "token") ?? "";
         }
         var result = await unsubscribe.ExecuteAsync(token, http.RequestAborted);
@@ -52,8 +58,8 @@ internal static class UnsubscribeEndpoints
 
     private static IResult Page(HttpContext http, string lang, string? token, UnsubscribeStep step, Unsubscribe.Link? link)
     {
-        var language = HostedPages.Language(lang);
-        var other = language == "fr" ? "en" : "fr";
+        var language = HostedPages.TextLanguage(lang);
+        var other = HostedPages.OtherLanguage(language);
         var query = string.IsNullOrEmpty(token) ? "" : $"?token={Uri.EscapeDataString(token)}";
         var status = step switch
         {

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 
-using Engagement.Api.Pages;
 
 namespace Engagement.Api.Widgets;
 
@@ -26,6 +25,14 @@ public static partial class WidgetEndpoints
 
     /// <summary>The demo organisation's widget key (demo data only), so the demo page and the load tool can find it.</summary>
     public const string DemoKey = "wk_demo0000000000000000000";
+
+    private static readonly FormOptions FormLimits = new()
+    {
+        ValueCountLimit = 16,
+        KeyLengthLimit = 64,
+        ValueLengthLimit = MaxBodyBytes,
+        BufferBody = false,
+    };
 
     public static IServiceCollection AddEngagementWidgets(this IServiceCollection services)
     {
@@ -45,7 +52,7 @@ public static partial class WidgetEndpoints
         var widget = app.MapGroup("/widget");
         widget.MapGet("/{key}/config", ConfigAsync);
         widget.MapPost("/{key}/ratings", SubmitAsync);
-        var pages = widget.MapGroup("").AddEndpointFilter(RequireUsableHost);
+        var pages = widget.MapGroup("").AddEndpointFilter(HostedPages.RequireUsableHost);
         pages.MapGet("/demo", DemoPage);
         pages.MapGet("/{key}/rate", RatePageAsync);
         pages.MapPost("/{key}/rate", RatePagePostAsync);
@@ -240,17 +247,6 @@ public static partial class WidgetEndpoints
         return result;
     }
 
-    // Page rendering builds the request's address as a URI; a Host header that cannot be one (a port beyond 65535,
-    // a malformed international name) is the client's error, not the server's.
-    private static ValueTask<object?> RequireUsableHost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var request = context.HttpContext.Request;
-        return Uri.TryCreate($"{request.Scheme}://{request.Host}/", UriKind.Absolute, out var uri) && uri.IdnHost.Length > 0
-            && (request.Host.Port is null or (> 0 and <= 65535))
-            ? next(context)
-            : ValueTask.FromResult<object?>(Results.BadRequest("The Host header does not name a usable host."));
-    }
-
     private static WidgetRatePageModel RatePageModel(HttpContext http, WidgetKey key, Service service, string language, string? page)
     {
         var query = page is null ? "" : $"&page={Uri.EscapeDataString(page)}";
@@ -282,11 +278,7 @@ public static partial class WidgetEndpoints
     /// <summary>What the widget shows of a summary, in the config and after a rating alike.</summary>
     private static object Brief(RatingSummary summary) => new { count = summary.Count, average = summary.Average };
 
-    /// <summary>
-    /// Reads the form body within <see cref="MaxBodyBytes"/>; null, with the status set to 413 or 415 or left for a
-    /// 400, when it is too large, not form-encoded, or malformed.
-    /// </summary>
-    private static Task<IFormCollection?> ReadFormAsync(HttpContext http) => HostedPages.ReadFormAsync(http, MaxBodyBytes);
+    private static Task<IFormCollection?> ReadFormAsync(HttpContext http) => HostedPages.ReadFormAsync(http, MaxBodyBytes, FormLimits);
 
     private static IResult FormProblem(HttpContext http) => http.Response.StatusCode switch
     {
@@ -297,7 +289,8 @@ public static partial class WidgetEndpoints
         _ => Error(StatusCodes.Status400BadRequest, "VALIDATION", "The form could not be read.", "Le formulaire n’a pas pu être lu.", null),
     };
 
-    private static string? Single(IFormCollection form, string name) => HostedPages.Single(form, name);
+    /// <summary>One value of a field: "" when absent, null when given more than once.</summary>
+    private static string? Single(IFormCollection form, string name) => form[name].Count == 0 ? "" : HostedPages.Single(form, name);
 
     private static readonly string[] Fields = ["score", "comment", "page", "lang", "website", "email"];
 

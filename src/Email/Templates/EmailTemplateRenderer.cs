@@ -3,6 +3,7 @@ using System.Globalization;
 using Engagement.Core.FollowUps;
 using Engagement.Core.Insights;
 using Engagement.Core.Notifications;
+using Engagement.Core.Participants;
 
 namespace Engagement.Email.Templates;
 
@@ -14,6 +15,7 @@ public sealed class EmailTemplateRenderer : IEmailTemplates
         ImprovementShippedEmail t => Shipped(t, unsubscribeUrl),
         ModerationDigestEmail t => Digest(t, unsubscribeUrl),
         DriftAlertEmail t => Drift(t, unsubscribeUrl),
+        EmailVerificationEmail t => Verification(t, unsubscribeUrl),
         _ => throw new ArgumentException($"No email is written for {template.GetType().Name}.", nameof(template)),
     };
 
@@ -73,6 +75,17 @@ public sealed class EmailTemplateRenderer : IEmailTemplates
 
     private static string Number(double value, string language) =>
         value.ToString("0.0", language == "fr" ? CultureInfo.GetCultureInfo("fr-CA") : CultureInfo.InvariantCulture);
+    private static EmailContent Verification(EmailVerificationEmail t, string? unsubscribeUrl)
+    {
+        var l = t.Language;
+        return new EmailBody(l)
+            .Heading(EmailTexts.Get("verify-heading", l))
+            .Paragraph(EmailTexts.Get("verify-intro", l))
+            .Link(EmailTexts.Get("verify-link", l), t.LinkUrl)
+            .Paragraph(EmailTexts.Format("verify-expiry", l, t.LifetimeMinutes))
+            .Paragraph(EmailTexts.Get("verify-not-you", l))
+            .Build(EmailTexts.Get("verify-subject", l), EmailTexts.Get("verify-why", l), unsubscribeUrl);
+    }
 }
 
 /// <summary>Subject lines stay short and on one line whatever the title holds.</summary>

@@ -36,6 +36,17 @@ internal static class EmailTexts
             "Les commentaires sur {0} sont passés de {1} à {2} par jour au cours des {3} derniers jours ({4} en tout, z = {5})."),
         ["drift-link"] = ("Open insights", "Ouvrir les analyses"),
         ["drift-why"] = ("You receive this notice as an analyst of {0}.", "Vous recevez cet avis à titre d’analyste de {0}."),
+        ["verify-subject"] = ("Your sign-in link", "Votre lien de connexion"),
+        ["verify-heading"] = ("Confirm your email address", "Confirmez votre adresse courriel"),
+        ["verify-intro"] = ("Someone, hopefully you, asked to confirm this email address to take part in a consultation or survey. Open this link and press the button on the page:",
+            "Quelqu’un, sans doute vous, a demandé à confirmer cette adresse courriel pour participer à une consultation ou à un sondage. Ouvrez ce lien et appuyez sur le bouton de la page :"),
+        ["verify-link"] = ("Confirm my email address", "Confirmer mon adresse courriel"),
+        ["verify-expiry"] = ("The link works once, for {0} minutes. If it has expired, you can ask for a new one from the page it opens.",
+            "Le lien fonctionne une seule fois, pendant {0} minutes. S’il a expiré, vous pouvez en demander un nouveau depuis la page qu’il ouvre."),
+        ["verify-not-you"] = ("If you did not ask for this, ignore this email: nothing happens unless the link is used.",
+            "Si vous n’avez rien demandé, ne tenez pas compte de ce courriel : rien ne se passe si le lien n’est pas utilisé."),
+        ["verify-why"] = ("You receive this email because this address was entered to sign in. If someone else keeps entering it, unsubscribe to receive no more sign-in links.",
+            "Vous recevez ce courriel parce que cette adresse a été saisie pour se connecter. Si quelqu’un d’autre la saisit sans cesse, désabonnez-vous pour ne plus recevoir de liens de connexion."),
     };
 
     /// <summary>The text in the language ("fr", else English).</summary>

@@ -310,6 +310,24 @@ internal static class Migrations
             PRIMARY KEY (list, address_hash)
         ) WITHOUT ROWID;
         """,
+        // 16: sign-in links (email challenges), counted per address for the hourly cap; tokens a participant was given
+        // after its first (signing in on another device). On the verify branch alone this runs as 15; it follows the
+        // webhooks branch's 15 when both are merged.
+        """
+        CREATE TABLE email_challenges (
+            id            TEXT    NOT NULL PRIMARY KEY,
+            token_hash    TEXT    NOT NULL UNIQUE,
+            address       TEXT    NOT NULL,
+            created_ticks INTEGER NOT NULL,
+            doc           TEXT    NOT NULL
+        );
+        CREATE INDEX ix_email_challenges_address ON email_challenges (address, created_ticks);
+        CREATE TABLE participant_tokens (
+            token_hash     TEXT    NOT NULL PRIMARY KEY,
+            participant_id TEXT    NOT NULL,
+            created_ticks  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

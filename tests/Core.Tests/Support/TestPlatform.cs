@@ -52,6 +52,7 @@ public sealed class TestPlatform
         Outbox = new SqliteOutboxStore(db);
         FollowUps = new SqliteFollowUpStore(db);
         EmailSuppressions = new SqliteEmailSuppressionStore(db);
+        EmailChallenges = new SqliteEmailChallengeStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -86,6 +87,7 @@ public sealed class TestPlatform
     public Engagement.Core.Email.IOutboxStore Outbox { get; }
     public Engagement.Core.FollowUps.IFollowUpStore FollowUps { get; }
     public Engagement.Core.Email.IEmailSuppressionStore EmailSuppressions { get; }
+    public IEmailChallengeStore EmailChallenges { get; }
 
     /// <summary>Signed links on keys that live as long as the platform; a test may swap in another key ring.</summary>
     public Engagement.Core.Email.ISignedTokens SignedTokens { get; set; } =
@@ -111,6 +113,8 @@ public sealed class TestPlatform
     public Engagement.Core.Backlog.ListBacklog ListBacklog => new(Backlog, BacklogPriority);
     public Engagement.Core.Backlog.GetBacklogImpact GetBacklogImpact => new(Tallies, Clock);
     public Engagement.Core.Insights.DriftDetection DriftDetection => new(Services, Consultations, Tallies, Themes, DriftAlerts, DriftAlertNotices, Clock);
+    public RequestEmailVerification RequestEmailVerification => new(EmailChallenges, Participants, EmailSuppressions, EmailComposer, Links, Languages, Clock);
+    public ConfirmEmailVerification ConfirmEmailVerification => new(EmailChallenges, Participants, Clock);
 
     /// <summary>How reports act on comments; a test may set its own threshold.</summary>
     public ReportOptions ReportOptions { get; set; } = new();

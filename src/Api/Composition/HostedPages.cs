@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Engagement.Api.Composition;
+
+/// <summary>
+/// How the host serves its server-rendered pages (Razor components, no interactive mode) and reads their forms: one
+/// strict policy and no caching for every page, and form bodies read within a limit, in UTF-8 only.
+/// </summary>
+public static class HostedPages
+{
+    // The pages run no script and load only the platform's own stylesheet; their forms post only to the platform.
+    private const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /// <summary>The component rendered with <paramref name="model"/> as its Model, under the pages' headers.</summary>
+    public static RazorComponentResult<TComponent> Render<TComponent>(HttpContext http, object model, int status = StatusCodes.Status200OK)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        // Pages may carry one-time values (a sign-in link's token, a participant token): never kept, never passed on.
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        return new RazorComponentResult<TComponent>(new Dictionary<string, object?> { ["Model"] = model }) { StatusCode = status };
+    }
+
+    /// <summary>
+    /// An endpoint filter every page group carries. Page rendering builds the request's address as a URI; a Host header
+    /// that cannot be one (a port beyond 65535, a malformed international name) is the client's error, not the server's.
+    /// </summary>
+    public static ValueTask<object?> RequireUsableHost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        return Uri.TryCreate($"{request.Scheme}://{request.Host}/", UriKind.Absolute, out var uri) && uri.IdnHost.Length > 0
+            && (request.Host.Port is null or (> 0 and <= 65535))
+            ? next(context)
+            : ValueTask.FromResult<object?>(Results.BadRequest("The Host header does not name a usable host."));
+    }
+
+    /// <summary>
+    /// An endpoint filter for pages under "/{lang}/…" (links in emails carry the language they were written in): English,
+    /// French, or another language the platform offers (its pages fall back to English); any other segment is not a page.
+    /// </summary>
+    public static ValueTask<object?> RequireLanguage(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Request.RouteValues["lang"] is string lang
+        && (lang is "en" or "fr" || context.HttpContext.RequestServices.GetRequiredService<Core.Common.SupportedLanguages>().Contains(lang))
+            ? next(context)
+            : ValueTask.FromResult<object?>(Results.NotFound());
+
+    /// <summary>The language a page is written in for the language in its address: French, or else English.</summary>
+    public static string TextLanguage(string lang) => lang == "fr" ? "fr" : "en";
+
+    /// <summary>The other language of a page, for its language switch.</summary>
+    public static string OtherLanguage(string lang) => lang == "fr" ? "en" : "fr";
+
+    /// <summary>One value of a field: null when absent or given more than once.</summary>
+    public static string? Single(IFormCollection form, string name) => form[name] is { Count: 1 } values ? values.ToString() : null;
+
+    /// <summary>
+    /// Reads a form body within <paramref name="maxBodyBytes"/> and <paramref name="limits"/>; null, with the status set
+    /// to 413 or 415 or left for a 400, when it is too large, not form-encoded, or malformed.
+    /// </summary>
+    public static async Task<IFormCollection?> ReadFormAsync(HttpContext http, int maxBodyBytes, FormOptions limits)
+    {
+        if (http.Request.ContentLength > maxBodyBytes)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return null;
+        }
+        // Form-encoded, in UTF-8 (what browsers send, with or without saying so); any other charset is refused, not guessed.
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+            || !type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return null;
+        }
+        // A body sent without a length (chunked) is cut off at the same size by the server.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = maxBodyBytes;
+        http.Features.Set<IFormFeature>(new FormFeature(http.Request, limits));
+        try
+        {
+            return await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return null;
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or FormatException or NotSupportedException or InvalidOperationException)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return null;
+        }
+    }
+}
