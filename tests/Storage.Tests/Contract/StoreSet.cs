@@ -38,7 +38,8 @@ public sealed record StoreSet(
     Core.Backlog.IBacklogStore Backlog,
     Core.Email.IOutboxStore Outbox,
     Core.FollowUps.IFollowUpStore FollowUps,
-    Core.Email.IEmailSuppressionStore EmailSuppressions);
+    Core.Email.IEmailSuppressionStore EmailSuppressions,
+    Core.Webhooks.IWebhookStore Webhooks);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

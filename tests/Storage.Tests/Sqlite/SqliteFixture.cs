@@ -44,7 +44,8 @@ public sealed class SqliteFixture : IAsyncLifetime
         new SqliteBacklogStore(db),
         new SqliteOutboxStore(db),
         new SqliteFollowUpStore(db),
-        new SqliteEmailSuppressionStore(db));
+        new SqliteEmailSuppressionStore(db),
+        new SqliteWebhookStore(db));
 
     public Task InitializeAsync() => Database.InitializeAsync();
 
