@@ -52,6 +52,7 @@ public sealed class TestPlatform
         Outbox = new SqliteOutboxStore(db);
         FollowUps = new SqliteFollowUpStore(db);
         EmailSuppressions = new SqliteEmailSuppressionStore(db);
+        Webhooks = new SqliteWebhookStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -86,6 +87,7 @@ public sealed class TestPlatform
     public Engagement.Core.Email.IOutboxStore Outbox { get; }
     public Engagement.Core.FollowUps.IFollowUpStore FollowUps { get; }
     public Engagement.Core.Email.IEmailSuppressionStore EmailSuppressions { get; }
+    public Engagement.Core.Webhooks.IWebhookStore Webhooks { get; }
 
     /// <summary>Signed links on keys that live as long as the platform; a test may swap in another key ring.</summary>
     public Engagement.Core.Email.ISignedTokens SignedTokens { get; set; } =
@@ -107,6 +109,17 @@ public sealed class TestPlatform
     public Engagement.Core.Backlog.ListBacklog ListBacklog => new(Backlog, BacklogPriority);
     public Engagement.Core.Backlog.GetBacklogImpact GetBacklogImpact => new(Tallies, Clock);
     public Engagement.Core.Insights.DriftDetection DriftDetection => new(Services, Consultations, Tallies, Themes, DriftAlerts, Clock);
+
+    /// <summary>How webhooks call out; a test may allow private networks or shorten the back-off.</summary>
+    public Engagement.Core.Webhooks.WebhookOptions WebhookOptions { get; set; } = new();
+    public Engagement.Core.Webhooks.RegisterWebhook RegisterWebhook => new(Organisations, Webhooks, WebhookOptions, Audit, Clock);
+    public Engagement.Core.Webhooks.UpdateWebhook UpdateWebhook => new(Webhooks, WebhookOptions, Audit, Clock);
+    public Engagement.Core.Webhooks.SetWebhookEnabled SetWebhookEnabled => new(Webhooks, Audit, Clock);
+    public Engagement.Core.Webhooks.DeleteWebhook DeleteWebhook => new(Webhooks, Audit, Clock);
+    public Engagement.Core.Webhooks.ListWebhookDeliveries ListWebhookDeliveries => new(Webhooks);
+    public Engagement.Core.Webhooks.RetryWebhookDelivery RetryWebhookDelivery => new(Webhooks, Audit, Clock);
+    public Engagement.Core.Webhooks.FanOutBacklogEvents FanOutBacklogEvents => new(Backlog, Webhooks, Clock);
+    public Engagement.Core.Webhooks.DeliverWebhooks DeliverWebhooks(Engagement.Core.Webhooks.IWebhookSender sender) => new(Webhooks, sender, WebhookOptions, Clock);
 
     /// <summary>How reports act on comments; a test may set its own threshold.</summary>
     public ReportOptions ReportOptions { get; set; } = new();
