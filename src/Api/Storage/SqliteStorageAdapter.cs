@@ -47,6 +47,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         Outbox = new SqliteOutboxStore(_db);
         FollowUps = new SqliteFollowUpStore(_db);
         EmailSuppressions = new SqliteEmailSuppressionStore(_db);
+        Webhooks = new SqliteWebhookStore(_db);
     }
 
     public override string Name => "Sqlite";
@@ -73,6 +74,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override Core.Email.IOutboxStore Outbox { get; }
     public override Core.FollowUps.IFollowUpStore FollowUps { get; }
     public override Core.Email.IEmailSuppressionStore EmailSuppressions { get; }
+    public override Core.Webhooks.IWebhookStore Webhooks { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

@@ -73,6 +73,7 @@ public sealed class HealthEndpointTests
         public override Core.Email.IOutboxStore Outbox => _inner.Outbox;
         public override Core.FollowUps.IFollowUpStore FollowUps => _inner.FollowUps;
         public override Core.Email.IEmailSuppressionStore EmailSuppressions => _inner.EmailSuppressions;
+        public override Core.Webhooks.IWebhookStore Webhooks => _inner.Webhooks;
 
         public override Task InitializeAsync(CancellationToken ct) => _inner.InitializeAsync(ct);
 
