@@ -95,6 +95,8 @@ internal sealed class HttpWebhookSender : IWebhookSender, IDisposable
     {
         var host = context.DnsEndPoint.Host.Trim('[', ']');
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+        if (addresses.Length == 0)
+            throw new SocketException((int)SocketError.HostNotFound);
         // Every address must be public: a name mixing public and private ones could be steered to the private one.
         if (addresses.FirstOrDefault(a => !WebhookAddresses.IsPublic(a)) is { } refused)
             throw new PrivateAddressRefusedException(host, refused);
