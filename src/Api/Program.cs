@@ -7,6 +7,7 @@ using Engagement.Api.Live;
 using Engagement.Api.Seeding;
 using Engagement.Api.Settings;
 using Engagement.Api.Storage;
+using Engagement.Api.Webhooks;
 using Engagement.Api.Widgets;
 using Engagement.Insights;
 using Engagement.Moderation;
@@ -18,6 +19,7 @@ builder.Services
     .AddEngagementInsights()
     .AddEngagementStorage()
     .AddEngagementEmailDelivery()
+    .AddEngagementWebhooks()
     .AddDemoDataSeeding()
     .AddEngagementHealthChecks()
     .AddEngagementAuth(builder.Configuration)

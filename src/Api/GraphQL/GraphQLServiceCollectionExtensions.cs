@@ -36,6 +36,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<ISchemaContributor, RatingFields>();
         services.AddSingleton<ISchemaContributor, WidgetFields>();
         services.AddSingleton<ISchemaContributor, Types.Backlog.BacklogFields>();
+        services.AddSingleton<ISchemaContributor, Types.Webhooks.WebhookFields>();
         services.AddSingleton<ISchemaContributor, ParticipantFields>();
         services.AddSingleton<ISchemaContributor, StaffFields>();
 

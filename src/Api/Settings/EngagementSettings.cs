@@ -29,6 +29,9 @@ public sealed partial record EngagementSettings
     public required ModerationSettings Moderation { get; init; }
     public required InsightsSettings Insights { get; init; }
 
+    /// <summary>How webhooks call receivers (Webhooks:*).</summary>
+    public required WebhookSettings Webhooks { get; init; }
+
     /// <summary>Where email goes (Smtp:*): an SMTP server, or with no host, .eml files beside the SQLite file (./data/outbox).</summary>
     public required Engagement.Email.EmailOptions Email { get; init; }
 
@@ -108,6 +111,7 @@ public sealed partial record EngagementSettings
                 ThemesRefreshInterval = TimeSpan.FromSeconds(IntFrom("Insights:Themes:RefreshSeconds", config["Insights:Themes:RefreshSeconds"], 600, 1, 86_400)),
                 DriftCheckInterval = TimeSpan.FromSeconds(IntFrom("Insights:Drift:CheckSeconds", config["Insights:Drift:CheckSeconds"], 3_600, 1, 86_400)),
             },
+            Webhooks = WebhooksFrom(config),
             Email = EmailFrom(config, SqlitePathFrom(config["Storage:Sqlite:Path"])),
             PublicBaseUrl = PublicBaseUrlFrom(config["Site:PublicBaseUrl"]),
             ModerationDigestPeriod = TimeSpan.FromMinutes(IntFrom("Notifications:DigestMinutes", config["Notifications:DigestMinutes"], 60, 1, 1_440)),
@@ -182,6 +186,24 @@ public sealed partial record EngagementSettings
             throw new SettingsException("Smtp", e.Message);
         }
         return options;
+    }
+
+    private static WebhookSettings WebhooksFrom(IConfiguration config)
+    {
+        var firstRetry = IntFrom("Webhooks:FirstRetrySeconds", config["Webhooks:FirstRetrySeconds"], 30, 1, 3_600);
+        var maxRetry = IntFrom("Webhooks:MaxRetrySeconds", config["Webhooks:MaxRetrySeconds"], 3_600, 1, 86_400);
+        if (maxRetry < firstRetry)
+            throw new SettingsException("Webhooks:MaxRetrySeconds", $"{maxRetry} is shorter than Webhooks:FirstRetrySeconds ({firstRetry}); the wait only grows.");
+        return new WebhookSettings
+        {
+            // At most a minute: a delivery is held for five while it is sent, and a batch sends a few after one another.
+            Timeout = TimeSpan.FromSeconds(IntFrom("Webhooks:TimeoutSeconds", config["Webhooks:TimeoutSeconds"], 10, 1, 60)),
+            AllowPrivateNetworks = BoolFrom("Webhooks:AllowPrivateNetworks", config["Webhooks:AllowPrivateNetworks"], fallback: false),
+            FirstRetry = TimeSpan.FromSeconds(firstRetry),
+            MaxRetry = TimeSpan.FromSeconds(maxRetry),
+            MaxAttempts = IntFrom("Webhooks:MaxAttempts", config["Webhooks:MaxAttempts"], 10, 1, 50),
+            PollInterval = TimeSpan.FromMilliseconds(IntFrom("Webhooks:PollMilliseconds", config["Webhooks:PollMilliseconds"], 1_000, 50, 60_000)),
+        };
     }
 
     private static int IntFrom(string setting, string? value, int fallback, int min, int max)
@@ -336,6 +358,27 @@ public sealed record InsightsSettings
 
     /// <summary>How often every service and open consultation is checked for drift.</summary>
     public required TimeSpan DriftCheckInterval { get; init; }
+}
+
+/// <summary>How the platform posts webhook deliveries and tries failed ones again.</summary>
+public sealed record WebhookSettings
+{
+    /// <summary>How long a receiver has to answer one delivery.</summary>
+    public required TimeSpan Timeout { get; init; }
+
+    /// <summary>Whether receivers on private, loopback and link-local addresses may be registered and called.</summary>
+    public required bool AllowPrivateNetworks { get; init; }
+
+    /// <summary>The wait after a first failed try; it doubles after each further one, up to <see cref="MaxRetry"/>.</summary>
+    public required TimeSpan FirstRetry { get; init; }
+
+    public required TimeSpan MaxRetry { get; init; }
+
+    /// <summary>Tries before a delivery is marked failed.</summary>
+    public required int MaxAttempts { get; init; }
+
+    /// <summary>How long the dispatcher waits before looking again once nothing is due.</summary>
+    public required TimeSpan PollInterval { get; init; }
 }
 
 /// <summary>The Redis that nodes share, and the prefix that keeps this deployment's channels and keys apart from others on it.</summary>

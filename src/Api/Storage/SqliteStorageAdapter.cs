@@ -48,6 +48,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
         FollowUps = new SqliteFollowUpStore(_db);
         EmailSuppressions = new SqliteEmailSuppressionStore(_db);
         EmailChallenges = new SqliteEmailChallengeStore(_db);
+        Webhooks = new SqliteWebhookStore(_db);
     }
 
     public override string Name => "Sqlite";
@@ -75,6 +76,7 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     public override Core.FollowUps.IFollowUpStore FollowUps { get; }
     public override Core.Email.IEmailSuppressionStore EmailSuppressions { get; }
     public override IEmailChallengeStore EmailChallenges { get; }
+    public override Core.Webhooks.IWebhookStore Webhooks { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

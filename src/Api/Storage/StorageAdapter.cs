@@ -41,6 +41,7 @@ public abstract class StorageAdapter : IDisposable
     public abstract Core.FollowUps.IFollowUpStore FollowUps { get; }
     public abstract Core.Email.IEmailSuppressionStore EmailSuppressions { get; }
     public abstract IEmailChallengeStore EmailChallenges { get; }
+    public abstract Core.Webhooks.IWebhookStore Webhooks { get; }
 
     /// <summary>Creates or migrates the schema and indexes; idempotent.</summary>
     public abstract Task InitializeAsync(CancellationToken ct);

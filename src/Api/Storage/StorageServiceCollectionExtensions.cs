@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().FollowUps);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().EmailSuppressions);
         services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().EmailChallenges);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAdapter>().Webhooks);
         // First of all hosted services: they start one after another, so every background worker (whichever module
         // registered it, and whenever) finds the store migrated, and none has to wait for the host to have started.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());

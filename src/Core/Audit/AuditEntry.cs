@@ -52,4 +52,10 @@ public static class AuditActions
     public const string BacklogEvidenceAdded = "backlog.evidence_added";
     public const string BacklogStatusChanged = "backlog.status_changed";
     public const string BacklogItemsMerged = "backlog.merged";
+    public const string WebhookRegistered = "webhook.registered";
+    public const string WebhookUpdated = "webhook.updated";
+    public const string WebhookEnabled = "webhook.enabled";
+    public const string WebhookDisabled = "webhook.disabled";
+    public const string WebhookDeleted = "webhook.deleted";
+    public const string WebhookDeliveryRetried = "webhook.delivery_retried";
 }

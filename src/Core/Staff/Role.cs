@@ -42,6 +42,9 @@ public enum Permission
 
     /// <summary>Create, rank, merge and move improvement backlog items.</summary>
     ManageBacklog,
+
+    /// <summary>Register the organisation's webhooks, see their deliveries and send failed ones again.</summary>
+    ManageWebhooks,
 }
 
 /// <summary>The one table of which role holds which permission.</summary>

@@ -377,6 +377,61 @@ public sealed partial class AuthorizationMatrixTests
                     };
             }
 
+            case "Query.webhooks":
+            {
+                var webhook = await PlantedWebhookAsync();
+                return new("query($org: ID!) { webhooks(organisationId: $org) { id description } }", new { org = A }, "webhooks") { Secret = webhook.Description };
+            }
+
+            case "Query.webhookDeliveries":
+            {
+                var delivery = await NewFailedDeliveryAsync();
+                return new("query($id: ID!) { webhookDeliveries(webhookId: $id, status: FAILED, first: 100) { id payload } }", new { id = delivery.EndpointId },
+                    "webhookDeliveries") { Secret = JsonDocument.Parse(delivery.Payload).RootElement.GetProperty("secret").GetString() };
+            }
+
+            case "Mutation.registerWebhook":
+            {
+                var description = "new-webhook-" + Guid.NewGuid().ToString("N")[..8];
+                return new("mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret webhook { id } } }",
+                    new { input = new { organisationId = A, url = MatrixReceiver, events = new[] { "MERGED" }, description } }, "registerWebhook")
+                    {
+                        Secret = Core.Webhooks.WebhookEndpoint.SecretPrefix,
+                        State = async () => string.Join(",", (await App.Get<Core.Webhooks.IWebhookStore>().ListEndpointsAsync(A)).Where(w => w.Description == description).Select(w => w.Id)),
+                    };
+            }
+
+            case "Mutation.updateWebhook":
+            {
+                var webhook = await PlantedWebhookAsync();
+                return new("mutation($input: UpdateWebhookInput!) { updateWebhook(input: $input) { id url } }",
+                    new { input = new { id = webhook.Id, url = $"{MatrixReceiver}/{Guid.NewGuid():N}" } }, "updateWebhook")
+                    { State = async () => (await App.Get<Core.Webhooks.IWebhookStore>().GetEndpointAsync(webhook.Id))!.Url };
+            }
+
+            case "Mutation.setWebhookEnabled":
+            {
+                var webhook = await SharedWebhookAsync("toggled-webhook");
+                var store = App.Get<Core.Webhooks.IWebhookStore>();
+                var enabled = !(await store.GetEndpointAsync(webhook.Id))!.Enabled;
+                return new("mutation($id: ID!, $enabled: Boolean!) { setWebhookEnabled(id: $id, enabled: $enabled) { id enabled } }", new { id = webhook.Id, enabled },
+                    "setWebhookEnabled") { State = async () => (await store.GetEndpointAsync(webhook.Id))!.Enabled.ToString() };
+            }
+
+            case "Mutation.deleteWebhook":
+            {
+                var webhook = await NewWebhookAsync();
+                return new("mutation($id: ID!) { deleteWebhook(id: $id) { id } }", new { id = webhook.Id }, "deleteWebhook")
+                    { State = async () => await App.Get<Core.Webhooks.IWebhookStore>().GetEndpointAsync(webhook.Id) is null ? "deleted" : "kept" };
+            }
+
+            case "Mutation.retryWebhookDelivery":
+            {
+                var delivery = await NewFailedDeliveryAsync();
+                return new("mutation($id: ID!) { retryWebhookDelivery(id: $id) { id status } }", new { id = delivery.Id }, "retryWebhookDelivery")
+                    { State = async () => (await App.Get<Core.Webhooks.IWebhookStore>().GetDeliveryAsync(delivery.Id))!.Status.ToString() };
+            }
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "The matrix has no way to try this operation.");
         }
@@ -454,6 +509,54 @@ public sealed partial class AuthorizationMatrixTests
         var s = (await App.Get<ISurveyStore>().GetAsync(id))!;
         return $"{s.Status} v{s.Version} {s.Title.In("en")}";
     };
+
+    // Never resolves (.invalid), so what the host's dispatcher posts to planted webhooks goes nowhere.
+    private const string MatrixReceiver = "https://receiver.invalid/hooks";
+
+    /// <summary>
+    /// One webhook of A shared by the rows that read it or change its address, planted by the first (an organisation holds
+    /// at most 20 webhooks, and each row runs on a new instance of this class).
+    /// </summary>
+    private Task<Core.Webhooks.WebhookEndpoint> PlantedWebhookAsync() => SharedWebhookAsync("planted-webhook");
+
+    private async Task<Core.Webhooks.WebhookEndpoint> SharedWebhookAsync(string description) =>
+        (await App.Get<Core.Webhooks.IWebhookStore>().ListEndpointsAsync(A)).FirstOrDefault(w => w.Description == description)
+        ?? await NewWebhookAsync(description);
+
+    /// <summary>A webhook of A planted through the store (no audit entry), wanting only merges so the dispatcher has little to post.</summary>
+    private async Task<Core.Webhooks.WebhookEndpoint> NewWebhookAsync(string? description = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var webhook = new Core.Webhooks.WebhookEndpoint
+        {
+            Id = Core.Common.Ids.New(), OrganisationId = A, Url = MatrixReceiver, Secret = Core.Webhooks.WebhookEndpoint.NewSecret(),
+            Events = [Core.Backlog.BacklogEventKind.Merged], Enabled = true, Description = description ?? "secret-webhook-" + Guid.NewGuid().ToString("N")[..8],
+            CreatedAt = now, UpdatedAt = now, Version = 1,
+        };
+        Assert.True(await App.Get<Core.Webhooks.IWebhookStore>().TryAddEndpointAsync(webhook));
+        return webhook;
+    }
+
+    /// <summary>
+    /// A failed delivery to the planted webhook, of a made-up event (negative sequence: no real event has one, so the fan-out
+    /// never makes its id), due in a year so the host's dispatcher cannot take it before it is marked failed.
+    /// </summary>
+    private async Task<Core.Webhooks.WebhookDelivery> NewFailedDeliveryAsync()
+    {
+        var store = App.Get<Core.Webhooks.IWebhookStore>();
+        var webhook = await PlantedWebhookAsync();
+        var now = DateTimeOffset.UtcNow;
+        var sequence = -Random.Shared.NextInt64(1, long.MaxValue);
+        var delivery = new Core.Webhooks.WebhookDelivery
+        {
+            Id = Core.Webhooks.WebhookDelivery.IdOf(sequence, webhook.Id), EndpointId = webhook.Id, OrganisationId = A, EventSequence = sequence,
+            Event = "backlog.merged", Payload = $"{{\"secret\":\"secret-payload-{Guid.NewGuid():N}\"}}", Status = Core.Webhooks.WebhookDeliveryStatus.Pending,
+            Attempts = 0, NextAttemptAt = now.AddYears(1), CreatedAt = now,
+        };
+        await store.AddDeliveriesAsync([delivery], await store.GetFanOutCheckpointAsync());
+        await store.MarkFailedAsync(delivery.Id, "The receiver answered 410 Gone.", 410, null);
+        return (await store.GetDeliveryAsync(delivery.Id))!;
+    }
 
     private async Task<Core.Backlog.BacklogItem> NewBacklogItemAsync() =>
         (await App.Get<Core.Backlog.CreateBacklogItem>().ExecuteAsync(

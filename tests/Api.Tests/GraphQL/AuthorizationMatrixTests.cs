@@ -99,6 +99,13 @@ public sealed partial class AuthorizationMatrixTests(MatrixCallers callers) : IC
         ("Mutation.createStaffMember (roles in A and in B)",     [Un,  Un,     No,  No,  No,  No,  No,   No,   No,   No]),
         ("Mutation.createApiToken",                              [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
         ("Mutation.revokeApiToken",                              [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Query.webhooks",                                       [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Query.webhookDeliveries",                              [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Mutation.registerWebhook",                             [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Mutation.updateWebhook",                               [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Mutation.setWebhookEnabled",                           [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Mutation.deleteWebhook",                               [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
+        ("Mutation.retryWebhookDelivery",                        [Un,  Un,     No,  No,  Ok,  No,  Ok,   No,   No,   No]),
     ];
 
     /// <summary>The citizens' own mutations, which no staff permission guards.</summary>

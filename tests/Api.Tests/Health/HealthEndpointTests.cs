@@ -74,6 +74,7 @@ public sealed class HealthEndpointTests
         public override Core.FollowUps.IFollowUpStore FollowUps => _inner.FollowUps;
         public override Core.Email.IEmailSuppressionStore EmailSuppressions => _inner.EmailSuppressions;
         public override Core.Participants.IEmailChallengeStore EmailChallenges => _inner.EmailChallenges;
+        public override Core.Webhooks.IWebhookStore Webhooks => _inner.Webhooks;
 
         public override Task InitializeAsync(CancellationToken ct) => _inner.InitializeAsync(ct);
 

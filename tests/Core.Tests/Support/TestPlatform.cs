@@ -53,6 +53,7 @@ public sealed class TestPlatform
         FollowUps = new SqliteFollowUpStore(db);
         EmailSuppressions = new SqliteEmailSuppressionStore(db);
         EmailChallenges = new SqliteEmailChallengeStore(db);
+        Webhooks = new SqliteWebhookStore(db);
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-member-1");
@@ -88,6 +89,7 @@ public sealed class TestPlatform
     public Engagement.Core.FollowUps.IFollowUpStore FollowUps { get; }
     public Engagement.Core.Email.IEmailSuppressionStore EmailSuppressions { get; }
     public IEmailChallengeStore EmailChallenges { get; }
+    public Engagement.Core.Webhooks.IWebhookStore Webhooks { get; }
 
     /// <summary>Signed links on keys that live as long as the platform; a test may swap in another key ring.</summary>
     public Engagement.Core.Email.ISignedTokens SignedTokens { get; set; } =
@@ -115,6 +117,17 @@ public sealed class TestPlatform
     public Engagement.Core.Insights.DriftDetection DriftDetection => new(Services, Consultations, Tallies, Themes, DriftAlerts, DriftAlertNotices, Clock);
     public RequestEmailVerification RequestEmailVerification => new(EmailChallenges, Participants, EmailSuppressions, EmailComposer, Links, Languages, Clock);
     public ConfirmEmailVerification ConfirmEmailVerification => new(EmailChallenges, Participants, Clock);
+
+    /// <summary>How webhooks call out; a test may allow private networks or shorten the back-off.</summary>
+    public Engagement.Core.Webhooks.WebhookOptions WebhookOptions { get; set; } = new();
+    public Engagement.Core.Webhooks.RegisterWebhook RegisterWebhook => new(Organisations, Webhooks, WebhookOptions, Audit, Clock);
+    public Engagement.Core.Webhooks.UpdateWebhook UpdateWebhook => new(Webhooks, WebhookOptions, Audit, Clock);
+    public Engagement.Core.Webhooks.SetWebhookEnabled SetWebhookEnabled => new(Webhooks, Audit, Clock);
+    public Engagement.Core.Webhooks.DeleteWebhook DeleteWebhook => new(Webhooks, Audit, Clock);
+    public Engagement.Core.Webhooks.ListWebhookDeliveries ListWebhookDeliveries => new(Webhooks);
+    public Engagement.Core.Webhooks.RetryWebhookDelivery RetryWebhookDelivery => new(Webhooks, Audit, Clock);
+    public Engagement.Core.Webhooks.FanOutBacklogEvents FanOutBacklogEvents => new(Backlog, Webhooks, Clock);
+    public Engagement.Core.Webhooks.DeliverWebhooks DeliverWebhooks(Engagement.Core.Webhooks.IWebhookSender sender) => new(Webhooks, sender, WebhookOptions, Clock);
 
     /// <summary>How reports act on comments; a test may set its own threshold.</summary>
     public ReportOptions ReportOptions { get; set; } = new();

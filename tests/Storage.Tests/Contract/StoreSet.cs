@@ -39,7 +39,8 @@ public sealed record StoreSet(
     Core.Email.IOutboxStore Outbox,
     Core.FollowUps.IFollowUpStore FollowUps,
     Core.Email.IEmailSuppressionStore EmailSuppressions,
-    IEmailChallengeStore EmailChallenges);
+    IEmailChallengeStore EmailChallenges,
+    Core.Webhooks.IWebhookStore Webhooks);
 
 /// <summary>
 /// The base of every contract suite: an adapter's subclass only says where its stores come from. Tests share the

@@ -45,7 +45,8 @@ public sealed class SqliteFixture : IAsyncLifetime
         new SqliteOutboxStore(db),
         new SqliteFollowUpStore(db),
         new SqliteEmailSuppressionStore(db),
-        new SqliteEmailChallengeStore(db));
+        new SqliteEmailChallengeStore(db),
+        new SqliteWebhookStore(db));
 
     public Task InitializeAsync() => Database.InitializeAsync();
 
