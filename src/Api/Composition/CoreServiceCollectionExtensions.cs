@@ -23,6 +23,8 @@ public static class CoreServiceCollectionExtensions
             };
         });
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<EngagementSettings>().Retention);
+        services.AddHostedService<Retention>();
         // Moderation replaces this with its screening pipeline.
         services.AddSingleton<Engagement.Core.Screening.ITextScreening, Engagement.Core.Screening.NoScreening>();
 

@@ -71,7 +71,6 @@ internal static class EmailServiceCollectionExtensions
         services.AddSingleton(sp => new Core.FollowUps.FollowUpOptions { Retention = sp.GetRequiredService<Settings.EngagementSettings>().FollowUpRetention });
         services.AddSingleton<Core.FollowUps.FollowUpOptIn>();
         services.AddSingleton<Core.FollowUps.ClosingTheLoop>();
-        services.AddHostedService<FollowUpRetention>();
         services.AddSingleton<Core.Notifications.StaffRecipients>();
         services.AddSingleton<Core.Notifications.DriftAlertNotices>();
         services.AddHostedService<ModerationDigests>();

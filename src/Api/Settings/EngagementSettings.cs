@@ -41,6 +41,9 @@ public sealed partial record EngagementSettings
     /// <summary>The period each moderators' digest covers (Notifications:DigestMinutes); one digest per period with new held items.</summary>
     public required TimeSpan ModerationDigestPeriod { get; init; }
 
+    /// <summary>How long sign-in links and finished webhook deliveries are kept (Retention:*).</summary>
+    public required Core.Common.RetentionOptions Retention { get; init; }
+
     /// <summary>How long an address left for follow-up is kept when no improvement uses it (FollowUps:RetentionDays).</summary>
     public required TimeSpan FollowUpRetention { get; init; }
 
@@ -115,6 +118,11 @@ public sealed partial record EngagementSettings
             Email = EmailFrom(config, SqlitePathFrom(config["Storage:Sqlite:Path"])),
             PublicBaseUrl = PublicBaseUrlFrom(config["Site:PublicBaseUrl"]),
             ModerationDigestPeriod = TimeSpan.FromMinutes(IntFrom("Notifications:DigestMinutes", config["Notifications:DigestMinutes"], 60, 1, 1_440)),
+            Retention = new Core.Common.RetentionOptions
+            {
+                SignInLinks = TimeSpan.FromDays(IntFrom("Retention:SignInLinksDays", config["Retention:SignInLinksDays"], 7, 1, 365)),
+                WebhookDeliveries = TimeSpan.FromDays(IntFrom("Retention:WebhookDeliveriesDays", config["Retention:WebhookDeliveriesDays"], 90, 1, 3_650)),
+            },
             FollowUpRetention = TimeSpan.FromDays(IntFrom("FollowUps:RetentionDays", config["FollowUps:RetentionDays"], 365, 1, 3_650)),
             TrustedOrigins = OriginsFrom("TrustedOrigins", config["TrustedOrigins"]),
             Oidc = OidcFrom(config),

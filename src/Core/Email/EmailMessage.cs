@@ -9,8 +9,9 @@ namespace Engagement.Core.Email;
 /// <param name="To">The recipient's bare address (name@example.org); <paramref name="ToName"/> carries the display name.</param>
 /// <param name="Language">The language the texts are written in ("en", "fr"), sent as Content-Language.</param>
 /// <param name="ListUnsubscribe">
-/// The absolute http(s) address that unsubscribes the recipient in one click (RFC 8058), sent as List-Unsubscribe; null
-/// only for messages the person cannot opt out of, such as a sign-in link they asked for.
+/// The absolute http(s) address that unsubscribes the recipient in one click (RFC 8058), sent as List-Unsubscribe. The
+/// core's <see cref="EmailComposer"/> always sets it (every kind of email has its list, sign-in links included); null is
+/// for a message written by other means that no one can opt out of.
 /// </param>
 /// <param name="CreatedAt">When the message was written; sent as its Date, so a resend is identical to the first try.</param>
 public sealed record EmailMessage(

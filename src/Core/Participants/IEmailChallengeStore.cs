@@ -24,4 +24,7 @@ public interface IEmailChallengeStore
     /// then stands (null when there is none). Of any number of concurrent calls for one challenge, exactly one uses it.
     /// </summary>
     Task<EmailChallengeUse> ConsumeAsync(string tokenHash, DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>Deletes up to <paramref name="max"/> challenges created before <paramref name="before"/>, oldest first; returns how many.</summary>
+    Task<int> DeleteCreatedBeforeAsync(DateTimeOffset before, int max, CancellationToken ct = default);
 }

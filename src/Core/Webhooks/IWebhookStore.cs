@@ -63,4 +63,10 @@ public interface IWebhookStore
     /// has this id (unknown, or pending or delivered).
     /// </summary>
     Task<WebhookDelivery?> RequeueAsync(string id, DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> delivered or failed deliveries created before <paramref name="before"/>,
+    /// oldest first (pending ones are never deleted); returns how many.
+    /// </summary>
+    Task<int> DeleteFinishedBeforeAsync(DateTimeOffset before, int max, CancellationToken ct = default);
 }

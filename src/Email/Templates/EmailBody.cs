@@ -9,10 +9,15 @@ namespace Engagement.Email.Templates;
 /// Builds an email's plain-text and HTML bodies together from the same blocks, so the two parts always say the same
 /// thing. Every value is text: the HTML part encodes it, so markup a citizen or staff member typed arrives as text.
 /// </summary>
-internal sealed class EmailBody(string language, bool bilingual = false)
+internal sealed class EmailBody(string bodyLanguage, bool bilingual = false)
 {
+    private readonly string _language = bodyLanguage;
+
     private readonly StringBuilder _plain = new();
     private readonly StringBuilder _html = new();
+
+    // The language being written: the body's, or a section's.
+    private string _current = bodyLanguage;
 
     public EmailBody Heading(string text)
     {
@@ -41,7 +46,8 @@ internal sealed class EmailBody(string language, bool bilingual = false)
 
     public EmailBody Link(string label, string url)
     {
-        _plain.Append(label).Append(":\n").Append(url).Append("\n\n");
+        // French sets a (non-breaking) space before a colon.
+        _plain.Append(label).Append(_current == "fr" ? "\u00a0:" : ":").Append('\n').Append(url).Append("\n\n");
         _html.Append("<p><a href=\"").Append(Encode(url)).Append("\">").Append(Encode(label)).Append("</a></p>\n");
         return this;
     }
@@ -54,7 +60,9 @@ internal sealed class EmailBody(string language, bool bilingual = false)
     {
         _plain.Append("--------\n\n");
         _html.Append("<hr>\n<div lang=\"").Append(Encode(sectionLanguage)).Append("\">\n");
+        _current = sectionLanguage;
         write(this);
+        _current = _language;
         _html.Append("</div>\n");
         return this;
     }
@@ -64,14 +72,14 @@ internal sealed class EmailBody(string language, bool bilingual = false)
     {
         var plain = new StringBuilder(_plain.ToString()).Append("--\n").Append(why).Append('\n');
         var html = new StringBuilder()
-            .Append("<!DOCTYPE html>\n<html lang=\"").Append(language).Append("\">\n<head><meta charset=\"utf-8\"><title>")
+            .Append("<!DOCTYPE html>\n<html lang=\"").Append(_language).Append("\">\n<head><meta charset=\"utf-8\"><title>")
             .Append(Encode(subject)).Append("</title></head>\n<body style=\"font-family:sans-serif;line-height:1.5;color:#333;max-width:40em\">\n")
             .Append(_html)
             .Append("<hr>\n<p style=\"font-size:.9em;color:#555\">").Append(Encode(why));
         if (unsubscribeUrl is not null)
         {
-            var label = bilingual ? $"{EmailTexts.Get("unsubscribe", "en")} / {EmailTexts.Get("unsubscribe", "fr")}" : EmailTexts.Get("unsubscribe", language);
-            plain.Append(label).Append(": ").Append(unsubscribeUrl).Append('\n');
+            var label = bilingual ? $"{EmailTexts.Get("unsubscribe", "en")} / {EmailTexts.Get("unsubscribe", "fr")}" : EmailTexts.Get("unsubscribe", _language);
+            plain.Append(label).Append(_language == "fr" && !bilingual ? "\u00a0: " : ": ").Append(unsubscribeUrl).Append('\n');
             html.Append("<br><a href=\"").Append(Encode(unsubscribeUrl)).Append("\">").Append(Encode(label)).Append("</a>");
         }
         html.Append("</p>\n</body>\n</html>\n");

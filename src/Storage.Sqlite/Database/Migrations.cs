@@ -352,6 +352,12 @@ internal static class Migrations
             created_ticks  INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        // 17: what the retention jobs delete by age: sign-in links by when they were asked for, finished webhook deliveries
+        // by status and when they were made.
+        """
+        CREATE INDEX ix_email_challenges_created ON email_challenges (created_ticks);
+        CREATE INDEX ix_webhook_deliveries_finished ON webhook_deliveries (status, created_ticks);
+        """,
     ];
 
     public static int Latest => Scripts.Length;

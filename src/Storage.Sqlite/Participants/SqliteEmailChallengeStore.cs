@@ -18,6 +18,11 @@ public sealed class SqliteEmailChallengeStore(SqliteDatabase db) : IEmailChallen
         db.ReadAsync(c => c.Command("SELECT COUNT(*) FROM email_challenges WHERE address = @address AND created_ticks >= @since")
             .With("@address", address).With("@since", since.Ticks()).ReadCount(), ct);
 
+    public Task<int> DeleteCreatedBeforeAsync(DateTimeOffset before, int max, CancellationToken ct = default) =>
+        db.WriteAsync(tx => tx.Command("""
+                DELETE FROM email_challenges WHERE id IN (SELECT id FROM email_challenges WHERE created_ticks < @before ORDER BY created_ticks LIMIT @max)
+                """).With("@before", before.Ticks()).With("@max", max).Run(), ct);
+
     public Task<EmailChallenge?> GetByTokenHashAsync(string tokenHash, CancellationToken ct = default) =>
         db.ReadAsync(c => c.Command("SELECT doc FROM email_challenges WHERE token_hash = @token_hash").With("@token_hash", tokenHash).ReadDoc<EmailChallenge>(), ct);
 

@@ -136,4 +136,10 @@ public sealed class SqliteWebhookStore(SqliteDatabase db) : IWebhookStore
         tx.Command("UPDATE webhook_deliveries SET status = @status, next_attempt_ticks = @next, doc = @doc WHERE id = @id")
             .With("@id", delivery.Id).With("@status", delivery.Status.ToString()).With("@next", delivery.NextAttemptAt.Ticks())
             .With("@doc", StorageJson.Serialize(delivery)).Run();
+
+    public Task<int> DeleteFinishedBeforeAsync(DateTimeOffset before, int max, CancellationToken ct = default) =>
+        db.WriteAsync(tx => tx.Command("""
+                DELETE FROM webhook_deliveries WHERE id IN (
+                    SELECT id FROM webhook_deliveries WHERE status IN ('Delivered', 'Failed') AND created_ticks < @before ORDER BY created_ticks LIMIT @max)
+                """).With("@before", before.Ticks()).With("@max", max).Run(), ct);
 }

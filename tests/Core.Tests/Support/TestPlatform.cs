@@ -102,6 +102,9 @@ public sealed class TestPlatform
     public Engagement.Core.FollowUps.ClosingTheLoop ClosingTheLoop => new(FollowUps, Themes, EmailSuppressions, Services, Consultations, EmailComposer, Links, Clock);
     public Engagement.Core.Email.Unsubscribe Unsubscribe => new(EmailComposer, EmailSuppressions, FollowUps, Clock);
     public Engagement.Core.FollowUps.ForgetExpiredFollowUps ForgetExpiredFollowUps => new(FollowUps, Clock);
+    public RetentionOptions Retention { get; set; } = new();
+    public ForgetOldEmailChallenges ForgetOldEmailChallenges => new(EmailChallenges, Retention, Clock);
+    public Engagement.Core.Webhooks.ForgetOldWebhookDeliveries ForgetOldWebhookDeliveries => new(Webhooks, Retention, Clock);
     public Engagement.Core.Notifications.StaffRecipients StaffRecipients => new(StaffMembers, EmailSuppressions);
     public Engagement.Core.Notifications.DriftAlertNotices DriftAlertNotices => new(Organisations, StaffRecipients, EmailComposer, Links);
     public Engagement.Core.Notifications.SendModerationDigest SendModerationDigest => new(Organisations, ModerationItems, StaffRecipients, EmailComposer, Links, Outbox, Clock);

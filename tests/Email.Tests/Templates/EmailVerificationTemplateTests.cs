@@ -33,9 +33,9 @@ public sealed partial class EmailVerificationTemplateTests
         var content = _renderer.Render(new EmailVerificationEmail("fr", Link.Replace("/en/", "/fr/", StringComparison.Ordinal), 15), Unsubscribe);
 
         Assert.Equal("Votre lien de connexion", content.Subject);
-        Assert.Contains("Confirmer mon adresse courriel:\n" + "https://engage.example.org/fr/verify-email?token=", content.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Confirmer mon adresse courriel\u00a0:\n" + "https://engage.example.org/fr/verify-email?token=", content.PlainText, StringComparison.Ordinal);
         Assert.Contains("Le lien fonctionne une seule fois, pendant 15 minutes.", content.PlainText, StringComparison.Ordinal);
-        Assert.Contains("Se désabonner de ces courriels: " + Unsubscribe, content.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Se désabonner de ces courriels\u00a0: " + Unsubscribe, content.PlainText, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"fr\">", content.Html, StringComparison.Ordinal);
         Assert.Contains("Confirmez votre adresse courriel", content.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("Confirm my", content.PlainText + content.Html, StringComparison.Ordinal);

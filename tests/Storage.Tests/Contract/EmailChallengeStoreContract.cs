@@ -168,4 +168,22 @@ public abstract class EmailChallengeStoreContract : StoreContract
         Assert.Single(uses, u => u.Consumed);
         Assert.All(uses, u => Assert.Equal(now, u.Challenge!.UsedAt));
     }
+
+    [Fact]
+    public async Task DeleteCreatedBeforeAsync_deletes_challenges_asked_for_before_the_instant_oldest_first_up_to_the_limit()
+    {
+        var stores = await CreateStoresAsync();
+        // Long before every other test's challenges, so the cut-off touches only these.
+        var (first, second, kept) = (Challenge(createdAt: Make.T0.AddYears(-60)), Challenge(createdAt: Make.T0.AddYears(-60).AddMinutes(1)),
+            Challenge(createdAt: Make.T0.AddYears(-59)));
+        foreach (var c in new[] { first, second, kept })
+            await stores.EmailChallenges.TryAddAsync(c, null);
+
+        Assert.Equal(1, await stores.EmailChallenges.DeleteCreatedBeforeAsync(Make.T0.AddYears(-59), 1));
+        Assert.Null(await stores.EmailChallenges.GetByTokenHashAsync(first.TokenHash));
+        Assert.Equal(1, await stores.EmailChallenges.DeleteCreatedBeforeAsync(Make.T0.AddYears(-59), 100));
+
+        Assert.Null(await stores.EmailChallenges.GetByTokenHashAsync(second.TokenHash));
+        Assert.NotNull(await stores.EmailChallenges.GetByTokenHashAsync(kept.TokenHash));
+    }
 }

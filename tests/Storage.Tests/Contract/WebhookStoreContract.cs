@@ -208,4 +208,25 @@ public abstract class WebhookStoreContract : StoreContract
         Same.Equal(pending, await stores.Webhooks.GetDeliveryAsync(pending.Id));
         Assert.Equal(WebhookDeliveryStatus.Delivered, (await stores.Webhooks.GetDeliveryAsync(delivered.Id))!.Status);
     }
+
+    [Fact]
+    public async Task DeleteFinishedBeforeAsync_deletes_old_delivered_and_failed_deliveries_and_never_pending_ones()
+    {
+        var stores = await CreateStoresAsync();
+        var endpoint = Endpoint();
+        // Long before every other test's deliveries, so the cut-off touches only these.
+        var (old, cutOff) = (Make.T0.AddYears(-60), Make.T0.AddYears(-59));
+        var (delivered, failed, pending, recent) = (Delivery(endpoint, 1, old), Delivery(endpoint, 2, old), Delivery(endpoint, 3, old), Delivery(endpoint, 4, cutOff));
+        await AddAsync(stores, delivered, failed, pending, recent);
+        await stores.Webhooks.MarkDeliveredAsync(delivered.Id, old, 200);
+        await stores.Webhooks.MarkFailedAsync(failed.Id, "The receiver answered 410 Gone.", 410, null);
+        await stores.Webhooks.MarkDeliveredAsync(recent.Id, cutOff, 200);
+
+        Assert.Equal(2, await stores.Webhooks.DeleteFinishedBeforeAsync(cutOff, 100));
+
+        Assert.Null(await stores.Webhooks.GetDeliveryAsync(delivered.Id));
+        Assert.Null(await stores.Webhooks.GetDeliveryAsync(failed.Id));
+        Assert.NotNull(await stores.Webhooks.GetDeliveryAsync(pending.Id));
+        Assert.NotNull(await stores.Webhooks.GetDeliveryAsync(recent.Id));
+    }
 }
