@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Engagement.Api.Email;
 
 /// <summary>
-/// Sends the outbox in the background: as long as messages go out it keeps going, then it
-/// looks again every few seconds. A failure of the store is logged and tried again; delivery failures are the
-/// outbox's own business (<see cref="DispatchOutbox"/>).
+/// Sends the outbox in the background: as long as messages go out it keeps going, at most Notifications:MaxBusyPercent
+/// of the time (<see cref="Composition.Pace"/>), then it looks again every few seconds. A failure of the store is logged
+/// and tried again; delivery failures are the outbox's own business (<see cref="DispatchOutbox"/>).
 /// </summary>
-internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, ILogger<OutboxDispatcher> logger) : BackgroundService
+internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Settings.EngagementSettings settings, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 50;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
@@ -21,6 +21,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, ILog
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = 0;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -34,8 +35,9 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, ILog
             {
                 LogFailed(e);
             }
-            if (sent == 0)
-                await Task.Delay(Idle, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            var rest = sent == 0 ? Idle : Composition.Pace.RestAfter(System.Diagnostics.Stopwatch.GetElapsedTime(started), settings.NotificationsMaxBusyPercent);
+            if (rest > TimeSpan.Zero)
+                await Task.Delay(rest, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 

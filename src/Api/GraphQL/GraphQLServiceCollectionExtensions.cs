@@ -38,6 +38,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<ISchemaContributor, Types.Backlog.BacklogFields>();
         services.AddSingleton<ISchemaContributor, Types.Webhooks.WebhookFields>();
         services.AddSingleton<ISchemaContributor, ParticipantFields>();
+        services.AddSingleton<ISchemaContributor, Types.Email.EmailFields>();
         services.AddSingleton<ISchemaContributor, StaffFields>();
 
         services.AddHttpContextAccessor();

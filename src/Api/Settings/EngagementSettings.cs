@@ -38,6 +38,9 @@ public sealed partial record EngagementSettings
     /// <summary>The platform's public address (Site:PublicBaseUrl), from which links in emails are built.</summary>
     public required Uri PublicBaseUrl { get; init; }
 
+    /// <summary>The most of their time the email and webhook senders spend sending while work waits (Notifications:MaxBusyPercent).</summary>
+    public required int NotificationsMaxBusyPercent { get; init; }
+
     /// <summary>The period each moderators' digest covers (Notifications:DigestMinutes); one digest per period with new held items.</summary>
     public required TimeSpan ModerationDigestPeriod { get; init; }
 
@@ -117,6 +120,7 @@ public sealed partial record EngagementSettings
             Webhooks = WebhooksFrom(config),
             Email = EmailFrom(config, SqlitePathFrom(config["Storage:Sqlite:Path"])),
             PublicBaseUrl = PublicBaseUrlFrom(config["Site:PublicBaseUrl"]),
+            NotificationsMaxBusyPercent = IntFrom("Notifications:MaxBusyPercent", config["Notifications:MaxBusyPercent"], 20, 1, 100),
             ModerationDigestPeriod = TimeSpan.FromMinutes(IntFrom("Notifications:DigestMinutes", config["Notifications:DigestMinutes"], 60, 1, 1_440)),
             Retention = new Core.Common.RetentionOptions
             {

@@ -4,11 +4,13 @@ using Engagement.Core.Webhooks;
 namespace Engagement.Api.Webhooks;
 
 /// <summary>
-/// Turns backlog events into deliveries and posts them, in the background: as long as there is work it keeps going, then
-/// it looks again every Webhooks:PollMilliseconds. A failure of the store is logged and tried again; delivery failures
+/// Turns backlog events into deliveries and posts them, in the background: as long as there is work it keeps going, at
+/// most Notifications:MaxBusyPercent of the time (<see cref="Composition.Pace"/>), then it looks again every
+/// Webhooks:PollMilliseconds. A failure of the store is logged and tried again; delivery failures
 /// are the deliveries' own business (<see cref="DeliverWebhooks"/>).
 /// </summary>
-internal sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, WebhookSettings settings, ILogger<WebhookDispatcher> logger) : BackgroundService
+internal sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, WebhookSettings settings, EngagementSettings all, ILogger<WebhookDispatcher> logger)
+    : BackgroundService
 {
     private const int FanOutBatch = 200;
 
@@ -22,6 +24,7 @@ internal sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, Web
         while (!stoppingToken.IsCancellationRequested)
         {
             var busy = false;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -37,8 +40,9 @@ internal sealed partial class WebhookDispatcher(IServiceScopeFactory scopes, Web
             {
                 LogFailed(e);
             }
-            if (!busy)
-                await Task.Delay(settings.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            var rest = busy ? Composition.Pace.RestAfter(System.Diagnostics.Stopwatch.GetElapsedTime(started), all.NotificationsMaxBusyPercent) : settings.PollInterval;
+            if (rest > TimeSpan.Zero)
+                await Task.Delay(rest, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 

@@ -7,8 +7,10 @@ namespace Engagement.Storage.Sqlite;
 /// <summary>Comments and reactions in SQLite; each write moves its tallies in the same transaction.</summary>
 public sealed class SqliteCommentStore(SqliteDatabase db) : ICommentStore
 {
-    public Task<bool> TryAddAsync(Comment comment, Core.FollowUps.FollowUp? followUp = null, CancellationToken ct = default) =>
-        db.TryWriteAsync(tx =>
+    public Task<bool> TryAddAsync(Comment comment, Core.FollowUps.FollowUp? followUp = null, CancellationToken ct = default)
+    {
+        var wish = SqliteFollowUpStore.Row.Of(followUp);
+        return db.TryWriteAsync(tx =>
         {
             tx.Command("""
                 INSERT INTO comments (id, consultation_id, parent_id, status, created_ticks, doc)
@@ -24,9 +26,10 @@ public sealed class SqliteCommentStore(SqliteDatabase db) : ICommentStore
             tx.Apply(CommentTallies.ForNew(comment));
             if (comment.Status == CommentStatus.Published)
                 TextFeed.Append(tx, TextFeed.KindOf(comment), comment.Id);
-            SqliteFollowUpStore.Append(tx, followUp);
+            SqliteFollowUpStore.Append(tx, wish);
             return true;
         }, ct);
+    }
 
     public Task<Comment?> GetAsync(string id, CancellationToken ct = default) =>
         db.ReadAsync(c => Get(c, null, id), ct);

@@ -6,16 +6,29 @@ namespace Engagement.Storage.Sqlite;
 /// <summary>Follow-up addresses in SQLite, written with their contribution, found by contribution, deleted by address or expiry.</summary>
 public sealed class SqliteFollowUpStore(SqliteDatabase db) : IFollowUpStore
 {
-    public Task AddAsync(FollowUp followUp, CancellationToken ct = default) => db.WriteAsync(tx => Append(tx, followUp), ct);
+    public Task AddAsync(FollowUp followUp, CancellationToken ct = default)
+    {
+        var row = Row.Of(followUp);
+        return db.WriteAsync(tx => Append(tx, row), ct);
+    }
+
+    /// <summary>
+    /// A follow-up made ready to write: serialised before the write is queued, so the store's single writer spends no
+    /// time on it beyond the insert.
+    /// </summary>
+    internal sealed record Row(FollowUp FollowUp, string Doc)
+    {
+        public static Row? Of(FollowUp? followUp) => followUp is null ? null : new(followUp, StorageJson.Serialize(followUp));
+    }
 
     /// <summary>Stores a follow-up in the caller's transaction (a contribution's own write); nothing when none is given.</summary>
-    internal static int Append(SqliteTransaction tx, FollowUp? followUp) => followUp is null ? 0 : tx.Command("""
+    internal static int Append(SqliteTransaction tx, Row? row) => row is null ? 0 : tx.Command("""
             INSERT INTO follow_ups (id, organisation_id, contribution_id, address, expires_ticks, doc)
             VALUES (@id, @organisation_id, @contribution_id, @address, @expires, @doc)
             ON CONFLICT (id) DO NOTHING
             """)
-        .With("@id", followUp.Id).With("@organisation_id", followUp.OrganisationId).With("@contribution_id", followUp.ContributionId)
-        .With("@address", followUp.Address).With("@expires", followUp.ExpiresAt.Ticks()).With("@doc", StorageJson.Serialize(followUp)).Run();
+        .With("@id", row.FollowUp.Id).With("@organisation_id", row.FollowUp.OrganisationId).With("@contribution_id", row.FollowUp.ContributionId)
+        .With("@address", row.FollowUp.Address).With("@expires", row.FollowUp.ExpiresAt.Ticks()).With("@doc", row.Doc).Run();
 
     public Task<IReadOnlyList<FollowUp>> ListForContributionsAsync(string organisationId, IReadOnlyCollection<string> contributionIds, DateTimeOffset now, CancellationToken ct = default) =>
         contributionIds.Count == 0

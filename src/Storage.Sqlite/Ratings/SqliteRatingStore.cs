@@ -14,15 +14,18 @@ public sealed class SqliteRatingStore(SqliteDatabase db) : IRatingStore
     // Not INSERT OR IGNORE: that would also swallow NOT NULL failures, silently dropping a malformed rating.
     private const string InsertUnlessIdTaken = Insert + " ON CONFLICT (id) DO NOTHING";
 
-    public Task<bool> TryAddAsync(ServiceRating rating, Core.FollowUps.FollowUp? followUp = null, CancellationToken ct = default) =>
-        db.TryWriteAsync(tx =>
+    public Task<bool> TryAddAsync(ServiceRating rating, Core.FollowUps.FollowUp? followUp = null, CancellationToken ct = default)
+    {
+        var wish = SqliteFollowUpStore.Row.Of(followUp);
+        return db.TryWriteAsync(tx =>
         {
             Bind(tx.Command(Insert), rating).Run();
             tx.Apply(RatingTallies.ForNew(rating));
             AppendIfPublished(tx, rating);
-            SqliteFollowUpStore.Append(tx, followUp);
+            SqliteFollowUpStore.Append(tx, wish);
             return true;
         }, ct);
+    }
 
     public Task<int> AddManyAsync(IReadOnlyList<ServiceRating> ratings, CancellationToken ct = default) =>
         db.WriteAsync(tx =>

@@ -6,8 +6,10 @@ namespace Engagement.Storage.Sqlite;
 /// <summary>Survey responses in SQLite: one per participant per survey by constraint, tallied in the same transaction.</summary>
 public sealed class SqliteSurveyResponseStore(SqliteDatabase db) : ISurveyResponseStore
 {
-    public Task<bool> TryAddAsync(SurveyResponse response, Core.FollowUps.FollowUp? followUp = null, CancellationToken ct = default) =>
-        db.TryWriteAsync(tx =>
+    public Task<bool> TryAddAsync(SurveyResponse response, Core.FollowUps.FollowUp? followUp = null, CancellationToken ct = default)
+    {
+        var wish = SqliteFollowUpStore.Row.Of(followUp);
+        return db.TryWriteAsync(tx =>
         {
             tx.Command("""
                 INSERT INTO survey_responses (id, survey_id, participant_id, submitted_ticks, doc)
@@ -25,9 +27,10 @@ public sealed class SqliteSurveyResponseStore(SqliteDatabase db) : ISurveyRespon
                 if (answer.Text is not null)
                     TextFeed.Append(tx, Core.Screening.TextKind.SurveyAnswer, TextFeed.SurveyAnswerId(response.Id, questionId));
             }
-            SqliteFollowUpStore.Append(tx, followUp);
+            SqliteFollowUpStore.Append(tx, wish);
             return true;
         }, ct);
+    }
 
     public Task<SurveyResponse?> GetByParticipantAsync(string surveyId, string participantId, CancellationToken ct = default) =>
         db.ReadAsync(c => c.Command("SELECT doc FROM survey_responses WHERE survey_id = @survey_id AND participant_id = @participant_id")

@@ -108,6 +108,28 @@ public sealed class ClosingTheLoopTests
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/de/unsubscribe?token={valid}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_unsubscribe_mutation_does_what_the_page_does_for_an_api_client()
+    {
+        using var app = SharedHost.NewApp();
+        var client = app.Anonymous();
+        var address = $"eve-{Guid.NewGuid():N}@example.org";
+        var tokens = app.Get<ISignedTokens>();
+        const string Mutation = "mutation($t: String!) { unsubscribe(token: $t) { list maskedAddress } }";
+
+        var done = (await client.QueryAsync(Mutation, new { t = tokens.Sign("unsubscribe", $"DriftAlerts|{address}", DateTimeOffset.UtcNow.AddDays(1)) }))
+            .AssertOk().At("unsubscribe");
+        var expired = await client.QueryAsync(Mutation, new { t = tokens.Sign("unsubscribe", $"FollowUps|{address}", DateTimeOffset.UtcNow.AddDays(-1)) });
+        var forged = await client.QueryAsync(Mutation, new { t = "not-a-token" });
+
+        Assert.Equal(("DRIFT_ALERTS", "e***@example.org"), (done.GetProperty("list").GetString(), done.GetProperty("maskedAddress").GetString()));
+        Assert.Equal([EmailAddresses.Hash(address)], await app.Get<IEmailSuppressionStore>().SuppressedAsync(MailingList.DriftAlerts, [EmailAddresses.Hash(address)]));
+        Assert.Equal(["VALIDATION"], expired.ErrorCodes);
+        Assert.Contains("expired", expired.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["VALIDATION"], forged.ErrorCodes);
+        Assert.Empty(await app.Get<IEmailSuppressionStore>().SuppressedAsync(MailingList.FollowUps, [EmailAddresses.Hash(address)]));
+    }
+
     /// <summary>Creates the item once the background tagger has read the comments (evidence must be texts insights know).</summary>
     private static async Task<string> CreateItemOnceReadAsync(GraphQLClient analyst, string organisationId, string consultationId, params string[] commentIds)
     {

@@ -110,7 +110,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixCallers callers) : IC
 
     /// <summary>The citizens' own mutations, which no staff permission guards.</summary>
     private static readonly string[] CitizenMutations = ["registerParticipant", "postComment", "react", "reportComment", "submitSurveyResponse", "submitRating",
-        "requestEmailVerification", "confirmEmailVerification"];
+        "requestEmailVerification", "confirmEmailVerification", "unsubscribe"];
 
     public static TheoryData<string, Caller, Expect> Cells()
     {
