@@ -65,30 +65,23 @@ internal static class NotificationsThroughput
         }
         var (off, onMean) = (results[false].Average(), results[true].Average());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mean: off {off:0} /s, on {onMean:0} /s, ratio on/off {onMean / off:0.00}; median: off {Median(results[false]):0}, on {Median(results[true]):0}, ratio {Median(results[true]) / Median(results[false]):0.00}"));
+            $"mean: off {off:0} /s, on {onMean:0} /s, ratio on/off {onMean / off:0.00}; median: off {HostRounds.Median(results[false]):0}, on {HostRounds.Median(results[true]):0}, ratio {HostRounds.Median(results[true]) / HostRounds.Median(results[false]):0.00}"));
     }
 
     private static async Task<(double PerSecond, int Emails, int Sent, int Hooks)> RoundAsync(string[] texts, bool on)
     {
         var directory = Path.Combine(Path.GetTempPath(), "engagement-bench", Guid.NewGuid().ToString("N"));
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ENGAGEMENT_API", AppContext.BaseDirectory);
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = HostRounds.Create(directory, b =>
         {
-            b.UseSetting("Storage:Sqlite:Path", Path.Combine(directory, "bench.db"));
-            b.UseSetting("Seed:DemoData", "false");
-            b.UseSetting("RateLimits:GraphQLPerMinute", "1000000");
             b.UseSetting("Notifications:DigestMinutes", "1");
             b.UseSetting("Insights:Tagging:PollMilliseconds", "50");
             b.UseSetting("Webhooks:AllowPrivateNetworks", "true");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
         });
         using var client = factory.CreateClient();
         using var scope = factory.Services.CreateScope();
         var sp = scope.ServiceProvider;
-        var org = (await sp.GetRequiredService<Core.Organisations.CreateOrganisation>().ExecuteAsync(new($"bench-{Guid.NewGuid():N}"[..20], LocalizedText.EnFr("Bench", "Banc")), Actor.System)).Value;
-        var draft = (await sp.GetRequiredService<CreateConsultation>().ExecuteAsync(new(org.Id, "notify", LocalizedText.EnFr("Bike lanes", "Pistes"),
-            LocalizedText.EnFr("Summary", "Résumé"), LocalizedText.EnFr("Body", "Corps")), Actor.System)).Value;
-        var consultation = (await sp.GetRequiredService<OpenConsultation>().ExecuteAsync(new(draft.Id), Actor.System)).Value;
+        var consultation = await HostRounds.OpenConsultationAsync(sp, "notify");
+        var org = (await sp.GetRequiredService<Core.Organisations.IOrganisationStore>().GetAsync(consultation.OrganisationId))!;
         using var receiver = on ? Receiver.Start() : null;
         if (on)
         {
@@ -97,16 +90,13 @@ internal static class NotificationsThroughput
             foreach (var role in new[] { Role.Moderator, Role.Analyst, Role.Admin })
                 await sp.GetRequiredService<CreateStaffMember>().ExecuteAsync(new($"{role}-{Guid.NewGuid():N}@example.org", role.ToString(), [new RoleGrant(org.Id, role)], "correct horse battery staple"), Actor.System);
         }
-        var register = sp.GetRequiredService<RegisterAnonymousParticipant>();
-        var tokens = new string[texts.Length + Items * EvidencePerItem];
-        for (var i = 0; i < tokens.Length; i++)
-            tokens[i] = (await register.ExecuteAsync()).Value.Token;
+        var tokens = await HostRounds.ParticipantTokensAsync(sp, texts.Length + Items * EvidencePerItem);
 
         // Before the clock: items in progress, each backed by ten comments insights have read.
         var evidence = new List<string>();
         for (var i = 0; i < Items * EvidencePerItem; i++)
             evidence.Add(await PostAsync(client, consultation.Id, tokens[texts.Length + i], $"Seed comment number {i} about the bike lanes.", "en", on ? $"seed-{i}@example.org" : null));
-        await WaitForTaggerAsync(sp.GetRequiredService<ISentimentFeed>());
+        await HostRounds.WaitForTaggerAsync(sp.GetRequiredService<ISentimentFeed>());
         var actor = Actor.Staff("bench");
         var items = new List<BacklogItem>();
         foreach (var chunk in evidence.Where(id => id.Length > 0).Chunk(EvidencePerItem).Take(Items))
@@ -171,22 +161,7 @@ internal static class NotificationsThroughput
         return (pending + sent + failed, sent);
     }
 
-    private static async Task WaitForTaggerAsync(ISentimentFeed feed)
-    {
-        var end = 0L;
-        while (true)
-        {
-            var page = await feed.ListAfterAsync(end, 5_000);
-            if (page.LastSequence == end)
-                break;
-            end = page.LastSequence;
-        }
-        var waited = Stopwatch.StartNew();
-        while (await feed.GetCheckpointAsync() < end && waited.Elapsed < TimeSpan.FromMinutes(2))
-            await Task.Delay(20);
-    }
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>A webhook receiver on this machine that answers every post 204 and counts them.</summary>
     private sealed class Receiver : IDisposable

@@ -47,20 +47,15 @@ internal static class TaggingThroughput
         var off = results[false].Average();
         var on = results[true].Average();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mean: off {off:0} /s, on {on:0} /s, ratio on/off {on / off:0.00}; median: off {Median(results[false]):0}, on {Median(results[true]):0}, ratio {Median(results[true]) / Median(results[false]):0.00}"));
+            $"mean: off {off:0} /s, on {on:0} /s, ratio on/off {on / off:0.00}; median: off {HostRounds.Median(results[false]):0}, on {HostRounds.Median(results[true]):0}, ratio {HostRounds.Median(results[true]) / HostRounds.Median(results[false]):0.00}"));
     }
 
     private static async Task<(double PerSecond, int Published, TimeSpan CatchUp)> RoundAsync(string[] texts, bool tagging)
     {
         var directory = Path.Combine(Path.GetTempPath(), "engagement-bench", Guid.NewGuid().ToString("N"));
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ENGAGEMENT_API", AppContext.BaseDirectory);
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = HostRounds.Create(directory, b =>
         {
-            b.UseSetting("Storage:Sqlite:Path", Path.Combine(directory, "bench.db"));
-            b.UseSetting("Seed:DemoData", "false");
-            b.UseSetting("RateLimits:GraphQLPerMinute", "1000000");
             b.UseSetting("Insights:Tagging:Enabled", tagging ? "true" : "false");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
             // Other tagger settings can be tried without a rebuild, e.g. Insights__Tagging__BatchSize=64.
             foreach (var name in new[] { "BatchSize", "MaxCpuPercent" })
             {
@@ -71,15 +66,8 @@ internal static class TaggingThroughput
         using var client = factory.CreateClient();
         using var scope = factory.Services.CreateScope();
         var sp = scope.ServiceProvider;
-        var org = (await sp.GetRequiredService<Core.Organisations.CreateOrganisation>().ExecuteAsync(new($"bench-{Guid.NewGuid():N}"[..20], LocalizedText.EnFr("Bench", "Banc")), Actor.System)).Value;
-        var draft = (await sp.GetRequiredService<CreateConsultation>().ExecuteAsync(new(org.Id, "tagging", LocalizedText.EnFr("Bike lanes", "Pistes"),
-            LocalizedText.EnFr("Summary", "Résumé"), LocalizedText.EnFr("Body", "Corps")), Actor.System)).Value;
-        var consultation = (await sp.GetRequiredService<OpenConsultation>().ExecuteAsync(new(draft.Id), Actor.System)).Value;
-        // Participants are registered before the clock starts: only posting is measured.
-        var register = sp.GetRequiredService<RegisterAnonymousParticipant>();
-        var tokens = new string[texts.Length];
-        for (var i = 0; i < tokens.Length; i++)
-            tokens[i] = (await register.ExecuteAsync()).Value.Token;
+        var consultation = await HostRounds.OpenConsultationAsync(sp, "tagging");
+        var tokens = await HostRounds.ParticipantTokensAsync(sp, texts.Length);
 
         var next = -1;
         var published = 0;
@@ -99,28 +87,9 @@ internal static class TaggingThroughput
 
         var catchUp = TimeSpan.Zero;
         if (tagging)
-        {
-            var feed = sp.GetRequiredService<ISentimentFeed>();
-            var end = await EndAsync(feed);
-            var waited = Stopwatch.StartNew();
-            while (await feed.GetCheckpointAsync() < end && waited.Elapsed < TimeSpan.FromMinutes(2))
-                await Task.Delay(20);
-            catchUp = waited.Elapsed;
-        }
+            catchUp = await HostRounds.WaitForTaggerAsync(sp.GetRequiredService<ISentimentFeed>());
         return (texts.Length / elapsed.TotalSeconds, published, catchUp);
     }
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-    private static async Task<long> EndAsync(ISentimentFeed feed)
-    {
-        var at = 0L;
-        while (true)
-        {
-            var page = await feed.ListAfterAsync(at, 5_000);
-            if (page.LastSequence == at)
-                return at;
-            at = page.LastSequence;
-        }
-    }
 }
