@@ -40,6 +40,13 @@ public static class HostedPages
     }
 
     /// <summary>
+    /// The route segment every page under a language starts with: two or three letters. The platform's other top-level
+    /// paths (/assets, /widget, /graphql…) are longer, and the same constraint on every page group keeps their routes in
+    /// plain precedence order (a literal segment beats the portal's catch-all).
+    /// </summary>
+    public const string LanguageSegment = "{lang:regex(^[a-z]{{2,3}}$)}";
+
+    /// <summary>
     /// An endpoint filter for pages under "/{lang}/…" (links in emails carry the language they were written in): English,
     /// French, or another language the platform offers (its pages fall back to English); any other segment is not a page.
     /// </summary>

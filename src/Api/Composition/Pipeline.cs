@@ -1,5 +1,6 @@
 using Engagement.Api.Auth;
 using Engagement.Api.Email;
+using Engagement.Api.Portal;
 using Engagement.Api.GraphQL;
 using Engagement.Api.Health;
 using Engagement.Api.Live;
@@ -26,6 +27,7 @@ public static class Pipeline
         app.MapLiveHub();
         app.MapWidgetEndpoints();
         app.MapUnsubscribeEndpoints();
+        app.MapPortalEndpoints();
         app.MapVerifyEmailEndpoints();
         app.LogServedUrls();
         return app;

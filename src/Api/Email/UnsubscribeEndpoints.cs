@@ -21,7 +21,7 @@ internal static class UnsubscribeEndpoints
 
     public static IEndpointRouteBuilder MapUnsubscribeEndpoints(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("/{lang}/unsubscribe").WithTags("Email")
+        var pages = app.MapGroup($"/{HostedPages.LanguageSegment}/unsubscribe").WithTags("Email")
             .AddEndpointFilter(HostedPages.RequireUsableHost).AddEndpointFilter(HostedPages.RequireLanguage)
             .RequireRateLimiting(RateLimitPolicy);
         pages.MapGet("", Show).WithName("UnsubscribeLink").WithSummary("The page an unsubscribe link opens: what it would do and a button, or why it cannot be used.");

@@ -31,7 +31,7 @@ public static class VerifyEmailEndpoints
 
     public static WebApplication MapVerifyEmailEndpoints(this WebApplication app)
     {
-        var pages = app.MapGroup("/{lang}/verify-email").WithTags("Participants")
+        var pages = app.MapGroup($"/{HostedPages.LanguageSegment}/verify-email").WithTags("Participants")
             .AddEndpointFilter(HostedPages.RequireUsableHost).AddEndpointFilter(HostedPages.RequireLanguage)
             .RequireRateLimiting(AuthEndpoints.SignInRateLimitPolicy);
         pages.MapGet("", LinkPageAsync).WithName("VerifyEmailLink").WithSummary("The page a sign-in link opens: a button that uses the link, or why it cannot be used.");

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Engagement.Api.Composition;
+using Engagement.Core.Backlog;
+using Engagement.Core.Comments;
+using Engagement.Core.Consultations;
+using Engagement.Core.Organisations;
+using Engagement.Core.Ratings;
+using Engagement.Core.Tallies;
+using Engagement.Web.Portal;
+
+namespace Engagement.Api.Portal;
+
+/// <summary>
+/// The citizen portal's pages, one address per language (/en/…, /fr/…): home with what is open, a consultation with its
+/// comments, outcome and "you said, we did" notes, a service with its satisfaction and improvements, and error pages
+/// that say what to do next. Server-rendered, no script needed.
+/// </summary>
+internal static partial class PortalEndpoints
+{
+    public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (HttpContext http) => Results.Redirect(PreferredLanguage(http) == "fr" ? "/fr/" : "/en/")).ExcludeFromDescription();
+        var pages = app.MapGroup($"/{HostedPages.LanguageSegment}").WithTags("Portal")
+            .AddEndpointFilter(HostedPages.RequireUsableHost).AddEndpointFilter(HostedPages.RequireLanguage).AddEndpointFilter(ServerErrorPage);
+        pages.MapGet("/", HomeAsync).WithName("PortalHome").WithSummary("The portal's home: open consultations.");
+        pages.MapGet("/consultations/{id}", ConsultationAsync).WithName("PortalConsultation").WithSummary("A consultation's public page.");
+        pages.MapGet("/services/{id}", ServiceAsync).WithName("PortalService").WithSummary("A service's public page.");
+        // Anything else under a language is a page we do not have: the error page says so, in that language.
+        pages.MapGet("/{**rest}", (string lang, HttpContext http) => ErrorPage(http, lang, StatusCodes.Status404NotFound)).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> HomeAsync(string lang, HttpContext http, IOrganisationStore organisations, IConsultationStore consultations)
+    {
+        var language = HostedPages.TextLanguage(lang);
+        var open = new List<Listing>();
+        foreach (var organisation in await organisations.ListAsync(http.RequestAborted))
+        {
+            foreach (var c in await consultations.ListAsync(organisation.Id, ConsultationStatus.Open, http.RequestAborted))
+                open.Add(new Listing(c.Title.In(language) ?? "", c.Summary.In(language) ?? "", $"/{language}/consultations/{Uri.EscapeDataString(c.Id)}",
+                    c.ClosesAt is { } closes ? PortalTexts.Date(closes, language) : null));
+        }
+        return HostedPages.Render<HomePage>(http, new HomePageModel(Page(language, PortalTexts.Get("home-title", language), "/"), open));
+    }
+
+    private static async Task<IResult> ConsultationAsync(
+        string lang, string id, HttpContext http, IConsultationStore consultations, ListComments list, ITallyStore tallies, ListShippedImprovements improvements)
+    {
+        var language = HostedPages.TextLanguage(lang);
+        var consultation = await consultations.GetAsync(id, http.RequestAborted);
+        if (consultation is null || consultation.Status == ConsultationStatus.Draft)
+            return ErrorPage(http, lang, StatusCodes.Status404NotFound);
+        var thread = await list.ExecuteAsync(new ListComments.Request(consultation.Id, Limit: 50), http.RequestAborted);
+        var tally = await tallies.GetAsync(TallyScopes.Consultation(consultation.Id), http.RequestAborted);
+        var shipped = await improvements.ExecuteAsync(consultation.OrganisationId, null, consultation.Id, http.RequestAborted);
+        var title = consultation.Title.In(language) ?? "";
+        return HostedPages.Render<ConsultationPage>(http, new ConsultationPageModel(
+            Page(language, title, $"/consultations/{Uri.EscapeDataString(consultation.Id)}"),
+            title,
+            consultation.Summary.In(language) ?? "",
+            consultation.Body.In(language) ?? "",
+            PortalTexts.Get($"status-{consultation.Status}", language),
+            consultation.Outcome.Has(language) ? consultation.Outcome.In(language) : null,
+            tally[CommentTallies.StatusBucket(false, CommentStatus.Published)],
+            [.. (thread.Succeeded ? thread.Value.Items : []).Select(i => Thread(i, language))],
+            [.. shipped.Select(i => Shipped(i, language))]));
+    }
+
+    private static async Task<IResult> ServiceAsync(
+        string lang, string id, HttpContext http, IServiceStore services, GetRatingSummary summaries, ListShippedImprovements improvements)
+    {
+        var language = HostedPages.TextLanguage(lang);
+        var service = await services.GetAsync(id, http.RequestAborted);
+        if (service is null)
+            return ErrorPage(http, lang, StatusCodes.Status404NotFound);
+        var summary = (await summaries.ExecuteAsync(service.Id, http.RequestAborted)).Value;
+        var shipped = await improvements.ExecuteAsync(service.OrganisationId, service.Id, null, http.RequestAborted);
+        var culture = CultureInfo.GetCultureInfo(language == "fr" ? "fr-CA" : "en-CA");
+        var name = service.Name.In(language) ?? "";
+        return HostedPages.Render<ServicePage>(http, new ServicePageModel(
+            Page(language, name, $"/services/{Uri.EscapeDataString(service.Id)}"),
+            name,
+            summary.Count,
+            summary.Average?.ToString("0.0", culture),
+            summary.Csat?.ToString("P0", culture),
+            summary.SmallSample,
+            RatingSummary.SmallSampleBelow,
+            null,
+            [.. shipped.Select(i => Shipped(i, language))]));
+    }
+
+    private static ThreadComment Thread(ListComments.Item item, string language) => new(
+        item.Comment.Id, item.Comment.Text, item.Comment.Language, PortalTexts.Date(item.Comment.CreatedAt, language), item.Agree, item.Disagree,
+        [.. item.Replies.Select(r => Thread(r, language))]);
+
+    private static Improvement Shipped(ShippedImprovement i, string language) => new(i.Title, i.Note, PortalTexts.Date(i.ShippedAt, language));
+
+    /// <summary>The page's frame: its language, title, and the same page in the other language (<paramref name="path"/> after the language).</summary>
+    private static PortalPage Page(string language, string title, string path) => new(language, title, $"/{HostedPages.OtherLanguage(language)}{path}");
+
+    private static IResult ErrorPage(HttpContext http, string lang, int status)
+    {
+        var language = HostedPages.TextLanguage(lang);
+        var code = status is 403 or 404 ? status : 500;
+        return HostedPages.Render<ErrorPage>(http, new ErrorPageModel(Page(language, PortalTexts.Get($"error-{code}-title", language), "/"), code), status);
+    }
+
+    // A failure while a page is made gets the portal's own 500 page in the page's language, not a bare error.
+    private static async ValueTask<object?> ServerErrorPage(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var http = context.HttpContext;
+            LogFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Engagement.Api.Portal"), e, http.Request.Path);
+            return ErrorPage(http, http.Request.RouteValues["lang"] as string ?? "en", StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    /// <summary>The language a visitor arriving at "/" prefers: French when their browser puts it before English.</summary>
+    private static string PreferredLanguage(HttpContext http)
+    {
+        foreach (var value in http.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1))
+        {
+            var tag = value.Value.Value ?? "";
+            if (tag.StartsWith("fr", StringComparison.OrdinalIgnoreCase))
+                return "fr";
+            if (tag.StartsWith("en", StringComparison.OrdinalIgnoreCase))
+                return "en";
+        }
+        return "en";
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A portal page failed: {Path}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string path);
+}

@@ -1,0 +1,67 @@
+namespace Engagement.Web.Portal;
+
+/// <summary>The citizen portal's words in English and French, in one table so both languages stay complete.</summary>
+public static class PortalTexts
+{
+    private static readonly Dictionary<string, (string En, string Fr)> Texts = new(StringComparer.Ordinal)
+    {
+        ["site"] = ("Have your say", "Donnez votre avis"),
+        ["skip"] = ("Skip to main content", "Passer au contenu principal"),
+        ["other-language"] = ("Français", "English"),
+        ["footer"] = ("Your feedback is read by the people who run these services. Personal information you type is masked before it is stored.",
+            "Vos commentaires sont lus par les personnes qui gèrent ces services. Les renseignements personnels que vous saisissez sont masqués avant d’être conservés."),
+        ["home-title"] = ("Have your say", "Donnez votre avis"),
+        ["home-intro"] = ("Comment on open consultations and answer surveys. What you say shapes the services you use.",
+            "Commentez les consultations ouvertes et répondez aux sondages. Ce que vous dites façonne les services que vous utilisez."),
+        ["open-consultations"] = ("Open consultations", "Consultations ouvertes"),
+        ["open-surveys"] = ("Open surveys", "Sondages ouverts"),
+        ["none-open"] = ("Nothing is open right now. Come back soon.", "Rien n’est ouvert pour le moment. Revenez bientôt."),
+        ["closes"] = ("Open until {0}", "Ouverte jusqu’au {0}"),
+        ["status-Open"] = ("Open for comments", "Ouverte aux commentaires"),
+        ["status-Closed"] = ("Closed", "Fermée"),
+        ["status-Draft"] = ("Not yet open", "Pas encore ouverte"),
+        ["status-OutcomePublished"] = ("Closed – outcome published", "Fermée – résultats publiés"),
+        ["outcome"] = ("What we heard and what happens next", "Ce que nous avons entendu et la suite"),
+        ["you-said"] = ("You said, we did", "Vous avez dit, nous avons fait"),
+        ["comments"] = ("Comments", "Commentaires"),
+        ["comments-count"] = ("{0} comments", "{0} commentaires"),
+        ["no-comments"] = ("No comments yet.", "Aucun commentaire pour l’instant."),
+        ["agree"] = ("{0} agree", "{0} d’accord"),
+        ["disagree"] = ("{0} disagree", "{0} en désaccord"),
+        ["replies"] = ("Replies", "Réponses"),
+        ["posted"] = ("Posted {0}", "Publié le {0}"),
+        ["satisfaction"] = ("Satisfaction", "Satisfaction"),
+        ["ratings"] = ("Ratings", "Évaluations"),
+        ["average"] = ("Average out of 5", "Moyenne sur 5"),
+        ["satisfied"] = ("Satisfied (4 or 5)", "Satisfaits (4 ou 5)"),
+        ["no-ratings"] = ("No ratings yet.", "Aucune évaluation pour l’instant."),
+        ["few-ratings"] = ("Fewer than {0} ratings: too few to say much yet.", "Moins de {0} évaluations : trop peu pour en dire beaucoup."),
+        ["rate-service"] = ("Rate this service", "Évaluez ce service"),
+        ["no-improvements"] = ("No improvements published yet.", "Aucune amélioration publiée pour l’instant."),
+        ["error-404-title"] = ("We could not find that page", "Nous n’avons pas trouvé cette page"),
+        ["error-404"] = ("The address may be mistyped, or the page may have moved or closed. Check the address, or start again from the home page.",
+            "L’adresse est peut-être mal saisie, ou la page a été déplacée ou fermée. Vérifiez l’adresse, ou recommencez à partir de la page d’accueil."),
+        ["error-403-title"] = ("You cannot see this page", "Vous ne pouvez pas voir cette page"),
+        ["error-403"] = ("This page is for staff of the organisation that runs it. Sign in with an account that has access, or go back to the home page.",
+            "Cette page est réservée au personnel de l’organisation qui la gère. Connectez-vous avec un compte qui y a accès, ou retournez à la page d’accueil."),
+        ["error-500-title"] = ("Something went wrong on our side", "Un problème est survenu de notre côté"),
+        ["error-500"] = ("Nothing you did caused this, and nothing you sent before was lost. Try again in a few minutes; if it keeps happening, come back later.",
+            "Vous n’avez rien fait pour causer ce problème, et rien de ce que vous avez envoyé n’a été perdu. Réessayez dans quelques minutes; si le problème persiste, revenez plus tard."),
+        ["home-link"] = ("Go to the home page", "Aller à la page d’accueil"),
+    };
+
+    /// <summary>The text in the language ("fr", else English).</summary>
+    public static string Get(string name, string language) =>
+        Texts.TryGetValue(name, out var t) ? (language == "fr" ? t.Fr : t.En) : throw new ArgumentException($"No portal text '{name}'.", nameof(name));
+
+    /// <summary>The text with its placeholders filled.</summary>
+    public static string Format(string name, string language, params object?[] values) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Get(name, language), values);
+
+    /// <summary>Every text's name, so a test can check each has both languages.</summary>
+    public static IEnumerable<(string Name, string En, string Fr)> All => Texts.Select(t => (t.Key, t.Value.En, t.Value.Fr));
+
+    /// <summary>A date as people write it in the language: 24 November 2026, 24 novembre 2026.</summary>
+    public static string Date(DateTimeOffset at, string language) =>
+        at.UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(language == "fr" ? "fr-CA" : "en-CA"));
+}

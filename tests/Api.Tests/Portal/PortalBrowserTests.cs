@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Engagement.Api.Tests.Hosting;
+using Engagement.Api.Tests.Widget.Browser;
+using Engagement.Core.Participants;
+using Microsoft.Playwright;
+
+namespace Engagement.Api.Tests.Portal;
+
+/// <summary>
+/// The portal's pages in Chromium: axe-core (WCAG 2.1 AA) finds no violation on any of them in either language, and a
+/// first load stays within the citizen pages' weight budget.
+/// </summary>
+public sealed class PortalBrowserTests(WidgetBrowserHost host) : IClassFixture<WidgetBrowserHost>
+{
+    /// <summary>Citizen pages' budget: bytes transferred, compressed where the server compresses, on a first load without fonts.</summary>
+    private const int BudgetBytes = 150 * 1024;
+
+    private static readonly Lazy<string> AxeSource = new(() =>
+        File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Web", "node_modules", "axe-core", "axe.min.js")));
+
+    private async Task<IReadOnlyList<string>> PathsAsync()
+    {
+        var app = host.App;
+        var org = await app.CreateOrganisationAsync();
+        var consultation = await app.CreateOpenConsultationAsync(org.Id);
+        var service = await app.CreateServiceAsync(org.Id);
+        var author = (await app.Get<RegisterAnonymousParticipant>().ExecuteAsync()).Value.Participant;
+        var comment = (await app.Get<Core.Comments.PostComment>().ExecuteAsync(new(consultation.Id, author.Id, "Lanes on Main, please.", "en"))).Value;
+        await app.Get<Core.Comments.PostComment>().ExecuteAsync(new(consultation.Id, (await app.Get<RegisterAnonymousParticipant>().ExecuteAsync()).Value.Participant.Id,
+            "Oui, et sur la rue King.", "fr", comment.Id));
+        await app.Get<Core.Ratings.SubmitRating>().ExecuteAsync(new(service.Id, 4, "en"));
+        return [.. new[] { "en", "fr" }.SelectMany(l => new[] { $"/{l}/", $"/{l}/consultations/{consultation.Id}", $"/{l}/services/{service.Id}", $"/{l}/nothing-here" })];
+    }
+
+    [BrowserFact]
+    public async Task Axe_finds_no_violation_on_any_portal_page_in_either_language()
+    {
+        // The pages' policy rightly refuses injected script; the scan needs axe in the page.
+        await using var context = await host.Chromium.NewContextAsync(new() { BypassCSP = true });
+        var page = await context.NewPageAsync();
+        foreach (var path in await PathsAsync())
+        {
+            await page.GotoAsync(new Uri(host.Platform, path).ToString());
+            await page.AddScriptTagAsync(new() { Content = AxeSource.Value });
+            var result = await page.EvaluateAsync<JsonElement>("""
+                async () => {
+                  const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+                  return {
+                    violations: results.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' > ')).join(' | ')}`),
+                    contrasted: results.passes.filter(p => p.id === 'color-contrast').flatMap(p => p.nodes).length,
+                  };
+                }
+                """);
+            Assert.True(result.GetProperty("violations").GetArrayLength() == 0, $"axe-core on {path}: {result.GetProperty("violations")}");
+            Assert.True(result.GetProperty("contrasted").GetInt32() > 3, $"axe-core checked too little text on {path}.");
+        }
+    }
+
+    [BrowserFact]
+    public async Task A_first_load_of_a_citizen_page_stays_within_150_KB()
+    {
+        foreach (var path in (await PathsAsync()).Where(p => p.StartsWith("/en/", StringComparison.Ordinal)))
+        {
+            // A fresh context per page, so nothing is cached from the one before. Bodies are counted as decoded: an upper
+            // bound on what travelled, whether or not the server compressed them.
+            await using var context = await host.Chromium.NewContextAsync();
+            var page = await context.NewPageAsync();
+            var bodies = new List<Task<byte[]>>();
+            var statuses = new List<string>();
+            page.Response += (_, response) =>
+            {
+                statuses.Add($"{response.Status} {response.Url}");
+                bodies.Add(response.BodyAsync());
+            };
+            await page.GotoAsync(new Uri(host.Platform, path).ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+            var total = (await Task.WhenAll(bodies)).Sum(b => (long)b.Length);
+            Assert.True(total < BudgetBytes, $"{path} loads {total:N0} bytes, over the {BudgetBytes:N0} budget.");
+            Assert.True(bodies.Count >= 3, $"{path} loaded only {bodies.Count} files; its stylesheets did not load.");
+            Assert.All(statuses.Skip(1), s => Assert.StartsWith("200 ", s));
+        }
+    }
+}
