@@ -22,7 +22,9 @@ public static class HostedPages
         headers.XContentTypeOptions = "nosniff";
         // Pages may carry one-time values (a sign-in link's token, a participant token): never kept, never passed on.
         headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer";
+        // No referrer leaves for another site (a page's address may hold a token); within the platform one is sent, so the
+        // pages' own form posts carry their real Origin rather than "null", and the cross-site check can tell them apart.
+        headers["Referrer-Policy"] = "same-origin";
         return new RazorComponentResult<TComponent>(new Dictionary<string, object?> { ["Model"] = model }) { StatusCode = status };
     }
 
@@ -55,6 +57,12 @@ public static class HostedPages
         && (lang is "en" or "fr" || context.HttpContext.RequestServices.GetRequiredService<Core.Common.SupportedLanguages>().Contains(lang))
             ? next(context)
             : ValueTask.FromResult<object?>(Results.NotFound());
+
+    /// <summary>The answer to a form posted from another site: the pages' forms are sent only from the platform's own pages.</summary>
+    public static IResult CrossSiteRefusal() => Results.Text(
+        "This form can only be sent from this platform's own pages. Go back to the page and send it again. / " +
+        "Ce formulaire ne peut être envoyé que depuis les pages de cette plateforme. Retournez à la page et envoyez-le de nouveau.",
+        "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
 
     /// <summary>The language a page is written in for the language in its address: French, or else English.</summary>
     public static string TextLanguage(string lang) => lang == "fr" ? "fr" : "en";

@@ -24,6 +24,8 @@ internal static partial class PortalEndpoints
             .AddEndpointFilter(HostedPages.RequireUsableHost).AddEndpointFilter(HostedPages.RequireLanguage).AddEndpointFilter(ServerErrorPage);
         pages.MapGet("/", HomeAsync).WithName("PortalHome").WithSummary("The portal's home: open consultations.");
         pages.MapGet("/consultations/{id}", ConsultationAsync).WithName("PortalConsultation").WithSummary("A consultation's public page.");
+        pages.MapPost("/consultations/{id}/comments", PostCommentAsync).WithName("PortalPostComment")
+            .WithSummary("Posts a comment from the consultation's page, without script.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
         pages.MapGet("/services/{id}", ServiceAsync).WithName("PortalService").WithSummary("A service's public page.");
         // Anything else under a language is a page we do not have: the error page says so, in that language.
         pages.MapGet("/{**rest}", (string lang, HttpContext http) => ErrorPage(http, lang, StatusCodes.Status404NotFound)).ExcludeFromDescription();
@@ -43,18 +45,113 @@ internal static partial class PortalEndpoints
         return HostedPages.Render<HomePage>(http, new HomePageModel(Page(language, PortalTexts.Get("home-title", language), "/"), open));
     }
 
-    private static async Task<IResult> ConsultationAsync(
-        string lang, string id, HttpContext http, IConsultationStore consultations, ListComments list, ITallyStore tallies, ListShippedImprovements improvements)
+    private static async Task<IResult> ConsultationAsync(string lang, string id, HttpContext http, IServiceProvider services)
     {
         var language = HostedPages.TextLanguage(lang);
+        var model = await ConsultationModelAsync(language, id, http, services);
+        if (model is null)
+            return ErrorPage(http, lang, StatusCodes.Status404NotFound);
+        var posted = http.Request.Query["posted"].ToString();
+        return HostedPages.Render<ConsultationPage>(http, posted is "published" or "held" && model.Form is { } form
+            ? model with { Form = form with { Posted = posted } }
+            : model);
+    }
+
+    /// <summary>
+    /// Posts a comment as the browser's participant (an anonymous one, made on the first comment and kept in a cookie),
+    /// then sends the browser back to the page (post, redirect, get); with errors, the page again with what was typed.
+    /// </summary>
+    private static async Task<IResult> PostCommentAsync(
+        string lang, string id, HttpContext http, IServiceProvider services, Settings.EngagementSettings settings, PostComment post)
+    {
+        var language = HostedPages.TextLanguage(lang);
+        if (!Auth.CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
+            return HostedPages.CrossSiteRefusal();
+        var model = await ConsultationModelAsync(language, id, http, services);
+        if (model is null)
+            return ErrorPage(http, lang, StatusCodes.Status404NotFound);
+        var form = await HostedPages.ReadFormAsync(http, CommentBodyBytes, CommentFormLimits);
+        var (text, email) = form is null ? (null, null) : (HostedPages.Single(form, "text"), HostedPages.Single(form, "email"));
+        var errors = new Dictionary<string, string>();
+        string? verifyUrl = null;
+        if (model.Form is null)
+            errors["form"] = PortalTexts.Get("error-closed", language);
+        else if (form is null)
+            errors["form"] = PortalTexts.Get("error-form", language);
+        else
+        {
+            var participantId = await ParticipantIdAsync(http, services);
+            var result = await post.ExecuteAsync(new PostComment.Request(id, participantId, text ?? "", language, null,
+                string.IsNullOrWhiteSpace(email) ? null : email), http.RequestAborted);
+            if (result.Succeeded)
+            {
+                var status = result.Value.Status == CommentStatus.Published ? "published" : "held";
+                // Post, redirect, get: reloading the page does not post again.
+                http.Response.Headers.Location = $"/{language}/consultations/{Uri.EscapeDataString(id)}?posted={status}#add-comment";
+                return Results.StatusCode(StatusCodes.Status303SeeOther);
+            }
+            foreach (var error in result.Errors)
+            {
+                var (field, message) = error switch
+                {
+                    { Field: "text", Code: Core.Common.ErrorCodes.Rejected } => ("text", PortalTexts.Get("error-rejected", language)),
+                    { Field: "text" } => ("text", PortalTexts.Format("error-text", language, Core.Common.TextLimits.Comment)),
+                    { Field: Core.FollowUps.FollowUpOptIn.Field } => ("email", PortalTexts.Get("error-email", language)),
+                    { Field: "participantId", Code: Core.Common.ErrorCodes.Forbidden } => ("form", PortalTexts.Get("error-verify", language)),
+                    { Field: "consultationId" } => ("form", PortalTexts.Get("error-closed", language)),
+                    _ => ("form", PortalTexts.Get("error-form", language)),
+                };
+                errors.TryAdd(field, message);
+                if (error is { Field: "participantId", Code: Core.Common.ErrorCodes.Forbidden })
+                    verifyUrl = $"/{language}/verify-email/request";
+            }
+        }
+        // The title says there is a problem first, so a screen reader hears it as the page loads.
+        return HostedPages.Render<ConsultationPage>(http, model with
+        {
+            Page = model.Page with { Title = $"{PortalTexts.Get("errors", language)} – {model.Page.Title}" },
+            Form = (model.Form ?? new CommentForm($"/{language}/consultations/{Uri.EscapeDataString(id)}/comments", Core.Common.TextLimits.Comment))
+                with { Text = text, Email = email, Errors = errors, VerifyUrl = verifyUrl },
+        }, StatusCodes.Status400BadRequest);
+    }
+
+    private const string ParticipantCookie = "engagement_participant";
+
+    // A 4,000-character comment of four-byte characters, percent-encoded, and an address fit.
+    private const int CommentBodyBytes = 64 * 1024;
+
+    private static readonly Microsoft.AspNetCore.Http.Features.FormOptions CommentFormLimits = new()
+    {
+        ValueCountLimit = 8, KeyLengthLimit = 64, ValueLengthLimit = CommentBodyBytes, BufferBody = false,
+    };
+
+    /// <summary>The browser's participant: the one its cookie names, or a new anonymous one whose token the cookie then keeps.</summary>
+    private static async Task<string> ParticipantIdAsync(HttpContext http, IServiceProvider services)
+    {
+        if (http.Request.Cookies[ParticipantCookie] is { } token
+            && await services.GetRequiredService<Core.Participants.FindParticipantByToken>().ExecuteAsync(token, http.RequestAborted) is { Succeeded: true } found)
+            return found.Value.Id;
+        var registered = (await services.GetRequiredService<Core.Participants.RegisterAnonymousParticipant>().ExecuteAsync(http.RequestAborted)).Value;
+        http.Response.Cookies.Append(ParticipantCookie, registered.Token, new CookieOptions
+        {
+            HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/", MaxAge = TimeSpan.FromDays(365), IsEssential = true,
+        });
+        return registered.Participant.Id;
+    }
+
+    /// <summary>A consultation's page as it stands, with its comment form while it takes comments; null for none or a draft.</summary>
+    private static async Task<ConsultationPageModel?> ConsultationModelAsync(string language, string id, HttpContext http, IServiceProvider services)
+    {
+        var (consultations, list, tallies, improvements) = (services.GetRequiredService<IConsultationStore>(), services.GetRequiredService<ListComments>(),
+            services.GetRequiredService<ITallyStore>(), services.GetRequiredService<ListShippedImprovements>());
         var consultation = await consultations.GetAsync(id, http.RequestAborted);
         if (consultation is null || consultation.Status == ConsultationStatus.Draft)
-            return ErrorPage(http, lang, StatusCodes.Status404NotFound);
+            return null;
         var thread = await list.ExecuteAsync(new ListComments.Request(consultation.Id, Limit: 50), http.RequestAborted);
         var tally = await tallies.GetAsync(TallyScopes.Consultation(consultation.Id), http.RequestAborted);
         var shipped = await improvements.ExecuteAsync(consultation.OrganisationId, null, consultation.Id, http.RequestAborted);
         var title = consultation.Title.In(language) ?? "";
-        return HostedPages.Render<ConsultationPage>(http, new ConsultationPageModel(
+        return new ConsultationPageModel(
             Page(language, title, $"/consultations/{Uri.EscapeDataString(consultation.Id)}"),
             title,
             consultation.Summary.In(language) ?? "",
@@ -63,7 +160,12 @@ internal static partial class PortalEndpoints
             consultation.Outcome.Has(language) ? consultation.Outcome.In(language) : null,
             tally[CommentTallies.StatusBucket(false, CommentStatus.Published)],
             [.. (thread.Succeeded ? thread.Value.Items : []).Select(i => Thread(i, language))],
-            [.. shipped.Select(i => Shipped(i, language))]));
+            [.. shipped.Select(i => Shipped(i, language))])
+        {
+            Form = consultation.AcceptsContributionsAt(services.GetRequiredService<TimeProvider>().GetUtcNow())
+                ? new CommentForm($"/{language}/consultations/{Uri.EscapeDataString(consultation.Id)}/comments", Core.Common.TextLimits.Comment)
+                : null,
+        };
     }
 
     private static async Task<IResult> ServiceAsync(

@@ -19,10 +19,30 @@ public sealed record Improvement(string Title, string Note, string Shipped);
 /// <summary>A published comment with its counts and its published replies.</summary>
 public sealed record ThreadComment(string Id, string Text, string Language, string Posted, long Agree, long Disagree, IReadOnlyList<ThreadComment> Replies);
 
-/// <summary>A consultation's public page.</summary>
+/// <summary>A consultation's public page; <see cref="Form"/> is set while it takes comments.</summary>
 public sealed record ConsultationPageModel(
     PortalPage Page, string Title, string Summary, string Body, string Status, string? Outcome, long CommentCount,
-    IReadOnlyList<ThreadComment> Comments, IReadOnlyList<Improvement> Improvements);
+    IReadOnlyList<ThreadComment> Comments, IReadOnlyList<Improvement> Improvements)
+{
+    public CommentForm? Form { get; init; }
+}
+
+/// <summary>
+/// The comment form, which works without script: what was typed (kept when the form comes back with errors), the
+/// errors by field ("text", "email", "form"), already in the page's language, and what became of the last comment sent.
+/// </summary>
+public sealed record CommentForm(string Action, int MaxLength)
+{
+    public string? Text { get; init; }
+    public string? Email { get; init; }
+    public IReadOnlyDictionary<string, string> Errors { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>"published" or "held" after a comment was accepted; null otherwise.</summary>
+    public string? Posted { get; init; }
+
+    /// <summary>Where to verify an email address, when the consultation asks for one and the error says so.</summary>
+    public string? VerifyUrl { get; init; }
+}
 
 /// <summary>A service's public page: its satisfaction and what was improved.</summary>
 public sealed record ServicePageModel(

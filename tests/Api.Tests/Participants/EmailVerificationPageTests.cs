@@ -41,7 +41,7 @@ public sealed partial class EmailVerificationPageTests(SharedHost host) : IClass
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("default-src 'none'", string.Join(";", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
-        Assert.Equal("no-referrer", string.Join("", response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("same-origin", string.Join("", response.Headers.GetValues("Referrer-Policy")));
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 

@@ -57,6 +57,39 @@ public sealed class PortalBrowserTests(WidgetBrowserHost host) : IClassFixture<W
     }
 
     [BrowserFact]
+    public async Task A_citizen_comments_by_keyboard_alone_and_a_mistake_is_announced_and_kept()
+    {
+        var org = await host.App.CreateOrganisationAsync();
+        var consultation = await host.App.CreateOpenConsultationAsync(org.Id);
+        await using var context = await host.Chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(host.Platform, $"/en/consultations/{consultation.Id}").ToString());
+
+        async Task TabToAsync(string id)
+        {
+            for (var i = 0; i < 20 && await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''") != id; i++)
+                await page.Keyboard.PressAsync("Tab");
+            Assert.Equal(id, await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''"));
+        }
+
+        await TabToAsync("follow-up-email");
+        await page.Keyboard.TypeAsync("not an address");
+        await page.Keyboard.PressAsync("Enter");
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^There is a problem"));
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Write your comment");
+        await TabToAsync("comment-text");
+        await page.Keyboard.TypeAsync("Typed with the keyboard alone.");
+        await TabToAsync("follow-up-email");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.PressAsync("Delete");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you: your comment is published.");
+        await Microsoft.Playwright.Assertions.Expect(page.GetByText("Typed with the keyboard alone.")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
     public async Task A_first_load_of_a_citizen_page_stays_within_150_KB()
     {
         foreach (var path in (await PathsAsync()).Where(p => p.StartsWith("/en/", StringComparison.Ordinal)))

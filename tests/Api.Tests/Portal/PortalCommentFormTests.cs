@@ -1,0 +1,86 @@
+using System.Net;
+using Engagement.Api.Tests.Hosting;
+using Engagement.Core.Consultations;
+
+namespace Engagement.Api.Tests.Portal;
+
+/// <summary>
+/// Commenting from a consultation's page without script: the browser's anonymous participant is made on its first
+/// comment and kept in a cookie; errors come back next to the field with what was typed kept; other sites cannot post.
+/// </summary>
+public sealed class PortalCommentFormTests(SharedHost host) : IClassFixture<SharedHost>
+{
+    private readonly EngagementAppFactory _app = host.App;
+
+    private HttpClient Browser() => _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
+    private async Task<IReadOnlyList<Core.Comments.Comment>> CommentsAsync(string consultationId) =>
+        (await _app.Get<Core.Comments.ICommentStore>().ListTopLevelAsync(consultationId, null, Core.Common.PageRequest.First(100))).Items;
+
+    private static FormUrlEncodedContent Form(string text, string email = "") => new([new("text", text), new("email", email)]);
+
+    [Fact]
+    public async Task A_comment_posted_from_the_page_is_published_and_the_browser_keeps_its_participant()
+    {
+        var org = await _app.CreateOrganisationAsync();
+        var consultation = await _app.CreateOpenConsultationAsync(org.Id);
+        var browser = Browser();
+        var path = $"/fr/consultations/{consultation.Id}";
+
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync(path));
+        var first = await browser.PostAsync($"{path}/comments", Form("Des pistes sur la rue Principale, s’il vous plaît."));
+        var second = await browser.PostAsync($"{path}/comments", Form("Et des supports à vélos."));
+        var after = WebUtility.HtmlDecode(await browser.GetStringAsync(first.Headers.Location!.ToString()));
+
+        Assert.Contains("<label for=\"comment-text\">Votre commentaire</label>", page);
+        Assert.Equal(HttpStatusCode.SeeOther, first.StatusCode);
+        Assert.Equal($"{path}?posted=published#add-comment", first.Headers.Location!.ToString());
+        Assert.Contains("HttpOnly", string.Join(";", first.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+        Assert.False(second.Headers.Contains("Set-Cookie"), "The second comment made a second participant.");
+        Assert.Contains("Merci : votre commentaire est publié.", after);
+        Assert.Contains("Des pistes sur la rue Principale, s’il vous plaît.", after);
+        var comments = await CommentsAsync(consultation.Id);
+        Assert.Equal(2, comments.Count);
+        Assert.Single(comments.Select(c => c.ParticipantId).Distinct());
+    }
+
+    [Fact]
+    public async Task A_form_with_errors_comes_back_saying_what_to_fix_with_what_was_typed_and_nothing_is_stored()
+    {
+        var org = await _app.CreateOrganisationAsync();
+        var consultation = await _app.CreateOpenConsultationAsync(org.Id);
+        var path = $"/en/consultations/{consultation.Id}";
+
+        var response = await Browser().PostAsync($"{path}/comments", Form("   ", "not <an> address"));
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("role=\"alert\"", page);
+        Assert.Contains("<a href=\"#comment-text\">Write your comment, in at most 4000 characters.</a>", page);
+        Assert.Contains("aria-describedby=\"comment-error comment-hint\"", page);
+        Assert.Contains("value=\"not <an> address\"", page);
+        Assert.DoesNotContain("value=\"not <an> address\"", await response.Content.ReadAsStringAsync());
+        Assert.Empty(await CommentsAsync(consultation.Id));
+    }
+
+    [Fact]
+    public async Task Another_site_cannot_post_and_a_closed_consultation_takes_no_comment()
+    {
+        var org = await _app.CreateOrganisationAsync();
+        var open = await _app.CreateOpenConsultationAsync(org.Id);
+        var closed = await _app.CreateClosedConsultationAsync(org.Id);
+        var foreign = new HttpRequestMessage(HttpMethod.Post, $"/en/consultations/{open.Id}/comments") { Content = Form("Hello") };
+        foreign.Headers.Add("Origin", "https://evil.example");
+
+        var refused = await Browser().SendAsync(foreign);
+        var closedPage = WebUtility.HtmlDecode(await Browser().GetStringAsync($"/en/consultations/{closed.Id}"));
+        var closedPost = await Browser().PostAsync($"/en/consultations/{closed.Id}/comments", Form("Too late"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("<form", closedPage);
+        Assert.Equal(HttpStatusCode.BadRequest, closedPost.StatusCode);
+        Assert.Contains("This consultation is not taking comments now.", WebUtility.HtmlDecode(await closedPost.Content.ReadAsStringAsync()));
+        Assert.Empty(await CommentsAsync(open.Id));
+        Assert.Empty(await CommentsAsync(closed.Id));
+    }
+}
