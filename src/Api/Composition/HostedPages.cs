@@ -9,16 +9,19 @@ namespace Engagement.Api.Composition;
 /// </summary>
 public static class HostedPages
 {
-    // The pages run no script and load only the platform's own stylesheet; their forms post only to the platform.
+    // The pages load only the platform's own stylesheet; their forms post only to the platform. A page that keeps figures
+    // live may load the platform's own script and reach its hub; none may run inline script.
     private const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    private const string LiveContentSecurityPolicy = ContentSecurityPolicy + "; script-src 'self'; connect-src 'self'";
+
     /// <summary>The component rendered with <paramref name="model"/> as its Model, under the pages' headers.</summary>
-    public static RazorComponentResult<TComponent> Render<TComponent>(HttpContext http, object model, int status = StatusCodes.Status200OK)
+    public static RazorComponentResult<TComponent> Render<TComponent>(HttpContext http, object model, int status = StatusCodes.Status200OK, bool live = false)
         where TComponent : Microsoft.AspNetCore.Components.IComponent
     {
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = live ? LiveContentSecurityPolicy : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         // Pages may carry one-time values (a sign-in link's token, a participant token): never kept, never passed on.
         headers.CacheControl = "no-store";

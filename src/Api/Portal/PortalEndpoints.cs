@@ -54,7 +54,7 @@ internal static partial class PortalEndpoints
         var posted = http.Request.Query["posted"].ToString();
         return HostedPages.Render<ConsultationPage>(http, posted is "published" or "held" && model.Form is { } form
             ? model with { Form = form with { Posted = posted } }
-            : model);
+            : model, live: true);
     }
 
     /// <summary>
@@ -112,7 +112,7 @@ internal static partial class PortalEndpoints
             Page = model.Page with { Title = $"{PortalTexts.Get("errors", language)} – {model.Page.Title}" },
             Form = (model.Form ?? new CommentForm($"/{language}/consultations/{Uri.EscapeDataString(id)}/comments", Core.Common.TextLimits.Comment))
                 with { Text = text, Email = email, Errors = errors, VerifyUrl = verifyUrl },
-        }, StatusCodes.Status400BadRequest);
+        }, StatusCodes.Status400BadRequest, live: true);
     }
 
     private const string ParticipantCookie = "engagement_participant";
@@ -152,7 +152,7 @@ internal static partial class PortalEndpoints
         var shipped = await improvements.ExecuteAsync(consultation.OrganisationId, null, consultation.Id, http.RequestAborted);
         var title = consultation.Title.In(language) ?? "";
         return new ConsultationPageModel(
-            Page(language, title, $"/consultations/{Uri.EscapeDataString(consultation.Id)}"),
+            Page(language, title, $"/consultations/{Uri.EscapeDataString(consultation.Id)}") with { LiveKind = "consultation", LiveId = consultation.Id },
             title,
             consultation.Summary.In(language) ?? "",
             consultation.Body.In(language) ?? "",

@@ -1,8 +1,14 @@
 namespace Engagement.Web.Portal;
 
-/// <summary>What every portal page tells its layout: its language, its title and the same page in the other language.</summary>
+/// <summary>
+/// What every portal page tells its layout: its language, its title, the same page in the other language, and the live
+/// topic whose figures it keeps current when script runs (<see cref="LiveKind"/> "consultation", "service"…; none by default).
+/// </summary>
 public sealed record PortalPage(string Language, string Title, string OtherLanguageUrl)
 {
+    public string? LiveKind { get; init; }
+    public string? LiveId { get; init; }
+
     public string Other => Language == "fr" ? "en" : "fr";
     public string HomeUrl => $"/{Language}/";
 }

@@ -90,6 +90,33 @@ public sealed class PortalBrowserTests(WidgetBrowserHost host) : IClassFixture<W
     }
 
     [BrowserFact]
+    public async Task A_comment_posted_in_one_browser_moves_the_count_in_another_without_a_reload()
+    {
+        var org = await host.App.CreateOrganisationAsync();
+        var consultation = await host.App.CreateOpenConsultationAsync(org.Id);
+        var url = new Uri(host.Platform, $"/en/consultations/{consultation.Id}").ToString();
+        await using var watching = await host.Chromium.NewContextAsync();
+        await using var commenting = await host.Chromium.NewContextAsync();
+        var watcher = await watching.NewPageAsync();
+        var errors = new List<string>();
+        watcher.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await watcher.GotoAsync(url);
+        var count = watcher.Locator("[data-live-count=comments]");
+        await Microsoft.Playwright.Assertions.Expect(count).ToHaveTextAsync("0 comments");
+        await watcher.WaitForFunctionAsync("() => window.EngagementLive && window.EngagementLive.status === 'live'");
+
+        var author = await commenting.NewPageAsync();
+        await author.GotoAsync(url);
+        await author.GetByLabel("Your comment").FillAsync("A second browser's comment.");
+        await author.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(author.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you: your comment is published.");
+
+        await Microsoft.Playwright.Assertions.Expect(count).ToHaveTextAsync("1 comments");
+        Assert.Equal(url, watcher.Url);
+        Assert.Empty(errors);
+    }
+
+    [BrowserFact]
     public async Task A_first_load_of_a_citizen_page_stays_within_150_KB()
     {
         foreach (var path in (await PathsAsync()).Where(p => p.StartsWith("/en/", StringComparison.Ordinal)))

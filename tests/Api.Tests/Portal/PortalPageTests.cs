@@ -106,8 +106,9 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
         Assert.Contains("<script>alert('x')</script> Lanes on <b>Main</b>, please.", page);
         Assert.Contains($"id=\"comment-{reply.Id}\"", raw);
         Assert.Contains("<p lang=\"fr\">Oui, et sur la rue King.</p>", page);
-        Assert.Contains("(1 comments)", page);
-        Assert.Contains("0 agree · 0 disagree", page);
+        Assert.Contains(">1 comments</span>)", page);
+        Assert.Contains(">0 agree</span> · <span", page);
+        Assert.Contains(">0 disagree</span>", page);
         Assert.Contains("You said, we did", page);
         Assert.Contains("We painted lanes on Main <i>in May</i>.", page);
         Assert.DoesNotContain("<i>in May</i>", raw);
