@@ -25,7 +25,11 @@ internal static partial class PortalEndpoints
         pages.MapGet("/", HomeAsync).WithName("PortalHome").WithSummary("The portal's home: open consultations.");
         pages.MapGet("/consultations/{id}", ConsultationAsync).WithName("PortalConsultation").WithSummary("A consultation's public page.");
         pages.MapPost("/consultations/{id}/comments", PostCommentAsync).WithName("PortalPostComment")
-            .WithSummary("Posts a comment from the consultation's page, without script.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
+            .WithSummary("Posts a comment or a reply from the consultation's page, without script.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
+        pages.MapPost("/consultations/{id}/comments/{commentId}/reaction", ReactAsync).WithName("PortalReact")
+            .WithSummary("Agrees or disagrees with a comment, or takes that back, from the page.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
+        pages.MapPost("/consultations/{id}/comments/{commentId}/report", ReportAsync).WithName("PortalReport")
+            .WithSummary("Reports a comment to the moderators from the page.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
         pages.MapGet("/services/{id}", ServiceAsync).WithName("PortalService").WithSummary("A service's public page.");
         // Anything else under a language is a page we do not have: the error page says so, in that language.
         pages.MapGet("/{**rest}", (string lang, HttpContext http) => ErrorPage(http, lang, StatusCodes.Status404NotFound)).ExcludeFromDescription();
@@ -52,6 +56,9 @@ internal static partial class PortalEndpoints
         if (model is null)
             return ErrorPage(http, lang, StatusCodes.Status404NotFound);
         var posted = http.Request.Query["posted"].ToString();
+        var done = http.Request.Query["done"].ToString();
+        if (done is "reported" or "reacted")
+            model = model with { Notice = done };
         return HostedPages.Render<ConsultationPage>(http, posted is "published" or "held" && model.Form is { } form
             ? model with { Form = form with { Posted = posted } }
             : model, live: true);
@@ -71,7 +78,8 @@ internal static partial class PortalEndpoints
         if (model is null)
             return ErrorPage(http, lang, StatusCodes.Status404NotFound);
         var form = await HostedPages.ReadFormAsync(http, CommentBodyBytes, CommentFormLimits);
-        var (text, email) = form is null ? (null, null) : (HostedPages.Single(form, "text"), HostedPages.Single(form, "email"));
+        var (text, email, parentId) = form is null ? (null, null, null)
+            : (HostedPages.Single(form, "text"), HostedPages.Single(form, "email"), HostedPages.Single(form, "parentId") is { Length: > 0 } parent ? parent : null);
         var errors = new Dictionary<string, string>();
         string? verifyUrl = null;
         if (model.Form is null)
@@ -81,7 +89,7 @@ internal static partial class PortalEndpoints
         else
         {
             var participantId = await ParticipantIdAsync(http, services);
-            var result = await post.ExecuteAsync(new PostComment.Request(id, participantId, text ?? "", language, null,
+            var result = await post.ExecuteAsync(new PostComment.Request(id, participantId, text ?? "", language, parentId,
                 string.IsNullOrWhiteSpace(email) ? null : email), http.RequestAborted);
             if (result.Succeeded)
             {
@@ -99,6 +107,7 @@ internal static partial class PortalEndpoints
                     { Field: Core.FollowUps.FollowUpOptIn.Field } => ("email", PortalTexts.Get("error-email", language)),
                     { Field: "participantId", Code: Core.Common.ErrorCodes.Forbidden } => ("form", PortalTexts.Get("error-verify", language)),
                     { Field: "consultationId" } => ("form", PortalTexts.Get("error-closed", language)),
+                    { Field: "parentId" } => ("form", PortalTexts.Get("error-not-now", language)),
                     _ => ("form", PortalTexts.Get("error-form", language)),
                 };
                 errors.TryAdd(field, message);
@@ -111,7 +120,7 @@ internal static partial class PortalEndpoints
         {
             Page = model.Page with { Title = $"{PortalTexts.Get("errors", language)} – {model.Page.Title}" },
             Form = (model.Form ?? new CommentForm($"/{language}/consultations/{Uri.EscapeDataString(id)}/comments", Core.Common.TextLimits.Comment))
-                with { Text = text, Email = email, Errors = errors, VerifyUrl = verifyUrl },
+                with { Text = text, Email = email, Errors = errors, VerifyUrl = verifyUrl, ReplyTo = parentId },
         }, StatusCodes.Status400BadRequest, live: true);
     }
 
@@ -125,12 +134,18 @@ internal static partial class PortalEndpoints
         ValueCountLimit = 8, KeyLengthLimit = 64, ValueLengthLimit = CommentBodyBytes, BufferBody = false,
     };
 
+    /// <summary>The participant the browser's cookie names, when it names a known one; nothing is made.</summary>
+    private static async Task<string?> KnownParticipantIdAsync(HttpContext http, IServiceProvider services) =>
+        http.Request.Cookies[ParticipantCookie] is { } token
+        && await services.GetRequiredService<Core.Participants.FindParticipantByToken>().ExecuteAsync(token, http.RequestAborted) is { Succeeded: true } found
+            ? found.Value.Id
+            : null;
+
     /// <summary>The browser's participant: the one its cookie names, or a new anonymous one whose token the cookie then keeps.</summary>
     private static async Task<string> ParticipantIdAsync(HttpContext http, IServiceProvider services)
     {
-        if (http.Request.Cookies[ParticipantCookie] is { } token
-            && await services.GetRequiredService<Core.Participants.FindParticipantByToken>().ExecuteAsync(token, http.RequestAborted) is { Succeeded: true } found)
-            return found.Value.Id;
+        if (await KnownParticipantIdAsync(http, services) is { } known)
+            return known;
         var registered = (await services.GetRequiredService<Core.Participants.RegisterAnonymousParticipant>().ExecuteAsync(http.RequestAborted)).Value;
         http.Response.Cookies.Append(ParticipantCookie, registered.Token, new CookieOptions
         {
@@ -138,6 +153,76 @@ internal static partial class PortalEndpoints
         });
         return registered.Participant.Id;
     }
+
+    private static Task<IResult> ReactAsync(string lang, string id, string commentId, HttpContext http, IServiceProvider services, Settings.EngagementSettings settings) =>
+        CommentActionAsync(lang, id, commentId, http, services, settings, "reacted", async (form, participantId) =>
+        {
+            var reaction = HostedPages.Single(form, "reaction") switch
+            {
+                "Agree" => (Reaction?)Reaction.Agree,
+                "Disagree" => Reaction.Disagree,
+                "None" => null,
+                _ => throw new FormatException(),
+            };
+            var result = await services.GetRequiredService<ReactToComment>().ExecuteAsync(new ReactToComment.Request(commentId, participantId, reaction), http.RequestAborted);
+            return result.Succeeded ? null : result.Errors[0];
+        });
+
+    private static Task<IResult> ReportAsync(string lang, string id, string commentId, HttpContext http, IServiceProvider services, Settings.EngagementSettings settings) =>
+        CommentActionAsync(lang, id, commentId, http, services, settings, "reported", async (form, participantId) =>
+        {
+            if (!Enum.TryParse<Core.Moderation.ReportReason>(HostedPages.Single(form, "reason"), out var reason) || !Enum.IsDefined(reason))
+                throw new FormatException();
+            var result = await services.GetRequiredService<Core.Moderation.ReportComment>().ExecuteAsync(
+                new Core.Moderation.ReportComment.Request(commentId, participantId, reason), http.RequestAborted);
+            return result.Succeeded ? null : result.Errors[0];
+        });
+
+    /// <summary>
+    /// A reaction or report from the page: checked like every form, done as the browser's participant, then back to the
+    /// comment (post, redirect, get) saying it was done, or the page again saying why it could not be.
+    /// </summary>
+    private static async Task<IResult> CommentActionAsync(
+        string lang, string id, string commentId, HttpContext http, IServiceProvider services, Settings.EngagementSettings settings, string done,
+        Func<IFormCollection, string, Task<Core.Common.Error?>> act)
+    {
+        var language = HostedPages.TextLanguage(lang);
+        if (!Auth.CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
+            return HostedPages.CrossSiteRefusal();
+        var model = await ConsultationModelAsync(language, id, http, services);
+        if (model is null)
+            return ErrorPage(http, lang, StatusCodes.Status404NotFound);
+        Core.Common.Error? problem;
+        var form = await HostedPages.ReadFormAsync(http, ActionBodyBytes, CommentFormLimits);
+        try
+        {
+            problem = form is null ? new Core.Common.Error("form", "FORM", "") : await act(form, await ParticipantIdAsync(http, services));
+        }
+        catch (FormatException)
+        {
+            problem = new Core.Common.Error("form", "FORM", "");
+        }
+        if (problem is null)
+        {
+            http.Response.Headers.Location = $"/{language}/consultations/{Uri.EscapeDataString(id)}?done={done}#comment-{Uri.EscapeDataString(commentId)}";
+            return Results.StatusCode(StatusCodes.Status303SeeOther);
+        }
+        var message = problem.Code switch
+        {
+            Core.Common.ErrorCodes.NotFound => PortalTexts.Get("error-gone", language),
+            Core.Common.ErrorCodes.InvalidState => PortalTexts.Get("error-not-now", language),
+            Core.Common.ErrorCodes.Duplicate => PortalTexts.Get("error-reported", language),
+            Core.Common.ErrorCodes.Forbidden => PortalTexts.Get("error-verify", language),
+            _ => PortalTexts.Get("error-form", language),
+        };
+        return HostedPages.Render<ConsultationPage>(http, model with
+        {
+            Page = model.Page with { Title = $"{PortalTexts.Get("errors", language)} – {model.Page.Title}" },
+            Form = model.Form is null ? null : model.Form with { Errors = new Dictionary<string, string> { ["form"] = message } },
+        }, StatusCodes.Status400BadRequest, live: true);
+    }
+
+    private const int ActionBodyBytes = 1024;
 
     /// <summary>A consultation's page as it stands, with its comment form while it takes comments; null for none or a draft.</summary>
     private static async Task<ConsultationPageModel?> ConsultationModelAsync(string language, string id, HttpContext http, IServiceProvider services)
@@ -147,7 +232,7 @@ internal static partial class PortalEndpoints
         var consultation = await consultations.GetAsync(id, http.RequestAborted);
         if (consultation is null || consultation.Status == ConsultationStatus.Draft)
             return null;
-        var thread = await list.ExecuteAsync(new ListComments.Request(consultation.Id, Limit: 50), http.RequestAborted);
+        var thread = await list.ExecuteAsync(new ListComments.Request(consultation.Id, Limit: 50, ParticipantId: await KnownParticipantIdAsync(http, services)), http.RequestAborted);
         var tally = await tallies.GetAsync(TallyScopes.Consultation(consultation.Id), http.RequestAborted);
         var shipped = await improvements.ExecuteAsync(consultation.OrganisationId, null, consultation.Id, http.RequestAborted);
         var title = consultation.Title.In(language) ?? "";
@@ -193,7 +278,7 @@ internal static partial class PortalEndpoints
 
     private static ThreadComment Thread(ListComments.Item item, string language) => new(
         item.Comment.Id, item.Comment.Text, item.Comment.Language, PortalTexts.Date(item.Comment.CreatedAt, language), item.Agree, item.Disagree,
-        [.. item.Replies.Select(r => Thread(r, language))]);
+        [.. item.Replies.Select(r => Thread(r, language))]) { Mine = item.MyReaction?.ToString() };
 
     private static Improvement Shipped(ShippedImprovement i, string language) => new(i.Title, i.Note, PortalTexts.Date(i.ShippedAt, language));
 

@@ -22,8 +22,11 @@ public sealed record HomePageModel(PortalPage Page, IReadOnlyList<Listing> Consu
 /// <summary>An improvement shipped, as citizens are told of it ("you said, we did").</summary>
 public sealed record Improvement(string Title, string Note, string Shipped);
 
-/// <summary>A published comment with its counts and its published replies.</summary>
-public sealed record ThreadComment(string Id, string Text, string Language, string Posted, long Agree, long Disagree, IReadOnlyList<ThreadComment> Replies);
+/// <summary>A published comment with its counts, the browser's own reaction ("Agree", "Disagree" or null) and its published replies.</summary>
+public sealed record ThreadComment(string Id, string Text, string Language, string Posted, long Agree, long Disagree, IReadOnlyList<ThreadComment> Replies)
+{
+    public string? Mine { get; init; }
+}
 
 /// <summary>A consultation's public page; <see cref="Form"/> is set while it takes comments.</summary>
 public sealed record ConsultationPageModel(
@@ -31,6 +34,9 @@ public sealed record ConsultationPageModel(
     IReadOnlyList<ThreadComment> Comments, IReadOnlyList<Improvement> Improvements)
 {
     public CommentForm? Form { get; init; }
+
+    /// <summary>What the last action on a comment did ("reported", "reacted"), for the page to say; null otherwise.</summary>
+    public string? Notice { get; init; }
 }
 
 /// <summary>
@@ -48,6 +54,12 @@ public sealed record CommentForm(string Action, int MaxLength)
 
     /// <summary>Where to verify an email address, when the consultation asks for one and the error says so.</summary>
     public string? VerifyUrl { get; init; }
+
+    /// <summary>The comment a reply with errors was for: <see cref="Text"/> then goes back into that comment's reply form.</summary>
+    public string? ReplyTo { get; init; }
+
+    /// <summary>Where a comment's reaction, reply and report forms post: under this path, "/{commentId}/…".</summary>
+    public string CommentsPath => Action;
 }
 
 /// <summary>A service's public page: its satisfaction and what was improved.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using Engagement.Api.Tests.Hosting;
 using Engagement.Core.Consultations;
+using Engagement.Core.Participants;
 
 namespace Engagement.Api.Tests.Portal;
 
@@ -82,5 +83,38 @@ public sealed class PortalCommentFormTests(SharedHost host) : IClassFixture<Shar
         Assert.Contains("This consultation is not taking comments now.", WebUtility.HtmlDecode(await closedPost.Content.ReadAsStringAsync()));
         Assert.Empty(await CommentsAsync(open.Id));
         Assert.Empty(await CommentsAsync(closed.Id));
+    }
+
+    [Fact]
+    public async Task From_the_page_a_citizen_replies_agrees_takes_it_back_and_reports_a_comment_once()
+    {
+        var org = await _app.CreateOrganisationAsync();
+        var consultation = await _app.CreateOpenConsultationAsync(org.Id);
+        var author = (await _app.Get<RegisterAnonymousParticipant>().ExecuteAsync()).Value.Participant;
+        var comment = (await _app.Get<Core.Comments.PostComment>().ExecuteAsync(new(consultation.Id, author.Id, "Lanes on Main, please.", "en"))).Value;
+        var browser = Browser();
+        var path = $"/en/consultations/{consultation.Id}";
+        var actions = $"{path}/comments/{comment.Id}";
+
+        var replied = await browser.PostAsync($"{path}/comments", new FormUrlEncodedContent([new("text", "Yes, and on King Street."), new("parentId", comment.Id)]));
+        var agreed = await browser.PostAsync($"{actions}/reaction", new FormUrlEncodedContent([new("reaction", "Agree")]));
+        var afterAgree = WebUtility.HtmlDecode(await browser.GetStringAsync(agreed.Headers.Location!.ToString()));
+        var undone = await browser.PostAsync($"{actions}/reaction", new FormUrlEncodedContent([new("reaction", "None")]));
+        var reported = await browser.PostAsync($"{actions}/report", new FormUrlEncodedContent([new("reason", "OffTopic")]));
+        var again = await browser.PostAsync($"{actions}/report", new FormUrlEncodedContent([new("reason", "Spam")]));
+        var bogus = await browser.PostAsync($"{actions}/reaction", new FormUrlEncodedContent([new("reaction", "Love")]));
+
+        Assert.Equal(HttpStatusCode.SeeOther, replied.StatusCode);
+        Assert.Equal($"{path}?done=reacted#comment-{comment.Id}", agreed.Headers.Location!.ToString());
+        Assert.Contains(">1 agree</span>", afterAgree);
+        Assert.Contains("aria-pressed=\"true\" aria-describedby=\"text-" + comment.Id + "\">Agree</button>", afterAgree);
+        Assert.Contains("Your reaction is recorded.", afterAgree);
+        Assert.Equal(HttpStatusCode.SeeOther, undone.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, reported.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("You have already reported this comment.", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
+        var thread = (await _app.Get<Core.Comments.ListComments>().ExecuteAsync(new(consultation.Id))).Value.Items.Single();
+        Assert.Equal((0L, 0L, "Yes, and on King Street."), (thread.Agree, thread.Disagree, Assert.Single(thread.Replies).Comment.Text));
     }
 }

@@ -105,7 +105,7 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
         Assert.DoesNotContain("<b>Main</b>", raw);
         Assert.Contains("<script>alert('x')</script> Lanes on <b>Main</b>, please.", page);
         Assert.Contains($"id=\"comment-{reply.Id}\"", raw);
-        Assert.Contains("<p lang=\"fr\">Oui, et sur la rue King.</p>", page);
+        Assert.Contains($"<p lang=\"fr\" id=\"text-{reply.Id}\">Oui, et sur la rue King.</p>", page);
         Assert.Contains(">1 comments</span>)", page);
         Assert.Contains(">0 agree</span> · <span", page);
         Assert.Contains(">0 disagree</span>", page);
