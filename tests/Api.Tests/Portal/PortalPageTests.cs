@@ -4,6 +4,7 @@ using Engagement.Core.Backlog;
 using Engagement.Core.Common;
 using Engagement.Core.Participants;
 using Engagement.Web.Portal;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.Api.Tests.Portal;
 
@@ -155,5 +156,31 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
         var draft = await _app.CreateDraftConsultationAsync(org.Id);
 
         await PageAsync($"/en/consultations/{draft.Id}", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_page_that_fails_gets_the_500_page_in_its_language_and_the_error_is_logged_not_shown()
+    {
+        using var app = SharedHost.NewApp().WithServices(s => s.AddSingleton<IBacklogStore>(new FailingBacklogStore()));
+        var org = await app.CreateOrganisationAsync();
+        var service = await app.CreateServiceAsync(org.Id);
+
+        var response = await app.CreateClient().GetAsync($"/fr/services/{service.Id}");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Un problème est survenu de notre côté", page);
+        Assert.Contains("<html lang=\"fr\">", page);
+        Assert.DoesNotContain("store is down", page);
+    }
+
+    /// <summary>A backlog store whose board cannot be read, as when the store is unreachable.</summary>
+    private sealed class FailingBacklogStore : IBacklogStore
+    {
+        public Task<bool> TryAddAsync(BacklogItem item, BacklogWrite write, CancellationToken ct = default) => throw new InvalidOperationException("store is down");
+        public Task<bool> TryUpdateAsync(BacklogItem item, int expectedVersion, BacklogWrite write, CancellationToken ct = default) => throw new InvalidOperationException("store is down");
+        public Task<BacklogItem?> GetAsync(string id, CancellationToken ct = default) => throw new InvalidOperationException("store is down");
+        public Task<IReadOnlyList<BacklogItem>> ListAsync(string organisationId, BacklogStatus? status, int max, CancellationToken ct = default) => throw new InvalidOperationException("store is down");
+        public Task<IReadOnlyList<BacklogEvent>> ReadEventsAsync(long sequence, int max, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<BacklogEvent>>([]);
     }
 }
