@@ -30,23 +30,29 @@ internal static partial class PortalEndpoints
             .WithSummary("Agrees or disagrees with a comment, or takes that back, from the page.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
         pages.MapPost("/consultations/{id}/comments/{commentId}/report", ReportAsync).WithName("PortalReport")
             .WithSummary("Reports a comment to the moderators from the page.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
+        pages.MapGet("/surveys/{id}", SurveyAsync).WithName("PortalSurvey").WithSummary("A survey's page: its questions on one page.");
+        pages.MapPost("/surveys/{id}", SubmitSurveyAsync).WithName("PortalSubmitSurvey")
+            .WithSummary("Sends a survey's answers from its page, without script.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
         pages.MapGet("/services/{id}", ServiceAsync).WithName("PortalService").WithSummary("A service's public page.");
         // Anything else under a language is a page we do not have: the error page says so, in that language.
         pages.MapGet("/{**rest}", (string lang, HttpContext http) => ErrorPage(http, lang, StatusCodes.Status404NotFound)).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> HomeAsync(string lang, HttpContext http, IOrganisationStore organisations, IConsultationStore consultations)
+    private static async Task<IResult> HomeAsync(
+        string lang, HttpContext http, IOrganisationStore organisations, IConsultationStore consultations, Core.Surveys.ISurveyStore surveys)
     {
         var language = HostedPages.TextLanguage(lang);
-        var open = new List<Listing>();
+        var (open, openSurveys) = (new List<Listing>(), new List<Listing>());
         foreach (var organisation in await organisations.ListAsync(http.RequestAborted))
         {
             foreach (var c in await consultations.ListAsync(organisation.Id, ConsultationStatus.Open, http.RequestAborted))
                 open.Add(new Listing(c.Title.In(language) ?? "", c.Summary.In(language) ?? "", $"/{language}/consultations/{Uri.EscapeDataString(c.Id)}",
                     c.ClosesAt is { } closes ? PortalTexts.Date(closes, language) : null));
+            foreach (var s in await surveys.ListAsync(organisation.Id, Core.Surveys.SurveyStatus.Open, http.RequestAborted))
+                openSurveys.Add(new Listing(s.Title.In(language) ?? "", s.Description.In(language) ?? "", $"/{language}/surveys/{Uri.EscapeDataString(s.Id)}", null));
         }
-        return HostedPages.Render<HomePage>(http, new HomePageModel(Page(language, PortalTexts.Get("home-title", language), "/"), open));
+        return HostedPages.Render<HomePage>(http, new HomePageModel(Page(language, PortalTexts.Get("home-title", language), "/"), open) { Surveys = openSurveys });
     }
 
     private static async Task<IResult> ConsultationAsync(string lang, string id, HttpContext http, IServiceProvider services)

@@ -9,6 +9,9 @@ public sealed record PortalPage(string Language, string Title, string OtherLangu
     public string? LiveKind { get; init; }
     public string? LiveId { get; init; }
 
+    /// <summary>Whether the page loads the portal's script (live figures, survey rules); every page works without it.</summary>
+    public bool Script { get; init; }
+
     public string Other => Language == "fr" ? "en" : "fr";
     public string HomeUrl => $"/{Language}/";
 }
@@ -17,7 +20,10 @@ public sealed record PortalPage(string Language, string Title, string OtherLangu
 public sealed record Listing(string Title, string Summary, string Url, string? Closes);
 
 /// <summary>The home page: what is open now.</summary>
-public sealed record HomePageModel(PortalPage Page, IReadOnlyList<Listing> Consultations);
+public sealed record HomePageModel(PortalPage Page, IReadOnlyList<Listing> Consultations)
+{
+    public IReadOnlyList<Listing> Surveys { get; init; } = [];
+}
 
 /// <summary>An improvement shipped, as citizens are told of it ("you said, we did").</summary>
 public sealed record Improvement(string Title, string Note, string Shipped);
@@ -69,3 +75,28 @@ public sealed record ServicePageModel(
 
 /// <summary>An error page: what happened and what to do next.</summary>
 public sealed record ErrorPageModel(PortalPage Page, int Status);
+
+/// <summary>
+/// One survey question as the page asks it: its control ("radio", "checkbox", "text", "textarea"), its choices as
+/// (value, label), the show-if rule script applies as the person answers, and what was answered and what is wrong.
+/// </summary>
+public sealed record SurveyQuestionView(string Id, string Control, string Prompt, bool Required, IReadOnlyList<SurveyChoice> Choices)
+{
+    public string? ShowIfQuestion { get; init; }
+    public string? ShowIfOperator { get; init; }
+    public string? ShowIfValue { get; init; }
+    public IReadOnlyList<string> Values { get; init; } = [];
+    public string? Error { get; init; }
+}
+
+/// <summary>A choice of a survey question: the value posted and its label.</summary>
+public sealed record SurveyChoice(string Value, string Label);
+
+/// <summary>A survey's page: its questions grouped on one page, or the thanks once answered.</summary>
+public sealed record SurveyPageModel(PortalPage Page, string Title, string Description, string Action, IReadOnlyList<SurveyQuestionView> Questions)
+{
+    public bool Submitted { get; init; }
+
+    /// <summary>Errors about the whole form (already answered, closed), in the page's language.</summary>
+    public string? FormError { get; init; }
+}

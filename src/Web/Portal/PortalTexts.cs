@@ -84,6 +84,18 @@ public static class PortalTexts
         ["error-gone"] = ("That comment no longer exists.", "Ce commentaire n’existe plus."),
         ["error-not-now"] = ("That comment cannot take replies, reactions or reports now.", "Ce commentaire ne peut pas recevoir de réponses, de réactions ni de signalements pour le moment."),
         ["error-reported"] = ("You have already reported this comment.", "Vous avez déjà signalé ce commentaire."),
+        ["open-surveys"] = ("Open surveys", "Sondages ouverts"),
+        ["required"] = ("(required)", "(obligatoire)"),
+        ["submit-survey"] = ("Send my answers", "Envoyer mes réponses"),
+        ["survey-thanks"] = ("Thank you: your answers are recorded.", "Merci : vos réponses sont enregistrées."),
+        ["answer-required"] = ("Answer this question.", "Répondez à cette question."),
+        ["answer-invalid"] = ("Choose one of the answers offered.", "Choisissez l’une des réponses proposées."),
+        ["answer-too-long"] = ("Shorten your answer.", "Raccourcissez votre réponse."),
+        ["answer-rejected"] = ("This answer cannot be accepted: it breaks the participation rules.", "Cette réponse ne peut être acceptée : elle enfreint les règles de participation."),
+        ["already-answered"] = ("You have already answered this survey.", "Vous avez déjà répondu à ce sondage."),
+        ["survey-closed"] = ("This survey is not taking answers now.", "Ce sondage ne reçoit pas de réponses en ce moment."),
+        ["yes"] = ("Yes", "Oui"),
+        ["no"] = ("No", "Non"),
         ["error-form"] = ("This form could not be accepted. Please try again.", "Ce formulaire n’a pas pu être accepté. Veuillez réessayer."),
     };
 

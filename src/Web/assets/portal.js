@@ -30,3 +30,48 @@
     });
   });
 })();
+
+/*
+ * Survey show-if rules, applied as the person answers: a question whose rule does not hold is hidden (and its answer
+ * not sent). Without script every question shows and the server ignores answers to questions the rules hide.
+ */
+(function () {
+  'use strict';
+  var form = document.querySelector('form[data-survey]');
+  if (!form) {
+    return;
+  }
+  var fields = Array.prototype.slice.call(form.querySelectorAll('[data-question]'));
+
+  function valuesOf(id) {
+    return Array.prototype.slice.call(form.elements['q-' + id] ? form.querySelectorAll('[name="q-' + id + '"]') : [])
+      .filter(function (input) { return (input.type !== 'radio' && input.type !== 'checkbox') || input.checked; })
+      .map(function (input) { return input.value.trim(); })
+      .filter(function (value) { return value.length > 0; });
+  }
+
+  function apply() {
+    var visible = {};
+    fields.forEach(function (field) {
+      var id = field.getAttribute('data-question');
+      var source = field.getAttribute('data-show-if-question');
+      var shown = true;
+      if (source) {
+        var values = visible[source] ? valuesOf(source) : [];
+        var value = field.getAttribute('data-show-if-value');
+        var operator = field.getAttribute('data-show-if-operator');
+        shown = operator === 'Answered' ? values.length > 0
+          : operator === 'Equals' ? values.indexOf(value) >= 0
+          : operator === 'NotEquals' ? values.length > 0 && values.indexOf(value) < 0
+          : false;
+      }
+      visible[id] = shown;
+      field.hidden = !shown;
+      Array.prototype.slice.call(field.querySelectorAll('input, textarea')).forEach(function (input) { input.disabled = !shown; });
+    });
+  }
+
+  form.addEventListener('input', apply);
+  form.addEventListener('change', apply);
+  apply();
+})();

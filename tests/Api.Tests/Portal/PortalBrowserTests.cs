@@ -29,7 +29,11 @@ public sealed class PortalBrowserTests(WidgetBrowserHost host) : IClassFixture<W
         await app.Get<Core.Comments.PostComment>().ExecuteAsync(new(consultation.Id, (await app.Get<RegisterAnonymousParticipant>().ExecuteAsync()).Value.Participant.Id,
             "Oui, et sur la rue King.", "fr", comment.Id));
         await app.Get<Core.Ratings.SubmitRating>().ExecuteAsync(new(service.Id, 4, "en"));
-        return [.. new[] { "en", "fr" }.SelectMany(l => new[] { $"/{l}/", $"/{l}/consultations/{consultation.Id}", $"/{l}/services/{service.Id}", $"/{l}/nothing-here" })];
+        var survey = await app.CreateOpenSurveyAsync(org.Id);
+        return [.. new[] { "en", "fr" }.SelectMany(l => new[]
+        {
+            $"/{l}/", $"/{l}/consultations/{consultation.Id}", $"/{l}/services/{service.Id}", $"/{l}/surveys/{survey.Id}", $"/{l}/nothing-here",
+        })];
     }
 
     [BrowserFact]
