@@ -34,6 +34,7 @@ internal static partial class PortalEndpoints
         pages.MapPost("/surveys/{id}", SubmitSurveyAsync).WithName("PortalSubmitSurvey")
             .WithSummary("Sends a survey's answers from its page, without script.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
         pages.MapGet("/services/{id}", ServiceAsync).WithName("PortalService").WithSummary("A service's public page.");
+        MapStaffPages(pages);
         // Anything else under a language is a page we do not have: the error page says so, in that language.
         pages.MapGet("/{**rest}", (string lang, HttpContext http) => ErrorPage(http, lang, StatusCodes.Status404NotFound)).ExcludeFromDescription();
         return app;

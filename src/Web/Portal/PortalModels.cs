@@ -100,3 +100,20 @@ public sealed record SurveyPageModel(PortalPage Page, string Title, string Descr
     /// <summary>Errors about the whole form (already answered, closed), in the page's language.</summary>
     public string? FormError { get; init; }
 }
+
+/// <summary>The staff sign-in form: what was typed (never the password) and what went wrong.</summary>
+public sealed record StaffSignInPageModel(PortalPage Page, string Action)
+{
+    public string? Email { get; init; }
+    public string? Error { get; init; }
+}
+
+/// <summary>One held item as a moderator sees it: the text (personal information already masked) and why it was held.</summary>
+public sealed record QueueItemView(string Id, string Kind, string Text, string Language, IReadOnlyList<string> Reasons, string Waiting);
+
+/// <summary>An organisation's moderation queue, with what the last decision did.</summary>
+public sealed record ModerationQueuePageModel(PortalPage Page, string OrganisationName, string Action, IReadOnlyList<QueueItemView> Items)
+{
+    public string? Notice { get; init; }
+    public string? Error { get; init; }
+}

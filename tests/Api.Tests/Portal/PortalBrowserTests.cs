@@ -32,7 +32,7 @@ public sealed class PortalBrowserTests(WidgetBrowserHost host) : IClassFixture<W
         var survey = await app.CreateOpenSurveyAsync(org.Id);
         return [.. new[] { "en", "fr" }.SelectMany(l => new[]
         {
-            $"/{l}/", $"/{l}/consultations/{consultation.Id}", $"/{l}/services/{service.Id}", $"/{l}/surveys/{survey.Id}", $"/{l}/nothing-here",
+            $"/{l}/", $"/{l}/consultations/{consultation.Id}", $"/{l}/services/{service.Id}", $"/{l}/surveys/{survey.Id}", $"/{l}/nothing-here", $"/{l}/staff/sign-in",
         })];
     }
 
