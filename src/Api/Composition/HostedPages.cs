@@ -61,11 +61,24 @@ public static class HostedPages
             ? next(context)
             : ValueTask.FromResult<object?>(Results.NotFound());
 
-    /// <summary>The answer to a form posted from another site: the pages' forms are sent only from the platform's own pages.</summary>
-    public static IResult CrossSiteRefusal() => Results.Text(
-        "This form can only be sent from this platform's own pages. Go back to the page and send it again. / " +
-        "Ce formulaire ne peut être envoyé que depuis les pages de cette plateforme. Retournez à la page et envoyez-le de nouveau.",
-        "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+    /// <summary>Post, redirect, get: 303 to <paramref name="location"/>, so reloading the page it leads to sends nothing again.</summary>
+    public static IResult SeeOther(HttpContext http, string location)
+    {
+        http.Response.Headers.Location = location;
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    /// <summary>
+    /// The answer to a form posted from another site: the pages' forms are sent only from the platform's own pages.
+    /// <paramref name="whatToDo"/> says, in both languages, how to get back to the form (by default, back to the page).
+    /// </summary>
+    public static IResult CrossSiteRefusal((string En, string Fr)? whatToDo = null)
+    {
+        var (en, fr) = whatToDo ?? ("Go back to the page and send it again.", "Retournez à la page et envoyez-le de nouveau.");
+        return Results.Text(
+            $"This form can only be sent from this platform's own pages. {en} / Ce formulaire ne peut être envoyé que depuis les pages de cette plateforme. {fr}",
+            "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+    }
 
     /// <summary>The language a page is written in for the language in its address: French, or else English.</summary>
     public static string TextLanguage(string lang) => lang == "fr" ? "fr" : "en";

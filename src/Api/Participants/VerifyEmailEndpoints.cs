@@ -99,8 +99,7 @@ public static class VerifyEmailEndpoints
         if (result is { Succeeded: true })
         {
             // Post, redirect, get: reloading the answer does not send another link.
-            http.Response.Headers.Location = $"/{lang}/verify-email/sent";
-            return Results.StatusCode(StatusCodes.Status303SeeOther);
+            return HostedPages.SeeOther(http, $"/{lang}/verify-email/sent");
         }
         var errors = new Dictionary<string, string>();
         foreach (var error in result?.Errors ?? [new Error("form", ErrorCodes.InvalidFormat, "")])
@@ -150,10 +149,8 @@ public static class VerifyEmailEndpoints
 
     private static RequestLinkFormModel RequestForm(string lang) => new() { Language = lang, FormAction = $"/{lang}/verify-email/request" };
 
-    private static IResult CrossSite() => Results.Text(
-        "This form can only be sent from this platform's own pages. Open the link from your email again. / " +
-        "Ce formulaire ne peut être envoyé que depuis les pages de cette plateforme. Ouvrez de nouveau le lien de votre courriel.",
-        "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+    private static IResult CrossSite() =>
+        HostedPages.CrossSiteRefusal(("Open the link from your email again.", "Ouvrez de nouveau le lien de votre courriel."));
 
     private static IResult FormProblem(HttpContext http) => http.Response.StatusCode switch
     {

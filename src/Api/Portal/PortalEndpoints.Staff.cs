@@ -48,9 +48,8 @@ internal static partial class PortalEndpoints
         await http.SignInAsync(StaffClaims.CookieScheme, new ClaimsPrincipal(new ClaimsIdentity([new Claim(StaffClaims.StaffId, result.Value.Id)], StaffClaims.CookieScheme)));
         // Back to the page that asked for sign-in, when it was one of ours.
         var back = http.Request.Query["returnUrl"].ToString();
-        http.Response.Headers.Location = back.StartsWith($"/{language}/staff/", StringComparison.Ordinal) && !back.Contains("//", StringComparison.Ordinal)
-            ? back : $"/{language}/staff/moderation";
-        return Results.StatusCode(StatusCodes.Status303SeeOther);
+        return HostedPages.SeeOther(http, back.StartsWith($"/{language}/staff/", StringComparison.Ordinal) && !back.Contains("//", StringComparison.Ordinal)
+            ? back : $"/{language}/staff/moderation");
     }
 
     private static async Task<IResult> ModerationQueueAsync(
@@ -99,18 +98,11 @@ internal static partial class PortalEndpoints
             var reason = HostedPages.Single(form, "reason") is { Length: > 0 } given ? given : null;
             var result = await decide.ExecuteAsync(new DecideModerationItems.Request(item.OrganisationId, [item.Id], action, reason), access.Actor, http.RequestAborted);
             if (result.Succeeded && result.Value.All(o => o.Succeeded))
-            {
-                http.Response.Headers.Location = $"{queue}&decided={action}";
-                return Results.StatusCode(StatusCodes.Status303SeeOther);
-            }
+                return HostedPages.SeeOther(http, $"{queue}&decided={action}");
         }
-        http.Response.Headers.Location = $"{queue}&failed=1";
-        return Results.StatusCode(StatusCodes.Status303SeeOther);
+        return HostedPages.SeeOther(http, $"{queue}&failed=1");
     }
 
-    private static IResult SignInRedirect(HttpContext http, string language)
-    {
-        http.Response.Headers.Location = $"/{language}/staff/sign-in?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}";
-        return Results.StatusCode(StatusCodes.Status303SeeOther);
-    }
+    private static IResult SignInRedirect(HttpContext http, string language) =>
+        HostedPages.SeeOther(http, $"/{language}/staff/sign-in?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
 }

@@ -59,10 +59,7 @@ internal static partial class PortalEndpoints
                 var participantId = await ParticipantIdAsync(http, services);
                 var result = await submit.ExecuteAsync(new SubmitSurveyResponse.Request(survey.Id, participantId, language, answers), http.RequestAborted);
                 if (result.Succeeded)
-                {
-                    http.Response.Headers.Location = $"/{language}/surveys/{Uri.EscapeDataString(survey.Id)}?submitted=1";
-                    return Results.StatusCode(StatusCodes.Status303SeeOther);
-                }
+                    return HostedPages.SeeOther(http, $"/{language}/surveys/{Uri.EscapeDataString(survey.Id)}?submitted=1");
                 foreach (var error in result.Errors)
                 {
                     if (error.Field.StartsWith("answers.", StringComparison.Ordinal))
@@ -89,7 +86,7 @@ internal static partial class PortalEndpoints
             }
         }
         var model = SurveyModel(survey, language, posted, errors) with { FormError = formError };
-        return HostedPages.Render<SurveyPage>(http, model with { Page = model.Page with { Title = $"{PortalTexts.Get("errors", language)} – {model.Page.Title}" } },
+        return HostedPages.Render<SurveyPage>(http, model with { Page = WithProblem(model.Page) },
             StatusCodes.Status400BadRequest, live: true);
     }
 

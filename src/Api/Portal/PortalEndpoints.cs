@@ -59,9 +59,9 @@ internal static partial class PortalEndpoints
     private static async Task<IResult> ConsultationAsync(string lang, string id, HttpContext http, IServiceProvider services)
     {
         var language = HostedPages.TextLanguage(lang);
-        var model = await ConsultationModelAsync(language, id, http, services);
-        if (model is null)
+        if (await ShownConsultationAsync(id, http, services) is not { } consultation)
             return ErrorPage(http, lang, StatusCodes.Status404NotFound);
+        var model = await ConsultationModelAsync(language, consultation, http, services);
         var posted = http.Request.Query["posted"].ToString();
         var done = http.Request.Query["done"].ToString();
         if (done is "reported" or "reacted")
@@ -81,15 +81,15 @@ internal static partial class PortalEndpoints
         var language = HostedPages.TextLanguage(lang);
         if (!Auth.CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
             return HostedPages.CrossSiteRefusal();
-        var model = await ConsultationModelAsync(language, id, http, services);
-        if (model is null)
+        // One read decides whether there is anything to post to; the whole page is read only when it is shown again.
+        if (await ShownConsultationAsync(id, http, services) is not { } consultation)
             return ErrorPage(http, lang, StatusCodes.Status404NotFound);
         var form = await HostedPages.ReadFormAsync(http, CommentBodyBytes, CommentFormLimits);
         var (text, email, parentId) = form is null ? (null, null, null)
             : (HostedPages.Single(form, "text"), HostedPages.Single(form, "email"), HostedPages.Single(form, "parentId") is { Length: > 0 } parent ? parent : null);
         var errors = new Dictionary<string, string>();
         string? verifyUrl = null;
-        if (model.Form is null)
+        if (!TakesComments(consultation, services))
             errors["form"] = PortalTexts.Get("error-closed", language);
         else if (form is null)
             errors["form"] = PortalTexts.Get("error-form", language);
@@ -102,8 +102,7 @@ internal static partial class PortalEndpoints
             {
                 var status = result.Value.Status == CommentStatus.Published ? "published" : "held";
                 // Post, redirect, get: reloading the page does not post again.
-                http.Response.Headers.Location = $"/{language}/consultations/{Uri.EscapeDataString(id)}?posted={status}#add-comment";
-                return Results.StatusCode(StatusCodes.Status303SeeOther);
+                return HostedPages.SeeOther(http, $"/{language}/consultations/{Uri.EscapeDataString(id)}?posted={status}#add-comment");
             }
             foreach (var error in result.Errors)
             {
@@ -122,10 +121,10 @@ internal static partial class PortalEndpoints
                     verifyUrl = $"/{language}/verify-email/request";
             }
         }
-        // The title says there is a problem first, so a screen reader hears it as the page loads.
+        var model = await ConsultationModelAsync(language, consultation, http, services);
         return HostedPages.Render<ConsultationPage>(http, model with
         {
-            Page = model.Page with { Title = $"{PortalTexts.Get("errors", language)} – {model.Page.Title}" },
+            Page = WithProblem(model.Page),
             Form = (model.Form ?? new CommentForm($"/{language}/consultations/{Uri.EscapeDataString(id)}/comments", Core.Common.TextLimits.Comment))
                 with { Text = text, Email = email, Errors = errors, VerifyUrl = verifyUrl, ReplyTo = parentId },
         }, StatusCodes.Status400BadRequest, live: true);
@@ -196,8 +195,7 @@ internal static partial class PortalEndpoints
         var language = HostedPages.TextLanguage(lang);
         if (!Auth.CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
             return HostedPages.CrossSiteRefusal();
-        var model = await ConsultationModelAsync(language, id, http, services);
-        if (model is null)
+        if (await ShownConsultationAsync(id, http, services) is not { } consultation)
             return ErrorPage(http, lang, StatusCodes.Status404NotFound);
         Core.Common.Error? problem;
         var form = await HostedPages.ReadFormAsync(http, ActionBodyBytes, CommentFormLimits);
@@ -210,10 +208,7 @@ internal static partial class PortalEndpoints
             problem = new Core.Common.Error("form", "FORM", "");
         }
         if (problem is null)
-        {
-            http.Response.Headers.Location = $"/{language}/consultations/{Uri.EscapeDataString(id)}?done={done}#comment-{Uri.EscapeDataString(commentId)}";
-            return Results.StatusCode(StatusCodes.Status303SeeOther);
-        }
+            return HostedPages.SeeOther(http, $"/{language}/consultations/{Uri.EscapeDataString(id)}?done={done}#comment-{Uri.EscapeDataString(commentId)}");
         var message = problem.Code switch
         {
             Core.Common.ErrorCodes.NotFound => PortalTexts.Get("error-gone", language),
@@ -222,23 +217,33 @@ internal static partial class PortalEndpoints
             Core.Common.ErrorCodes.Forbidden => PortalTexts.Get("error-verify", language),
             _ => PortalTexts.Get("error-form", language),
         };
+        var model = await ConsultationModelAsync(language, consultation, http, services);
         return HostedPages.Render<ConsultationPage>(http, model with
         {
-            Page = model.Page with { Title = $"{PortalTexts.Get("errors", language)} – {model.Page.Title}" },
+            Page = WithProblem(model.Page),
             Form = model.Form is null ? null : model.Form with { Errors = new Dictionary<string, string> { ["form"] = message } },
         }, StatusCodes.Status400BadRequest, live: true);
     }
 
     private const int ActionBodyBytes = 1024;
 
-    /// <summary>A consultation's page as it stands, with its comment form while it takes comments; null for none or a draft.</summary>
-    private static async Task<ConsultationPageModel?> ConsultationModelAsync(string language, string id, HttpContext http, IServiceProvider services)
+    /// <summary>The consultation when the public may see it (any status but draft); null otherwise.</summary>
+    private static async Task<Consultation?> ShownConsultationAsync(string id, HttpContext http, IServiceProvider services) =>
+        await services.GetRequiredService<IConsultationStore>().GetAsync(id, http.RequestAborted) is { Status: not ConsultationStatus.Draft } consultation
+            ? consultation
+            : null;
+
+    private static bool TakesComments(Consultation consultation, IServiceProvider services) =>
+        consultation.AcceptsContributionsAt(services.GetRequiredService<TimeProvider>().GetUtcNow());
+
+    /// <summary>A page's frame with its title saying there is a problem first, so a screen reader hears it as the page loads.</summary>
+    private static PortalPage WithProblem(PortalPage page) => page with { Title = $"{PortalTexts.Get("errors", page.Language)} – {page.Title}" };
+
+    /// <summary>A consultation's page as it stands, with its comment form while it takes comments.</summary>
+    private static async Task<ConsultationPageModel> ConsultationModelAsync(string language, Consultation consultation, HttpContext http, IServiceProvider services)
     {
-        var (consultations, list, tallies, improvements) = (services.GetRequiredService<IConsultationStore>(), services.GetRequiredService<ListComments>(),
-            services.GetRequiredService<ITallyStore>(), services.GetRequiredService<ListShippedImprovements>());
-        var consultation = await consultations.GetAsync(id, http.RequestAborted);
-        if (consultation is null || consultation.Status == ConsultationStatus.Draft)
-            return null;
+        var (list, tallies, improvements) = (services.GetRequiredService<ListComments>(), services.GetRequiredService<ITallyStore>(),
+            services.GetRequiredService<ListShippedImprovements>());
         var thread = await list.ExecuteAsync(new ListComments.Request(consultation.Id, Limit: 50, ParticipantId: await KnownParticipantIdAsync(http, services)), http.RequestAborted);
         var tally = await tallies.GetAsync(TallyScopes.Consultation(consultation.Id), http.RequestAborted);
         var shipped = await improvements.ExecuteAsync(consultation.OrganisationId, null, consultation.Id, http.RequestAborted);
@@ -254,7 +259,7 @@ internal static partial class PortalEndpoints
             [.. (thread.Succeeded ? thread.Value.Items : []).Select(i => Thread(i, language))],
             [.. shipped.Select(i => Shipped(i, language))])
         {
-            Form = consultation.AcceptsContributionsAt(services.GetRequiredService<TimeProvider>().GetUtcNow())
+            Form = TakesComments(consultation, services)
                 ? new CommentForm($"/{language}/consultations/{Uri.EscapeDataString(consultation.Id)}/comments", Core.Common.TextLimits.Comment)
                 : null,
         };

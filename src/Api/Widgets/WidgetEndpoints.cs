@@ -182,8 +182,7 @@ public static partial class WidgetEndpoints
         {
             // Post, redirect, get: reloading the thank-you page does not rate again.
             var thanks = $"/widget/{widgetKey.Key}/thanks?lang={language}" + (page is null ? "" : $"&page={Uri.EscapeDataString(page)}");
-            http.Response.Headers.Location = thanks;
-            return Results.StatusCode(StatusCodes.Status303SeeOther);
+            return HostedPages.SeeOther(http, thanks);
         }
         var errors = new Dictionary<string, string>();
         foreach (var error in result?.Errors ?? [new Error("score", ErrorCodes.OutOfRange, "")])

@@ -1,11 +1,9 @@
-using System.Globalization;
-
 namespace Engagement.Email.Templates;
 
 /// <summary>The emails' words in English and French, in one table so both languages stay complete.</summary>
 internal static class EmailTexts
 {
-    private static readonly Dictionary<string, (string En, string Fr)> Texts = new(StringComparer.Ordinal)
+    private static readonly Engagement.Core.Common.TextTable Texts = new("email", new Dictionary<string, (string En, string Fr)>(StringComparer.Ordinal)
     {
         ["unsubscribe"] = ("Unsubscribe from these emails", "Se désabonner de ces courriels"),
 
@@ -47,16 +45,14 @@ internal static class EmailTexts
             "Si vous n’avez rien demandé, ne tenez pas compte de ce courriel : rien ne se passe si le lien n’est pas utilisé."),
         ["verify-why"] = ("You receive this email because this address was entered to sign in. If someone else keeps entering it, unsubscribe to receive no more sign-in links.",
             "Vous recevez ce courriel parce que cette adresse a été saisie pour se connecter. Si quelqu’un d’autre la saisit sans cesse, désabonnez-vous pour ne plus recevoir de liens de connexion."),
-    };
+    });
 
     /// <summary>The text in the language ("fr", else English).</summary>
-    public static string Get(string name, string language) =>
-        Texts.TryGetValue(name, out var t) ? (language == "fr" ? t.Fr : t.En) : throw new ArgumentException($"No email text '{name}'.", nameof(name));
+    public static string Get(string name, string language) => Texts.Get(name, language);
 
     /// <summary>The text with its placeholders filled.</summary>
-    public static string Format(string name, string language, params object?[] values) =>
-        string.Format(CultureInfo.InvariantCulture, Get(name, language), values);
+    public static string Format(string name, string language, params object?[] values) => Texts.Format(name, language, values);
 
     /// <summary>Every text's name, so a test can check each has both languages.</summary>
-    public static IEnumerable<(string Name, string En, string Fr)> All => Texts.Select(t => (t.Key, t.Value.En, t.Value.Fr));
+    public static IEnumerable<(string Name, string En, string Fr)> All => Texts.All;
 }

@@ -3,7 +3,7 @@ namespace Engagement.Web.Email;
 /// <summary>The words of the pages email links lead to, in English and French, in one table so both stay complete.</summary>
 public static class EmailPageTexts
 {
-    private static readonly Dictionary<string, (string En, string Fr)> Texts = new(StringComparer.Ordinal)
+    private static readonly Engagement.Core.Common.TextTable Texts = new("page", new Dictionary<string, (string En, string Fr)>(StringComparer.Ordinal)
     {
         ["other-language"] = ("Français", "English"),
         ["unsubscribe-title"] = ("Unsubscribe", "Se désabonner"),
@@ -22,16 +22,14 @@ public static class EmailPageTexts
         ["list-ModerationDigest"] = ("the moderation digest", "le résumé de modération"),
         ["list-DriftAlerts"] = ("drift alert notices", "les avis d’alerte de tendance"),
         ["list-SignInLinks"] = ("sign-in and verification links", "les liens de connexion et de vérification"),
-    };
+    });
 
     /// <summary>The text in the language ("fr", else English).</summary>
-    public static string Get(string name, string language) =>
-        Texts.TryGetValue(name, out var t) ? (language == "fr" ? t.Fr : t.En) : throw new ArgumentException($"No page text '{name}'.", nameof(name));
+    public static string Get(string name, string language) => Texts.Get(name, language);
 
     /// <summary>The text with its placeholders filled.</summary>
-    public static string Format(string name, string language, params object?[] values) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, Get(name, language), values);
+    public static string Format(string name, string language, params object?[] values) => Texts.Format(name, language, values);
 
     /// <summary>Every text's name, so a test can check each has both languages.</summary>
-    public static IEnumerable<(string Name, string En, string Fr)> All => Texts.Select(t => (t.Key, t.Value.En, t.Value.Fr));
+    public static IEnumerable<(string Name, string En, string Fr)> All => Texts.All;
 }

@@ -3,7 +3,7 @@ namespace Engagement.Web.Participants;
 /// <summary>The email verification pages' words in English and French, in one table so both languages stay complete.</summary>
 public static class VerifyEmailTexts
 {
-    private static readonly Dictionary<string, (string En, string Fr)> Texts = new(StringComparer.Ordinal)
+    private static readonly Engagement.Core.Common.TextTable Texts = new("verification page", new Dictionary<string, (string En, string Fr)>(StringComparer.Ordinal)
     {
         ["other-language"] = ("Français", "English"),
         ["errors"] = ("There is a problem", "Il y a un problème"),
@@ -48,16 +48,14 @@ public static class VerifyEmailTexts
         ["error-email-required"] = ("Enter your email address.", "Entrez votre adresse courriel."),
         ["error-email-format"] = ("Enter an email address such as name@example.org.", "Entrez une adresse courriel comme nom@exemple.ca."),
         ["error-form"] = ("This form could not be accepted. Please try again.", "Ce formulaire n’a pas pu être accepté. Veuillez réessayer."),
-    };
+    });
 
     /// <summary>The text in the language ("fr", else English).</summary>
-    public static string Get(string name, string language) =>
-        Texts.TryGetValue(name, out var t) ? (language == "fr" ? t.Fr : t.En) : throw new ArgumentException($"No verification page text '{name}'.", nameof(name));
+    public static string Get(string name, string language) => Texts.Get(name, language);
 
     /// <summary>The text with its placeholders filled.</summary>
-    public static string Format(string name, string language, params object?[] values) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, Get(name, language), values);
+    public static string Format(string name, string language, params object?[] values) => Texts.Format(name, language, values);
 
     /// <summary>Every text's name and both languages, so a test can check each is complete.</summary>
-    public static IEnumerable<(string Name, string En, string Fr)> All => Texts.Select(t => (t.Key, t.Value.En, t.Value.Fr));
+    public static IEnumerable<(string Name, string En, string Fr)> All => Texts.All;
 }

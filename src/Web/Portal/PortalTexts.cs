@@ -3,7 +3,7 @@ namespace Engagement.Web.Portal;
 /// <summary>The citizen portal's words in English and French, in one table so both languages stay complete.</summary>
 public static class PortalTexts
 {
-    private static readonly Dictionary<string, (string En, string Fr)> Texts = new(StringComparer.Ordinal)
+    private static readonly Engagement.Core.Common.TextTable Texts = new("portal", new Dictionary<string, (string En, string Fr)>(StringComparer.Ordinal)
     {
         ["site"] = ("Have your say", "Donnez votre avis"),
         ["skip"] = ("Skip to main content", "Passer au contenu principal"),
@@ -118,18 +118,16 @@ public static class PortalTexts
         ["kind-RatingComment"] = ("Rating comment", "Commentaire d’évaluation"),
         ["kind-SurveyAnswer"] = ("Survey answer", "Réponse à un sondage"),
         ["error-form"] = ("This form could not be accepted. Please try again.", "Ce formulaire n’a pas pu être accepté. Veuillez réessayer."),
-    };
+    });
 
     /// <summary>The text in the language ("fr", else English).</summary>
-    public static string Get(string name, string language) =>
-        Texts.TryGetValue(name, out var t) ? (language == "fr" ? t.Fr : t.En) : throw new ArgumentException($"No portal text '{name}'.", nameof(name));
+    public static string Get(string name, string language) => Texts.Get(name, language);
 
     /// <summary>The text with its placeholders filled.</summary>
-    public static string Format(string name, string language, params object?[] values) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, Get(name, language), values);
+    public static string Format(string name, string language, params object?[] values) => Texts.Format(name, language, values);
 
     /// <summary>Every text's name, so a test can check each has both languages.</summary>
-    public static IEnumerable<(string Name, string En, string Fr)> All => Texts.Select(t => (t.Key, t.Value.En, t.Value.Fr));
+    public static IEnumerable<(string Name, string En, string Fr)> All => Texts.All;
 
     /// <summary>A date as people write it in the language: 24 November 2026, 24 novembre 2026.</summary>
     public static string Date(DateTimeOffset at, string language) =>

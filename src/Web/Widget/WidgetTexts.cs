@@ -3,7 +3,7 @@ namespace Engagement.Web.Widget;
 /// <summary>The hosted rating pages' words in English and French, in one table so both languages stay complete.</summary>
 public static class WidgetTexts
 {
-    private static readonly Dictionary<string, (string En, string Fr)> Texts = new(StringComparer.Ordinal)
+    private static readonly Engagement.Core.Common.TextTable Texts = new("widget", new Dictionary<string, (string En, string Fr)>(StringComparer.Ordinal)
     {
         ["title"] = ("Rate this service", "Évaluez ce service"),
         ["other-language"] = ("Français", "English"),
@@ -32,9 +32,8 @@ public static class WidgetTexts
         ["error-form"] = ("This form could not be accepted. Please try again.", "Ce formulaire n’a pas pu être accepté. Veuillez réessayer."),
         ["error-rate"] = ("Too many ratings from your network just now. Please try again in a few minutes.",
             "Trop d’évaluations de votre réseau pour le moment. Veuillez réessayer dans quelques minutes."),
-    };
+    });
 
     /// <summary>The text in the language ("fr", else English).</summary>
-    public static string Get(string name, string language) =>
-        Texts.TryGetValue(name, out var t) ? (language == "fr" ? t.Fr : t.En) : throw new ArgumentException($"No widget text '{name}'.", nameof(name));
+    public static string Get(string name, string language) => Texts.Get(name, language);
 }
