@@ -6,13 +6,30 @@ using Engagement.Core.Moderation;
 using Engagement.Core.Organisations;
 using Engagement.Core.Staff;
 using Engagement.Web.Portal;
+using Engagement.Web.Staff;
+using Engagement.Web.Staff.Moderation;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Engagement.Api.Portal;
 
-// The staff workspace's first pages: signing in with a local account, and the moderation queue with approve and reject.
+// The staff workspace: signing in and out, the frame every signed-in page shares (StaffScopeAsync, StaffPage), and the
+// moderation queue. Each other area (insights, backlog, management, people) maps its pages from its own file.
 internal static partial class PortalEndpoints
 {
+    /// <summary>A signed-in staff page's subject: who asks, what they may do, and the organisation the page is about.</summary>
+    internal sealed record StaffScope(StaffAccess Access, StaffMember Member, Organisation Organisation, IReadOnlyList<Organisation> Organisations);
+
+    /// <summary>The workspace's areas in navigation order: path under /{lang}/staff, label, and the permission that opens it.</summary>
+    private static readonly (string Path, string Label, Permission Permission)[] StaffAreas =
+    [
+        ("moderation", "nav-moderation", Permission.Moderate),
+        ("insights", "nav-insights", Permission.ReadStaffData),
+        ("backlog", "nav-backlog", Permission.ReadStaffData),
+        ("consultations", "nav-consultations", Permission.ManageConsultations),
+        ("services", "nav-services", Permission.ManageServices),
+        ("people", "nav-people", Permission.ManageStaff),
+    ];
+
     private static readonly Microsoft.AspNetCore.Http.Features.FormOptions StaffFormLimits = new()
     {
         ValueCountLimit = 8, KeyLengthLimit = 64, ValueLengthLimit = 4 * 1024, BufferBody = false,
@@ -24,14 +41,19 @@ internal static partial class PortalEndpoints
             .WithName("StaffSignInPage").WithSummary("The staff sign-in form.");
         pages.MapPost("/staff/sign-in", StaffSignInAsync).WithName("StaffSignInForm").WithSummary("Signs a staff member in from the form; sets the staff cookie.")
             .RequireRateLimiting(AuthEndpoints.SignInRateLimitPolicy);
+        pages.MapPost("/staff/sign-out", StaffSignOutAsync).WithName("StaffSignOutForm").WithSummary("Signs the staff member out from the workspace's frame.");
+        pages.MapGet("/staff", StaffHomeAsync).WithName("StaffHome").WithSummary("Sends a signed-in staff member to the first workspace area their role opens.");
         pages.MapGet("/staff/moderation", ModerationQueueAsync).WithName("StaffModerationQueue").WithSummary("An organisation's moderation queue.");
         pages.MapPost("/staff/moderation/{itemId}", DecideAsync).WithName("StaffDecide").WithSummary("Approves or rejects a queued item from the queue page.")
             .RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
     }
 
     private static IResult SignInPage(HttpContext http, string language, string? email, string? error, int status = StatusCodes.Status200OK) =>
-        HostedPages.Render<StaffSignInPage>(http, new StaffSignInPageModel(Page(language, PortalTexts.Get("staff-sign-in", language), "/staff/sign-in"),
-            $"/{language}/staff/sign-in" + http.Request.QueryString) { Email = email, Error = error }, status);
+        HostedPages.Render<StaffSignInPage>(http, new StaffSignInPageModel(Page(language, StaffTexts.Get("staff-sign-in", language), "/staff/sign-in"),
+            $"/{language}/staff/sign-in" + http.Request.QueryString)
+        {
+            Email = email, Error = error, Notice = http.Request.Query["signedOut"] == "1" ? StaffTexts.Get("signed-out", language) : null,
+        }, status);
 
     private static async Task<IResult> StaffSignInAsync(string lang, HttpContext http, Settings.EngagementSettings settings, SignInWithPassword signIn)
     {
@@ -41,41 +63,35 @@ internal static partial class PortalEndpoints
         var form = await HostedPages.ReadFormAsync(http, 8 * 1024, StaffFormLimits);
         var (email, password) = form is null ? (null, null) : (HostedPages.Single(form, "email"), HostedPages.Single(form, "password"));
         if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password))
-            return SignInPage(http, language, email, PortalTexts.Get("staff-bad-credentials", language), StatusCodes.Status400BadRequest);
+            return SignInPage(http, language, email, StaffTexts.Get("staff-bad-credentials", language), StatusCodes.Status400BadRequest);
         var result = await signIn.ExecuteAsync(new SignInWithPassword.Request(email, password), http.RequestAborted);
         if (!result.Succeeded)
-            return SignInPage(http, language, email, PortalTexts.Get("staff-bad-credentials", language), StatusCodes.Status401Unauthorized);
+            return SignInPage(http, language, email, StaffTexts.Get("staff-bad-credentials", language), StatusCodes.Status401Unauthorized);
         await http.SignInAsync(StaffClaims.CookieScheme, new ClaimsPrincipal(new ClaimsIdentity([new Claim(StaffClaims.StaffId, result.Value.Id)], StaffClaims.CookieScheme)));
         // Back to the page that asked for sign-in, when it was one of ours.
         var back = http.Request.Query["returnUrl"].ToString();
         return HostedPages.SeeOther(http, back.StartsWith($"/{language}/staff/", StringComparison.Ordinal) && !back.Contains("//", StringComparison.Ordinal)
-            ? back : $"/{language}/staff/moderation");
+            ? back : $"/{language}/staff");
     }
 
     private static async Task<IResult> ModerationQueueAsync(
-        string lang, HttpContext http, IStaffStore staff, IOrganisationStore organisations, IModerationItemStore items, TimeProvider clock)
+        string lang, HttpContext http, IStaffStore staff, IOrganisationStore organisations, IModerationItemStore items)
     {
         var language = HostedPages.TextLanguage(lang);
-        var organisationId = http.Request.Query["organisationId"].ToString();
-        var (access, member) = await RequestAccess.ForUserAsync(http.User, staff, http.RequestAborted);
-        if (member is null)
-            return SignInRedirect(http, language);
-        // With no organisation named, the first one the moderator may moderate.
-        if (organisationId.Length == 0)
-            organisationId = member.Grants.FirstOrDefault(g => access.Can(g.OrganisationId, Permission.Moderate))?.OrganisationId ?? "";
-        if (!access.Can(organisationId, Permission.Moderate) || await organisations.GetAsync(organisationId, http.RequestAborted) is not { } organisation)
-            return ErrorPage(http, lang, StatusCodes.Status403Forbidden);
-        var queued = await items.ListAsync(organisation.Id, ModerationItemStatus.Pending, 50, http.RequestAborted);
+        var (scope, refusal) = await StaffScopeAsync(http, language, Permission.Moderate, staff, organisations);
+        if (scope is null)
+            return refusal!;
+        var queued = await items.ListAsync(scope.Organisation.Id, ModerationItemStatus.Pending, 50, http.RequestAborted);
         var decided = http.Request.Query["decided"].ToString();
         return HostedPages.Render<ModerationQueuePage>(http, new ModerationQueuePageModel(
-            Page(language, PortalTexts.Get("queue-title", language), $"/staff/moderation?organisationId={Uri.EscapeDataString(organisation.Id)}"),
-            organisation.Name.In(language) ?? "",
+            StaffPage(http, language, StaffTexts.Get("queue-title", language), "moderation", scope),
+            scope.Organisation.Name.In(language) ?? "",
             $"/{language}/staff/moderation",
             [.. queued.Select(i => new QueueItemView(i.Id, i.Kind.ToString(), i.Text, i.Language,
                 [.. i.Reasons.Select(r => $"{r.Code}: {r.Detail}")], PortalTexts.Date(i.CreatedAt, language)))])
         {
-            Notice = decided is "Approve" or "Reject" ? PortalTexts.Get($"decided-{decided}", language) : null,
-            Error = http.Request.Query["failed"] == "1" ? PortalTexts.Get("decide-failed", language) : null,
+            Notice = decided is "Approve" or "Reject" ? StaffTexts.Get($"decided-{decided}", language) : null,
+            Error = http.Request.Query["failed"] == "1" ? StaffTexts.Get("decide-failed", language) : null,
         });
     }
 
@@ -101,6 +117,74 @@ internal static partial class PortalEndpoints
                 return HostedPages.SeeOther(http, $"{queue}&decided={action}");
         }
         return HostedPages.SeeOther(http, $"{queue}&failed=1");
+    }
+
+    /// <summary>
+    /// Who may see a workspace page, and about which organisation: the one named by ?organisationId=, else the first
+    /// where the person holds <paramref name="permission"/>. A signed-out visitor is sent to sign in and comes back;
+    /// someone without the permission there gets the 403 page. Grants are read from the store on every request.
+    /// </summary>
+    internal static async Task<(StaffScope? Scope, IResult? Refusal)> StaffScopeAsync(
+        HttpContext http, string language, Permission permission, IStaffStore staff, IOrganisationStore organisations)
+    {
+        var (access, member) = await RequestAccess.ForUserAsync(http.User, staff, http.RequestAborted);
+        if (member is null)
+            return (null, SignInRedirect(http, language));
+        var organisationId = http.Request.Query["organisationId"].ToString();
+        if (organisationId.Length == 0)
+            organisationId = member.Grants.FirstOrDefault(g => access.Can(g.OrganisationId, permission))?.OrganisationId ?? "";
+        if (!access.Can(organisationId, permission) || await organisations.GetAsync(organisationId, http.RequestAborted) is not { } organisation)
+            return (null, ErrorPage(http, language, StatusCodes.Status403Forbidden));
+        var theirs = new List<Organisation>();
+        foreach (var id in access.StaffOrganisations.Order(StringComparer.Ordinal))
+            if (id == organisation.Id)
+                theirs.Add(organisation);
+            else if (await organisations.GetAsync(id, http.RequestAborted) is { } other)
+                theirs.Add(other);
+        return (new StaffScope(access, member, organisation, theirs), null);
+    }
+
+    /// <summary>
+    /// A signed-in workspace page's frame: its title, the same page in the other language, and the navigation to the
+    /// areas the person's role opens in the page's organisation, <paramref name="area"/> marked as current.
+    /// </summary>
+    internal static PortalPage StaffPage(HttpContext http, string language, string title, string area, StaffScope scope)
+    {
+        var organisation = Uri.EscapeDataString(scope.Organisation.Id);
+        var query = http.Request.QueryString.HasValue ? http.Request.QueryString.Value : $"?organisationId={organisation}";
+        var links = StaffAreas.Where(a => scope.Access.Can(scope.Organisation.Id, a.Permission))
+            .Select(a => new StaffNavLink(StaffTexts.Get(a.Label, language), $"/{language}/staff/{a.Path}?organisationId={organisation}", a.Path == area))
+            .ToList();
+        return Page(language, title, http.Request.Path.Value![(1 + language.Length)..] + query) with
+        {
+            Staff = new StaffNav(scope.Member.DisplayName, scope.Organisation.Id, scope.Organisation.Name.In(language) ?? scope.Organisation.Slug,
+                links, $"/{language}/staff/sign-out")
+            {
+                Organisations = [.. scope.Organisations.Select(o => (o.Id, o.Name.In(language) ?? o.Slug))],
+                SwitchAction = http.Request.Path.Value!,
+            },
+        };
+    }
+
+    private static async Task<IResult> StaffHomeAsync(string lang, HttpContext http, IStaffStore staff)
+    {
+        var language = HostedPages.TextLanguage(lang);
+        var (access, member) = await RequestAccess.ForUserAsync(http.User, staff, http.RequestAborted);
+        if (member is null)
+            return SignInRedirect(http, language);
+        foreach (var grant in member.Grants)
+            if (StaffAreas.FirstOrDefault(a => access.Can(grant.OrganisationId, a.Permission)) is { Path: not null } area)
+                return HostedPages.SeeOther(http, $"/{language}/staff/{area.Path}?organisationId={Uri.EscapeDataString(grant.OrganisationId)}");
+        return ErrorPage(http, language, StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task<IResult> StaffSignOutAsync(string lang, HttpContext http, Settings.EngagementSettings settings)
+    {
+        var language = HostedPages.TextLanguage(lang);
+        if (!CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
+            return HostedPages.CrossSiteRefusal();
+        await http.SignOutAsync(StaffClaims.CookieScheme);
+        return HostedPages.SeeOther(http, $"/{language}/staff/sign-in?signedOut=1");
     }
 
     private static IResult SignInRedirect(HttpContext http, string language) =>

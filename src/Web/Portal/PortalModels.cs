@@ -12,6 +12,12 @@ public sealed record PortalPage(string Language, string Title, string OtherLangu
     /// <summary>Whether the page loads the portal's script (live figures, survey rules); every page works without it.</summary>
     public bool Script { get; init; }
 
+    /// <summary>Scripts of the page's own beyond the portal's (a chart library, a page's behaviour), as paths under /assets.</summary>
+    public IReadOnlyList<string> Scripts { get; init; } = [];
+
+    /// <summary>The staff workspace's navigation, on a signed-in staff page; null on citizen pages.</summary>
+    public StaffNav? Staff { get; init; }
+
     public string Other => Language == "fr" ? "en" : "fr";
     public string HomeUrl => $"/{Language}/";
 }
@@ -99,21 +105,4 @@ public sealed record SurveyPageModel(PortalPage Page, string Title, string Descr
 
     /// <summary>Errors about the whole form (already answered, closed), in the page's language.</summary>
     public string? FormError { get; init; }
-}
-
-/// <summary>The staff sign-in form: what was typed (never the password) and what went wrong.</summary>
-public sealed record StaffSignInPageModel(PortalPage Page, string Action)
-{
-    public string? Email { get; init; }
-    public string? Error { get; init; }
-}
-
-/// <summary>One held item as a moderator sees it: the text (personal information already masked) and why it was held.</summary>
-public sealed record QueueItemView(string Id, string Kind, string Text, string Language, IReadOnlyList<string> Reasons, string Waiting);
-
-/// <summary>An organisation's moderation queue, with what the last decision did.</summary>
-public sealed record ModerationQueuePageModel(PortalPage Page, string OrganisationName, string Action, IReadOnlyList<QueueItemView> Items)
-{
-    public string? Notice { get; init; }
-    public string? Error { get; init; }
 }

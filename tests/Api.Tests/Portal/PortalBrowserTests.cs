@@ -15,9 +15,6 @@ public sealed class PortalBrowserTests(WidgetBrowserHost host) : IClassFixture<W
     /// <summary>Citizen pages' budget: bytes transferred, compressed where the server compresses, on a first load without fonts.</summary>
     private const int BudgetBytes = 150 * 1024;
 
-    private static readonly Lazy<string> AxeSource = new(() =>
-        File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Web", "node_modules", "axe-core", "axe.min.js")));
-
     private async Task<IReadOnlyList<string>> PathsAsync()
     {
         var app = host.App;
@@ -43,21 +40,7 @@ public sealed class PortalBrowserTests(WidgetBrowserHost host) : IClassFixture<W
         await using var context = await host.Chromium.NewContextAsync(new() { BypassCSP = true });
         var page = await context.NewPageAsync();
         foreach (var path in await PathsAsync())
-        {
-            await page.GotoAsync(new Uri(host.Platform, path).ToString());
-            await page.AddScriptTagAsync(new() { Content = AxeSource.Value });
-            var result = await page.EvaluateAsync<JsonElement>("""
-                async () => {
-                  const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-                  return {
-                    violations: results.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' > ')).join(' | ')}`),
-                    contrasted: results.passes.filter(p => p.id === 'color-contrast').flatMap(p => p.nodes).length,
-                  };
-                }
-                """);
-            Assert.True(result.GetProperty("violations").GetArrayLength() == 0, $"axe-core on {path}: {result.GetProperty("violations")}");
-            Assert.True(result.GetProperty("contrasted").GetInt32() > 3, $"axe-core checked too little text on {path}.");
-        }
+            await Axe.AssertNoViolationsAsync(page, new Uri(host.Platform, path).ToString());
     }
 
     [BrowserFact]

@@ -92,4 +92,25 @@ public sealed class StaffWorkspaceTests(WidgetBrowserHost host) : IClassFixture<
         Assert.Equal(403, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vous ne pouvez pas voir cette page" })).ToBeVisibleAsync();
     }
+
+    [BrowserFact]
+    public async Task The_frame_shows_only_the_areas_a_role_opens_and_signs_out()
+    {
+        var org = await host.App.CreateOrganisationAsync();
+        await using var context = await host.Chromium.NewContextAsync(new() { BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await StaffSession.SignInAsync(host, page, org.Id, Role.Moderator, "fr");
+
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Espace du personnel" });
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Modération" })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Analyses" })).ToBeVisibleAsync();
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Personnel et jetons d’API" })).ToHaveCountAsync(0);
+        foreach (var language in new[] { "en", "fr" })
+            await Axe.AssertNoViolationsAsync(page, new Uri(host.Platform, $"/{language}/staff/moderation?organisationId={org.Id}").ToString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Vous êtes déconnecté.");
+        var again = await page.GotoAsync(new Uri(host.Platform, $"/en/staff/moderation?organisationId={org.Id}").ToString());
+        Assert.Contains("/en/staff/sign-in", again!.Url);
+    }
 }
