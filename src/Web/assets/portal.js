@@ -1,4 +1,16 @@
 /*
+ * After a form comes back with errors, focus goes to the summary of what is wrong (it is tabindex="-1"), so keyboard
+ * and screen-reader users start from it rather than from the top of the page.
+ */
+(function () {
+  'use strict';
+  var summary = document.querySelector('.eng-error-summary[tabindex="-1"]');
+  if (summary) {
+    summary.focus();
+  }
+})();
+
+/*
  * The portal's progressive enhancement: where a page marks live figures, keeps them current through the live hub
  * (live.js). The page is complete without it; this only moves numbers. It never moves focus, and it announces nothing:
  * counts change too often to be read out.
