@@ -44,19 +44,40 @@
 })();
 
 /*
- * Survey show-if rules, applied as the person answers: a question whose rule does not hold is hidden (and its answer
- * not sent). Without script every question shows and the server ignores answers to questions the rules hide.
+ * Survey pages. Show-if rules are applied as the person answers: a question whose rule does not hold is hidden (and its
+ * answer not sent); without script every question shows and the server ignores answers to questions the rules hide.
+ * The progress line counts the questions shown and answered. Answers are kept in the tab's session storage as they are
+ * given, so a reload (or a lost connection) does not lose them; they are dropped once the survey is sent.
  */
 (function () {
   'use strict';
+  var done = document.querySelector('[data-survey-done]');
+  var storage = null;
+  try {
+    storage = window.sessionStorage;
+  } catch (e) {
+    // Storage refused (privacy settings): the survey works, without drafts.
+  }
+  function key(action) {
+    return 'engagement-survey:' + action;
+  }
+  if (done && storage) {
+    storage.removeItem(key(done.getAttribute('data-survey-done')));
+  }
   var form = document.querySelector('form[data-survey]');
   if (!form) {
     return;
   }
   var fields = Array.prototype.slice.call(form.querySelectorAll('[data-question]'));
+  var progress = document.querySelector('[data-survey-progress]');
+  var bar = progress && progress.parentNode.querySelector('progress');
+
+  function inputsOf(id) {
+    return Array.prototype.slice.call(form.querySelectorAll('[name="q-' + id + '"]'));
+  }
 
   function valuesOf(id) {
-    return Array.prototype.slice.call(form.elements['q-' + id] ? form.querySelectorAll('[name="q-' + id + '"]') : [])
+    return inputsOf(id)
       .filter(function (input) { return (input.type !== 'radio' && input.type !== 'checkbox') || input.checked; })
       .map(function (input) { return input.value.trim(); })
       .filter(function (value) { return value.length > 0; });
@@ -64,6 +85,8 @@
 
   function apply() {
     var visible = {};
+    var shownCount = 0;
+    var answeredCount = 0;
     fields.forEach(function (field) {
       var id = field.getAttribute('data-question');
       var source = field.getAttribute('data-show-if-question');
@@ -80,10 +103,66 @@
       visible[id] = shown;
       field.hidden = !shown;
       Array.prototype.slice.call(field.querySelectorAll('input, textarea')).forEach(function (input) { input.disabled = !shown; });
+      if (shown) {
+        shownCount++;
+        if (valuesOf(id).length > 0) {
+          answeredCount++;
+        }
+      }
+    });
+    if (progress) {
+      progress.textContent = progress.getAttribute('data-template').replace('{0}', answeredCount).replace('{1}', shownCount);
+    }
+    if (bar) {
+      bar.max = Math.max(shownCount, 1);
+      bar.value = answeredCount;
+    }
+  }
+
+  function save() {
+    if (!storage) {
+      return;
+    }
+    var draft = {};
+    fields.forEach(function (field) {
+      var id = field.getAttribute('data-question');
+      draft[id] = valuesOf(id);
+    });
+    try {
+      storage.setItem(key(form.getAttribute('action')), JSON.stringify(draft));
+    } catch (e) {
+      // Storage full: the answers on the page are still sent.
+    }
+  }
+
+  function restore() {
+    if (!storage || form.getAttribute('data-survey-kept') === 'true') {
+      return;
+    }
+    var draft;
+    try {
+      draft = JSON.parse(storage.getItem(key(form.getAttribute('action'))) || 'null');
+    } catch (e) {
+      draft = null;
+    }
+    if (!draft || typeof draft !== 'object') {
+      return;
+    }
+    fields.forEach(function (field) {
+      var id = field.getAttribute('data-question');
+      var values = Array.isArray(draft[id]) ? draft[id].map(String) : [];
+      inputsOf(id).forEach(function (input) {
+        if (input.type === 'radio' || input.type === 'checkbox') {
+          input.checked = values.indexOf(input.value) >= 0;
+        } else if (values.length > 0) {
+          input.value = values[0];
+        }
+      });
     });
   }
 
-  form.addEventListener('input', apply);
-  form.addEventListener('change', apply);
+  form.addEventListener('input', function () { apply(); save(); });
+  form.addEventListener('change', function () { apply(); save(); });
+  restore();
   apply();
 })();
