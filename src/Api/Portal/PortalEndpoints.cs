@@ -130,8 +130,6 @@ internal static partial class PortalEndpoints
         }, StatusCodes.Status400BadRequest, live: true);
     }
 
-    private const string ParticipantCookie = "engagement_participant";
-
     // A 4,000-character comment of four-byte characters, percent-encoded, and an address fit.
     private const int CommentBodyBytes = 64 * 1024;
 
@@ -141,11 +139,8 @@ internal static partial class PortalEndpoints
     };
 
     /// <summary>The participant the browser's cookie names, when it names a known one; nothing is made.</summary>
-    private static async Task<string?> KnownParticipantIdAsync(HttpContext http, IServiceProvider services) =>
-        http.Request.Cookies[ParticipantCookie] is { } token
-        && await services.GetRequiredService<Core.Participants.FindParticipantByToken>().ExecuteAsync(token, http.RequestAborted) is { Succeeded: true } found
-            ? found.Value.Id
-            : null;
+    private static Task<string?> KnownParticipantIdAsync(HttpContext http, IServiceProvider services) =>
+        Participants.ParticipantCookie.KnownIdAsync(http, services.GetRequiredService<Core.Participants.FindParticipantByToken>());
 
     /// <summary>The browser's participant: the one its cookie names, or a new anonymous one whose token the cookie then keeps.</summary>
     private static async Task<string> ParticipantIdAsync(HttpContext http, IServiceProvider services)
@@ -153,10 +148,7 @@ internal static partial class PortalEndpoints
         if (await KnownParticipantIdAsync(http, services) is { } known)
             return known;
         var registered = (await services.GetRequiredService<Core.Participants.RegisterAnonymousParticipant>().ExecuteAsync(http.RequestAborted)).Value;
-        http.Response.Cookies.Append(ParticipantCookie, registered.Token, new CookieOptions
-        {
-            HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/", MaxAge = TimeSpan.FromDays(365), IsEssential = true,
-        });
+        Participants.ParticipantCookie.Keep(http, registered.Token);
         return registered.Participant.Id;
     }
 
