@@ -258,7 +258,8 @@ internal static partial class PortalEndpoints
     }
 
     private static async Task<IResult> ServiceAsync(
-        string lang, string id, HttpContext http, IServiceStore services, GetRatingSummary summaries, ListShippedImprovements improvements)
+        string lang, string id, HttpContext http, IServiceStore services, GetRatingSummary summaries, ListShippedImprovements improvements,
+        Core.Widgets.IWidgetKeyStore widgetKeys)
     {
         var language = HostedPages.TextLanguage(lang);
         var service = await services.GetAsync(id, http.RequestAborted);
@@ -268,6 +269,9 @@ internal static partial class PortalEndpoints
         var shipped = await improvements.ExecuteAsync(service.OrganisationId, service.Id, null, http.RequestAborted);
         var culture = CultureInfo.GetCultureInfo(language == "fr" ? "fr-CA" : "en-CA");
         var name = service.Name.In(language) ?? "";
+        // Rating from here uses the service's hosted rating page (the widget's page for browsers without script), through
+        // any enabled key: the rating counts for the service, and a key's allowed sites matter only to embedded widgets.
+        var key = (await widgetKeys.ListByServiceAsync(service.Id, http.RequestAborted)).FirstOrDefault(k => k.Enabled);
         return HostedPages.Render<ServicePage>(http, new ServicePageModel(
             Page(language, name, $"/services/{Uri.EscapeDataString(service.Id)}"),
             name,
@@ -276,7 +280,7 @@ internal static partial class PortalEndpoints
             summary.Csat?.ToString("P0", culture),
             summary.SmallSample,
             RatingSummary.SmallSampleBelow,
-            null,
+            key is null ? null : $"/widget/{Uri.EscapeDataString(key.Key)}/rate?lang={language}",
             [.. shipped.Select(i => Shipped(i, language))]));
     }
 

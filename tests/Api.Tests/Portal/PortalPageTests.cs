@@ -135,8 +135,10 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
         var empty = await _app.CreateServiceAsync(org.Id);
         foreach (var score in new[] { 5, 4, 2 })
             await _app.Get<Core.Ratings.SubmitRating>().ExecuteAsync(new(service.Id, score, "fr"));
+        var key = await _app.CreateWidgetKeyAsync(org.Id, service.Id, "https://service.example");
 
         var french = await PageAsync($"/fr/services/{service.Id}");
+        var rate = await _app.CreateClient().GetAsync($"/widget/{key.Key}/rate?lang=fr");
         var none = await PageAsync($"/en/services/{empty.Id}");
 
         Assert.Contains("<dd>3</dd>", french);
@@ -145,6 +147,10 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
         Assert.Contains("Moins de 30 évaluations", french);
         Assert.Contains("No ratings yet.", none);
         Assert.Contains("No improvements published yet.", none);
+        // A service with a widget key links to its hosted rating page, which works without script; one without offers none.
+        Assert.Contains($"<a href=\"/widget/{key.Key}/rate?lang=fr\">Évaluez ce service</a>", french);
+        Assert.Equal(HttpStatusCode.OK, rate.StatusCode);
+        Assert.DoesNotContain("/widget/", none);
     }
 
     [Theory]
