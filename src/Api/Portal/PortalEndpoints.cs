@@ -273,7 +273,7 @@ internal static partial class PortalEndpoints
         // any enabled key: the rating counts for the service, and a key's allowed sites matter only to embedded widgets.
         var key = (await widgetKeys.ListByServiceAsync(service.Id, http.RequestAborted)).FirstOrDefault(k => k.Enabled);
         return HostedPages.Render<ServicePage>(http, new ServicePageModel(
-            Page(language, name, $"/services/{Uri.EscapeDataString(service.Id)}"),
+            Page(language, name, $"/services/{Uri.EscapeDataString(service.Id)}") with { LiveKind = "service", LiveId = service.Id },
             name,
             summary.Count,
             summary.Average?.ToString("0.0", culture),
@@ -281,7 +281,7 @@ internal static partial class PortalEndpoints
             summary.SmallSample,
             RatingSummary.SmallSampleBelow,
             key is null ? null : $"/widget/{Uri.EscapeDataString(key.Key)}/rate?lang={language}",
-            [.. shipped.Select(i => Shipped(i, language))]));
+            [.. shipped.Select(i => Shipped(i, language))]), live: true);
     }
 
     private static ThreadComment Thread(ListComments.Item item, string language) => new(

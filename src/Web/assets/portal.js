@@ -18,6 +18,9 @@
  *   <main data-live-kind="consultation" data-live-id="…">
  *     <span data-live-count="comments" data-template="{0} comments">…</span>
  *     <span data-live-agree="commentId" data-template="{0} agree">…</span>
+ *   <main data-live-kind="service" data-live-id="…">
+ *     <dd data-live-count="ratings">…</dd> <dd data-live-average>…</dd> <dd data-live-percent="csat">…</dd>
+ *     <p data-live-empty>no ratings yet</p> <p data-live-few>too few to say much</p>   (shown or hidden as the count moves)
  */
 (function () {
   'use strict';
@@ -33,7 +36,36 @@
     }
   }
 
-  window.EngagementLive.watch(main.getAttribute('data-live-kind'), main.getAttribute('data-live-id'), function (snapshot) {
+  var kind = main.getAttribute('data-live-kind');
+  if (kind !== 'consultation' && kind !== 'service') {
+    return;
+  }
+
+  function service(summary) {
+    show(main.querySelector('[data-live-count="ratings"]'), summary.count);
+    var average = main.querySelector('[data-live-average]');
+    if (average && typeof summary.average === 'number') {
+      average.textContent = summary.average.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    }
+    var csat = main.querySelector('[data-live-percent="csat"]');
+    if (csat && typeof summary.csat === 'number') {
+      csat.textContent = summary.csat.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 0 });
+    }
+    var empty = main.querySelector('[data-live-empty]');
+    if (empty) {
+      empty.hidden = summary.count > 0;
+    }
+    var few = main.querySelector('[data-live-few]');
+    if (few && typeof summary.smallSample === 'boolean') {
+      few.hidden = !summary.smallSample;
+    }
+  }
+
+  window.EngagementLive.watch(kind, main.getAttribute('data-live-id'), function (snapshot) {
+    if (kind === 'service') {
+      service(snapshot);
+      return;
+    }
     show(main.querySelector('[data-live-count="comments"]'), snapshot.comments);
     (snapshot.firstPage || []).forEach(function (reactions) {
       var id = String(reactions.commentId).replace(/[^A-Za-z0-9_-]/g, '');

@@ -141,8 +141,8 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
         var rate = await _app.CreateClient().GetAsync($"/widget/{key.Key}/rate?lang=fr");
         var none = await PageAsync($"/en/services/{empty.Id}");
 
-        Assert.Contains("<dd>3</dd>", french);
-        Assert.Contains("<dd>3,7</dd>", french);
+        Assert.Contains("<dd data-live-count=\"ratings\">3</dd>", french);
+        Assert.Contains("<dd data-live-average>3,7</dd>", french);
         Assert.Contains("67", french);
         Assert.Contains("Moins de 30 évaluations", french);
         Assert.Contains("No ratings yet.", none);
