@@ -221,4 +221,24 @@ public sealed class StaffWorkspaceTests(WidgetBrowserHost host) : IClassFixture<
         await page.GetByRole(AriaRole.Link, new() { Name = "Show the queue as it is now" }).ClickAsync();
         await Expect(page.Locator("[data-queue-item]")).ToHaveCountAsync(2);
     }
+
+    [Fact]
+    public async Task Staff_land_on_the_first_area_their_role_opens_and_the_sign_in_page_sends_them_there()
+    {
+        var org = await host.App.CreateOrganisationAsync();
+        var (analyst, password) = await host.App.CreateStaffAsync(org.Id, Role.Analyst);
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = host.Platform };
+
+        var signedIn = await client.PostAsync("/en/staff/sign-in", new FormUrlEncodedContent([new("email", analyst.Email), new("password", password)]));
+        var home = await client.GetAsync("/en/staff");
+        var moderation = await client.GetAsync($"/en/staff/moderation?organisationId={org.Id}");
+
+        Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
+        Assert.Equal("/en/staff", signedIn.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.SeeOther, home.StatusCode);
+        // An analyst does not moderate: insights is the first area open to them, and the queue is refused.
+        Assert.Equal($"/en/staff/insights?organisationId={org.Id}", home.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, moderation.StatusCode);
+    }
 }
