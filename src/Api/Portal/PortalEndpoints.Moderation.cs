@@ -123,11 +123,9 @@ internal static partial class PortalEndpoints
         if (!CrossSiteGuard.IsAllowed(http.Request, services.GetRequiredService<Settings.EngagementSettings>().TrustedOrigins))
             return (null, null, HostedPages.CrossSiteRefusal());
         var item = await services.GetRequiredService<IModerationItemStore>().GetAsync(itemId, http.RequestAborted);
-        if (item is not null)
-            http.Request.QueryString = QueryString.Create("organisationId", item.OrganisationId);
         var permission = item?.Status == ModerationItemStatus.Escalated ? Permission.DecideEscalated : Permission.Moderate;
         var (scope, refusal) = await StaffScopeAsync(http, language, permission, services.GetRequiredService<IStaffStore>(),
-            services.GetRequiredService<IOrganisationStore>());
+            services.GetRequiredService<IOrganisationStore>(), item?.OrganisationId ?? "");
         if (scope is null)
             return (null, null, refusal);
         return item is null ? (null, null, ErrorPage(http, language, StatusCodes.Status403Forbidden)) : (scope, item, null);
@@ -185,8 +183,9 @@ internal static partial class PortalEndpoints
         if (!CrossSiteGuard.IsAllowed(http.Request, services.GetRequiredService<Settings.EngagementSettings>().TrustedOrigins))
             return HostedPages.CrossSiteRefusal();
         var form = await HostedPages.ReadFormAsync(http, 32 * 1024, QueueFormLimits);
+        // The organisation the page showed, so a moderator of several decides in the one they were looking at.
         var (scope, refusal) = await StaffScopeAsync(http, language, Permission.Moderate, services.GetRequiredService<IStaffStore>(),
-            services.GetRequiredService<IOrganisationStore>());
+            services.GetRequiredService<IOrganisationStore>(), form is null ? "" : HostedPages.Single(form, "organisationId") ?? "");
         if (scope is null)
             return refusal!;
         var ids = form is null ? [] : form["ids"].Where(i => !string.IsNullOrEmpty(i)).Select(i => i!).ToList();

@@ -73,16 +73,17 @@ internal static partial class PortalEndpoints
 
     /// <summary>
     /// Who may see a workspace page, and about which organisation: the one named by ?organisationId=, else the first
-    /// where the person holds <paramref name="permission"/>. A signed-out visitor is sent to sign in and comes back;
+    /// where the person holds <paramref name="permission"/> (or the one a form's record belongs to, when the caller names
+    /// it). A signed-out visitor is sent to sign in and comes back;
     /// someone without the permission there gets the 403 page. Grants are read from the store on every request.
     /// </summary>
     internal static async Task<(StaffScope? Scope, IResult? Refusal)> StaffScopeAsync(
-        HttpContext http, string language, Permission permission, IStaffStore staff, IOrganisationStore organisations)
+        HttpContext http, string language, Permission permission, IStaffStore staff, IOrganisationStore organisations, string? organisationId = null)
     {
         var (access, member) = await RequestAccess.ForUserAsync(http.User, staff, http.RequestAborted);
         if (member is null)
             return (null, SignInRedirect(http, language));
-        var organisationId = http.Request.Query["organisationId"].ToString();
+        organisationId ??= http.Request.Query["organisationId"].ToString();
         if (organisationId.Length == 0)
             organisationId = member.Grants.FirstOrDefault(g => access.Can(g.OrganisationId, permission))?.OrganisationId ?? "";
         if (!access.Can(organisationId, permission) || await organisations.GetAsync(organisationId, http.RequestAborted) is not { } organisation)
