@@ -11,6 +11,7 @@ public static class BacklogTexts
         ["board-empty"] = ("No items yet.", "Aucun élément pour l’instant."),
         ["column-empty"] = ("No items.", "Aucun élément."),
         ["column-count"] = ("{0} items", "{0} éléments"),
+        ["column-count-one"] = ("1 item", "1 élément"),
         ["new-item"] = ("Propose an improvement", "Proposer une amélioration"),
         ["status-Proposed"] = ("Proposed", "Proposé"),
         ["status-Accepted"] = ("Accepted", "Accepté"),
