@@ -82,8 +82,9 @@ internal static partial class PortalEndpoints
     }
 
     // The card's one-line reading of the priority: what it is made of, in the page's language.
-    private static string Explanation(PriorityExplanation p, string language, CultureInfo culture) =>
-        BacklogTexts.Format("card-explanation", language, p.Volume.ToString("0.#", culture), p.RecentVolume.ToString("0.#", culture),
+    private static string Explanation(PriorityExplanation p, string language, CultureInfo culture) => p.Volume == 0
+        ? BacklogTexts.Get("card-no-evidence", language)
+        : BacklogTexts.Format("card-explanation", language, p.Volume.ToString("0.#", culture), p.RecentVolume.ToString("0.#", culture),
             p.NegativeShare.ToString("P0", culture), p.Reach.ToString("N0", culture));
 
     private static async Task<IResult> NewBacklogItemAsync(string lang, HttpContext http, IServiceProvider services)

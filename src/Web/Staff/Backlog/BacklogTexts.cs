@@ -22,6 +22,7 @@ public static class BacklogTexts
         ["card-priority"] = ("Priority {0} – rank {1} of {2}", "Priorité {0} – rang {1} sur {2}"),
         ["card-evidence"] = ("Evidence: {0}", "Preuves : {0}"),
         ["card-explanation"] = ("{0} texts ({1} recent), {2} negative, reach {3}", "{0} textes ({1} récents), {2} négatifs, portée {3}"),
+        ["card-no-evidence"] = ("No evidence yet", "Aucune preuve pour l’instant"),
         ["live-changed"] = ("The board has changed.", "Le tableau a changé."),
         ["live-updated"] = ("The board was updated.", "Le tableau a été mis à jour."),
         ["live-show"] = ("Show the changes", "Afficher les changements"),
