@@ -42,6 +42,9 @@ internal static partial class PortalEndpoints
         pages.MapPost("/staff/backlog/{id}/status", ChangeBacklogItemStatusAsync).WithName("StaffChangeBacklogStatus")
             .WithSummary("Moves an item to its next status from the item's page; shipping or declining needs a public note.")
             .RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
+        pages.MapPost("/staff/backlog/{id}/evidence", AddBacklogItemEvidenceAsync).WithName("StaffAddBacklogEvidence")
+            .WithSummary("Links more evidence to an open item from the item's page; its priority is computed again.")
+            .RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
         pages.MapPost("/staff/backlog/{id}/merge", MergeBacklogItemAsync).WithName("StaffMergeBacklogItems")
             .WithSummary("Merges a duplicate into the item from the item's page.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
     }
@@ -103,6 +106,19 @@ internal static partial class PortalEndpoints
         var ct = http.RequestAborted;
         var serviceList = await services.GetRequiredService<IServiceStore>().ListByOrganisationAsync(organisationId, ct);
         var consultationList = await services.GetRequiredService<IConsultationStore>().ListAsync(organisationId, null, ct);
+        var choices = await EvidenceChoicesAsync(language, organisationId, services, ct);
+        return new BacklogNewPageModel(
+            StaffPage(http, language, BacklogTexts.Get("new-title", language), "backlog", scope),
+            $"/{language}/staff/backlog?organisationId={Uri.EscapeDataString(organisationId)}",
+            CreateBacklogItem.MaxTitle, CreateBacklogItem.MaxDescription,
+            [.. serviceList.Select(s => ($"service:{s.Id}", s.Name.In(language) ?? s.Slug))],
+            [.. consultationList.Select(c => ($"consultation:{c.Id}", c.Title.In(language) ?? c.Slug))],
+            choices) { BoardUrl = BoardUrl(language, organisationId) };
+    }
+
+    /// <summary>The evidence a form offers: the organisation's most recent texts insights have read, and its largest current themes.</summary>
+    private static async Task<List<EvidenceChoice>> EvidenceChoicesAsync(string language, string organisationId, IServiceProvider services, CancellationToken ct)
+    {
         var themes = services.GetRequiredService<IThemeStore>();
         var choices = (await themes.ListRecentTextsAsync(organisationId, RecentTextsOffered, ct))
             .Select(t => new EvidenceChoice($"{EvidenceSources.KindOf(t.Kind)}:{t.TargetId}", BacklogTexts.Get($"kind-{EvidenceSources.KindOf(t.Kind)}", language),
@@ -111,13 +127,7 @@ internal static partial class PortalEndpoints
         if (await themes.GetAsync(organisationId, ct) is { } snapshot)
             choices.AddRange(snapshot.Themes.OrderByDescending(t => t.Count).Take(ThemesOffered)
                 .Select(t => new EvidenceChoice($"{EvidenceKind.Theme}:{t.Id}", BacklogTexts.Get("kind-Theme", language), t.Name, t.Language)));
-        return new BacklogNewPageModel(
-            StaffPage(http, language, BacklogTexts.Get("new-title", language), "backlog", scope),
-            $"/{language}/staff/backlog?organisationId={Uri.EscapeDataString(organisationId)}",
-            CreateBacklogItem.MaxTitle, CreateBacklogItem.MaxDescription,
-            [.. serviceList.Select(s => ($"service:{s.Id}", s.Name.In(language) ?? s.Slug))],
-            [.. consultationList.Select(c => ($"consultation:{c.Id}", c.Title.In(language) ?? c.Slug))],
-            choices) { BoardUrl = BoardUrl(language, organisationId) };
+        return choices;
     }
 
     private static string Shortened(string text) => text.Length <= 200 ? text : text[..200] + "…";
@@ -224,6 +234,7 @@ internal static partial class PortalEndpoints
         {
             "created" => BacklogTexts.Get("created", language),
             "merged" => BacklogTexts.Get("merged", language),
+            "evidence" => BacklogTexts.Get("evidence-added", language),
             _ when done.StartsWith("status-", StringComparison.Ordinal) && Enum.TryParse<BacklogStatus>(done["status-".Length..], out var s) && Enum.IsDefined(s)
                 && !char.IsDigit(done["status-".Length..].FirstOrDefault('0'))
                 => BacklogTexts.Format("changed", language, BacklogTexts.Get($"status-{s}", language)),
@@ -314,6 +325,48 @@ internal static partial class PortalEndpoints
         }, StatusCodes.Status400BadRequest);
     }
 
+    private static async Task<IResult> AddBacklogItemEvidenceAsync(
+        string lang, string id, HttpContext http, IServiceProvider services, Settings.EngagementSettings settings, AddBacklogEvidence add)
+    {
+        var language = HostedPages.TextLanguage(lang);
+        if (!CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
+            return HostedPages.CrossSiteRefusal();
+        var (scope, item, refusal) = await BacklogItemScopeAsync(http, language, id, Permission.ManageBacklog, services);
+        if (scope is null || item is null)
+            return refusal!;
+        var form = await HostedPages.ReadFormAsync(http, BacklogBodyBytes, BacklogFormLimits);
+        var picked = form is null ? [] : form["evidence"].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToList();
+        var evidence = picked.Select(ParseEvidence).ToList();
+        string message;
+        if (form is null)
+            message = BacklogTexts.Get("error-form", language);
+        else if (evidence.Count == 0)
+            message = BacklogTexts.Get("error-evidence-none", language);
+        else if (evidence.Count > EvidencePicked || evidence.Any(e => e is null))
+            message = BacklogTexts.Get("error-evidence", language);
+        else
+        {
+            var result = await add.ExecuteAsync(new AddBacklogEvidence.Request(item.Id, item.OrganisationId, [.. evidence.Select(e => e!)]), scope.Access.Actor,
+                http.RequestAborted);
+            if (result.Succeeded)
+                return HostedPages.SeeOther(http, ItemUrl(language, item.OrganisationId, item.Id) + "&done=evidence");
+            message = result.Errors[0] switch
+            {
+                { Field: var f } when f.StartsWith("evidence", StringComparison.Ordinal) => BacklogTexts.Get("error-evidence", language),
+                { Code: ErrorCodes.Conflict } => BacklogTexts.Get("error-again", language),
+                _ => BacklogTexts.Get("error-status", language),
+            };
+            item = await services.GetRequiredService<IBacklogStore>().GetAsync(item.Id, http.RequestAborted) ?? item;
+        }
+        var model = await ItemModelAsync(http, language, scope, item, services);
+        return HostedPages.Render<BacklogItemPage>(http, model with
+        {
+            Page = WithProblem(model.Page),
+            EvidenceForm = model.EvidenceForm is null ? null : model.EvidenceForm with { Chosen = picked.ToHashSet(StringComparer.Ordinal), Error = message },
+            Notice = model.EvidenceForm is null ? message : null,
+        }, StatusCodes.Status400BadRequest);
+    }
+
     /// <summary>An item's page as it stands: the forms only for those who may change the backlog, while the item is open.</summary>
     private static async Task<BacklogItemPageModel> ItemModelAsync(HttpContext http, string language, StaffScope scope, BacklogItem item, IServiceProvider services)
     {
@@ -367,6 +420,8 @@ internal static partial class PortalEndpoints
             StatusForm = new StatusForm($"{itemPath}/status{query}",
                 [.. ChangeBacklogStatus.NextOf(item.Status).Select(s => (s.ToString(), BacklogTexts.Get($"status-{s}", language)))], ChangeBacklogStatus.MaxNote),
             MergeForm = new MergeForm($"{itemPath}/merge{query}", [.. board.Where(b => b.Id != item.Id && b.IsOpen).Select(b => (b.Id, b.Title))]),
+            EvidenceForm = new EvidenceForm($"{itemPath}/evidence{query}",
+                [.. (await EvidenceChoicesAsync(language, organisationId, services, ct)).Where(c => !item.Evidence.Any(e => c.Value == $"{e.Kind}:{e.TargetId}"))]),
         };
     }
 

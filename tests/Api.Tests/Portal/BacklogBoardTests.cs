@@ -302,6 +302,40 @@ public sealed class BacklogBoardTests(WidgetBrowserHost host) : IClassFixture<Wi
         Assert.Contains("<h3>Commentaire</h3>", itemPage);
     }
 
+    [Fact]
+    public async Task An_analyst_links_a_theme_from_the_item_page_and_the_priority_is_computed_again()
+    {
+        var org = await host.App.CreateOrganisationAsync();
+        await host.App.Get<IThemeStore>().SaveAsync(new ThemeSnapshot
+        {
+            OrganisationId = org.Id, RefreshedAt = DateTimeOffset.UtcNow, Watermark = 1, TextsRead = 9,
+            Themes = [new ThemeSummary("th_wait", "fr", ["attente", "file", "comptoir"], 9, []) { NegativeShare = 0.8 }],
+            ThemeOfText = new Dictionary<string, string>(),
+        });
+        var item = await CreateItemAsync(org.Id, "Shorter queues");
+        using var analyst = await SignedInClientAsync(org.Id, Role.Analyst);
+        var path = $"/en/staff/backlog/{item.Id}";
+        var query = $"?organisationId={org.Id}";
+
+        var before = await analyst.GetStringAsync(path + query);
+        var none = await analyst.PostAsync($"{path}/evidence{query}", Form(("x", "y")));
+        var linked = await analyst.PostAsync($"{path}/evidence{query}", Form(("evidence", "Theme:th_wait")));
+        var after = WebUtility.HtmlDecode(await analyst.GetStringAsync(linked.Headers.Location!.ToString()));
+
+        Assert.Contains("value=\"Theme:th_wait\"", before);
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("<p id=\"more-evidence-error\" class=\"eng-error\">Choose at least one piece of evidence to link.</p>", await none.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.SeeOther, linked.StatusCode);
+        var stored = await StoredAsync(item.Id);
+        Assert.Equal(["Theme:th_wait"], stored.Evidence.Select(e => e.Key));
+        Assert.True(stored.Priority.Score > 0);
+        Assert.Contains("The evidence was linked and the priority computed again.", after);
+        Assert.Contains("<p class=\"eng-body\" lang=\"fr\">attente · file · comptoir</p>", after);
+        Assert.DoesNotContain("value=\"Theme:th_wait\"", after);
+        Assert.Contains("There is no recent feedback or current theme left to link.", after);
+        Assert.Contains("Evidence added", after);
+    }
+
     // Waits until insights have read the texts (the host's tagger runs in the background), tagging them here if it lags.
     private async Task TaggedAsync(string organisationId, params string[] keys)
     {

@@ -51,6 +51,13 @@ public sealed record MergeForm(string Action, IReadOnlyList<(string Id, string T
     public string? Error { get; init; }
 }
 
+/// <summary>The form that links more evidence to an open item: what is on offer and not yet linked, what was chosen, and its error.</summary>
+public sealed record EvidenceForm(string Action, IReadOnlyList<EvidenceChoice> Choices)
+{
+    public IReadOnlySet<string> Chosen { get; init; } = new HashSet<string>();
+    public string? Error { get; init; }
+}
+
 /// <summary>One backlog item's page; the forms are set only for those who may change the backlog, while the item is open.</summary>
 public sealed record BacklogItemPageModel(
     PortalPage Page, string Title, string Description, string StatusLabel, string BoardUrl,
@@ -66,6 +73,7 @@ public sealed record BacklogItemPageModel(
     public ImpactView? Impact { get; init; }
     public StatusForm? StatusForm { get; init; }
     public MergeForm? MergeForm { get; init; }
+    public EvidenceForm? EvidenceForm { get; init; }
 
     /// <summary>Whether the item is closed (shipped, declined or merged), for those who could otherwise change it.</summary>
     public bool ClosedForChanges { get; init; }
