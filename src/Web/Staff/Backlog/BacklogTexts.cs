@@ -59,7 +59,7 @@ public static class BacklogTexts
         ["kind-DriftAlert"] = ("Drift alert", "Alerte de dérive"),
         ["impact"] = ("Impact on satisfaction", "Effet sur la satisfaction"),
         ["impact-caption"] = ("Service ratings in the {0} days before it shipped and since", "Évaluations du service dans les {0} jours avant la livraison et depuis"),
-        ["impact-period"] = ("Period", "Période"),
+        ["impact-period"] = ("Measure", "Mesure"),
         ["impact-before"] = ("Before", "Avant"),
         ["impact-after"] = ("Since", "Depuis"),
         ["impact-ratings"] = ("Ratings", "Évaluations"),
