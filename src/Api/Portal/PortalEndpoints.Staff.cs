@@ -43,6 +43,7 @@ internal static partial class PortalEndpoints
         pages.MapPost("/staff/sign-out", StaffSignOutAsync).WithName("StaffSignOutForm").WithSummary("Signs the staff member out from the workspace's frame.");
         pages.MapGet("/staff", StaffHomeAsync).WithName("StaffHome").WithSummary("Sends a signed-in staff member to the first workspace area their role opens.");
         MapModerationPages(pages);
+        MapBacklogPages(pages);
     }
 
     private static IResult SignInPage(HttpContext http, string language, string? email, string? error, int status = StatusCodes.Status200OK) =>
