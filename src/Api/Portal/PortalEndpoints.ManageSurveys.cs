@@ -428,7 +428,9 @@ internal static partial class PortalEndpoints
             }
             else if (attempted is not null && listErrors is not null && index < attempted.Count)
             {
-                var label = ManageTexts.Format("question-n", language, index + 1);
+                // Numbered as the list on the page shows it: the stored order, not the refused one.
+                var shown = current is null ? -1 : IndexOf(current, attempted[index].Id);
+                var label = ManageTexts.Format("question-n", language, (shown < 0 ? index : shown) + 1);
                 (listErrors.TryGetValue(attempted[index].Id, out var list) ? list : listErrors[attempted[index].Id] = []).Add(message);
                 formErrors.Add(ManageTexts.Format("field-in", language, message, label));
             }
