@@ -418,13 +418,17 @@ internal static partial class PortalEndpoints
         if (error.Field.StartsWith("questions[", StringComparison.Ordinal) && error.Field.IndexOf(']') is var close and > 10
             && int.TryParse(error.Field.AsSpan(10, close - 10), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
-            var (field, message) = QuestionError(error.Field[(close + 1)..].TrimStart('.'), error.Code, language);
+            var inQuestion = error.Field[(close + 1)..].TrimStart('.');
+            var (field, message) = QuestionError(inQuestion, error.Code, language);
             if (index == formIndex)
             {
                 if (field is null)
                     formErrors.Add(message);
                 else
                     question.TryAdd(field, message);
+                // A prompt given in no language at all is missing in each.
+                if (inQuestion == "prompt")
+                    question.TryAdd("prompt-fr", QuestionError("prompt.fr", error.Code, language).Message);
             }
             else if (attempted is not null && listErrors is not null && index < attempted.Count)
             {
