@@ -99,20 +99,18 @@ internal static partial class PortalEndpoints
             return FormUnreadable(http, language);
         var (values, errors, texts) = ReadConsultationForm(form, language);
         var slug = values.GetValueOrDefault("slug") is { Length: > 0 } given ? given : SlugFrom(texts.Title.In("en", "en") ?? "");
+        var formErrors = new List<string>();
         if (errors.Count == 0)
         {
             var result = await services.GetRequiredService<CreateConsultation>().ExecuteAsync(new CreateConsultation.Request(
                 scope.Organisation.Id, slug, texts.Title, texts.Summary, texts.Body, texts.Policy, texts.OpensAt, texts.ClosesAt), scope.Access.Actor, http.RequestAborted);
             if (result.Succeeded)
                 return HostedPages.SeeOther(http, $"/{language}/staff/consultations/{Uri.EscapeDataString(result.Value.Id)}{OrganisationQuery(scope)}&done=created");
-            var formErrors = new List<string>();
             foreach (var error in result.Errors)
                 ConsultationError(error, language, errors, formErrors, null);
-            if (formErrors.Count > 0)
-                return HostedPages.Render<ConsultationEditPage>(http, NewConsultationModel(http, language, scope, new FormState(values, errors), true) with { FormErrors = formErrors },
-                    StatusCodes.Status400BadRequest);
         }
-        return HostedPages.Render<ConsultationEditPage>(http, NewConsultationModel(http, language, scope, new FormState(values, errors), true), StatusCodes.Status400BadRequest);
+        return HostedPages.Render<ConsultationEditPage>(http, NewConsultationModel(http, language, scope, new FormState(values, errors), true) with { FormErrors = formErrors },
+            StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> ManagedConsultationPageAsync(string lang, string id, HttpContext http, IServiceProvider services)
@@ -242,11 +240,11 @@ internal static partial class PortalEndpoints
             // Stored as the first instant after the closing day; shown as that day.
             ["closes-at"] = c.ClosesAt is { } closes ? closes.UtcDateTime.AddTicks(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
         };
-        foreach (var language2 in ManageLanguages)
+        foreach (var l in ManageLanguages)
         {
-            values[$"title-{language2}"] = c.Title.TryGetValue(language2, out var t) ? t : "";
-            values[$"summary-{language2}"] = c.Summary.TryGetValue(language2, out var s) ? s : "";
-            values[$"body-{language2}"] = c.Body.TryGetValue(language2, out var b) ? b : "";
+            values[$"title-{l}"] = c.Title.TryGetValue(l, out var t) ? t : "";
+            values[$"summary-{l}"] = c.Summary.TryGetValue(l, out var s) ? s : "";
+            values[$"body-{l}"] = c.Body.TryGetValue(l, out var b) ? b : "";
         }
         var outcome = ManageLanguages.ToDictionary(l => $"outcome-{l}", l => c.Outcome.TryGetValue(l, out var o) ? o : "", StringComparer.Ordinal);
         var title = ManageTexts.Format("consultation-edit-title", language, c.Title.In(language) ?? c.Slug);

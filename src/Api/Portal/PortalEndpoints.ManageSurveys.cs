@@ -312,7 +312,8 @@ internal static partial class PortalEndpoints
         if (q.ShowIf is not { } rule)
             return null;
         var source = s.FindQuestion(rule.QuestionId);
-        var value = rule.Value is null ? "" : source?.Options.FirstOrDefault(o => o.Id == rule.Value) is { } option ? $"“{option.Label.In(language)}”" : $"“{rule.Value}”";
+        var value = rule.Value is null ? ""
+            : ManageTexts.Format("quoted", language, source?.Options.FirstOrDefault(o => o.Id == rule.Value)?.Label.In(language) ?? rule.Value);
         return ManageTexts.Format("show-if-is", language, source is null ? rule.QuestionId : IndexOf(s, source.Id) + 1, ManageTexts.Get($"op-{rule.Operator}", language), value).TrimEnd();
     }
 

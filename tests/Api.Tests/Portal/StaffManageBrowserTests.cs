@@ -87,7 +87,7 @@ public sealed class StaffManageBrowserTests(WidgetBrowserHost host) : IClassFixt
         await page.GetByLabel("Réponse", new() { Exact = true }).FillAsync("yes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter une question" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La question est ajoutée.");
-        await Expect(page.GetByText("Affichée seulement si la question 1 a pour réponse “yes”")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Affichée seulement si la question 1 a pour réponse « yes »")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le sondage" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le sondage est ouvert.");
         await page.GetByRole(AriaRole.Link, new() { Name = "Page publique" }).ClickAsync();

@@ -120,8 +120,8 @@ public sealed partial class StaffManageFormTests(SharedHost host) : IClassFixtur
         var stalePage = await TextAsync(stale);
 
         Assert.Equal(HttpStatusCode.BadRequest, open.StatusCode);
-        Assert.Contains("<p id=\"e-summary-fr\" class=\"eng-error\">Summary (French): enter this.</p>", openPage);
-        Assert.Contains("<p id=\"e-body-en\" class=\"eng-error\">Full text (English): enter this.</p>", openPage);
+        Assert.Contains("<p id=\"e-summary-fr\" class=\"eng-error\">Summary (French): this field is required.</p>", openPage);
+        Assert.Contains("<p id=\"e-body-en\" class=\"eng-error\">Full text (English): this field is required.</p>", openPage);
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("Someone else changed this while you were working on it.", stalePage);
@@ -153,7 +153,7 @@ public sealed partial class StaffManageFormTests(SharedHost host) : IClassFixtur
         Assert.Contains("A closed consultation's texts can no longer be changed.", closedPage);
         Assert.DoesNotContain("name=\"title-en\"", closedPage);
         Assert.Equal(HttpStatusCode.BadRequest, half.StatusCode);
-        Assert.Contains("<p id=\"e-outcome-fr\" class=\"eng-error\">What was decided (French): enter this.</p>", halfPage);
+        Assert.Contains("<p id=\"e-outcome-fr\" class=\"eng-error\">What was decided (French): this field is required.</p>", halfPage);
         Assert.Contains("We will build them.</textarea>", halfPage);
         Assert.Equal(HttpStatusCode.SeeOther, published.StatusCode);
         Assert.Contains("Nous les construirons.", publicFr);
