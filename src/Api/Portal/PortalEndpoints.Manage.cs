@@ -192,6 +192,9 @@ internal static partial class PortalEndpoints
             return HostedPages.Render<ConsultationEditPage>(http, ManagedConsultationModel(http, language, scope, current, null, problem: true) with
             {
                 FormErrors = [ManageTexts.Get("conflict", language)],
+                Unsaved = [.. (values ?? []).Select(v => (Name: SplitField(v.Key), Text: v.Value))
+                    .Where(v => v.Name.Field is "title" or "summary" or "body" or "outcome" && v.Text.Trim().Length > 0)
+                    .Select(v => (LabelIn(v.Name.Field, v.Name.Language, language), v.Text))],
             }, StatusCodes.Status409Conflict);
         }
         var outcome = done == "outcome";
@@ -364,6 +367,10 @@ internal static partial class PortalEndpoints
         "options" => TextLimits.OptionLabel,
         _ => TextLimits.Body,
     };
+
+    /// <summary>A form field's name, "title-fr", as ("title", "fr").</summary>
+    private static (string Field, string Language) SplitField(string name) =>
+        name.LastIndexOf('-') is var dash and > 0 ? (name[..dash], name[(dash + 1)..]) : (name, "");
 
     /// <summary>"title.fr" as ("title", "fr"); "title" as ("title", null).</summary>
     private static (string Root, string? Language) SplitLanguage(string field) =>

@@ -126,6 +126,9 @@ public sealed partial class StaffManageFormTests(SharedHost host) : IClassFixtur
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("Someone else changed this while you were working on it.", stalePage);
         Assert.Contains("value=\"Parks, again\"", stalePage);
+        Assert.Contains("<summary>What you typed, not saved</summary>", stalePage);
+        Assert.Contains("<dt>Title (French)</dt>", stalePage);
+        Assert.Contains("<dd class=\"eng-body\">Parcs, à ma façon</dd>", stalePage);
         Assert.Contains("name=\"version\" value=\"2\"", stalePage);
         var stored = await OnlyConsultationAsync(org.Id);
         Assert.Equal("Parks, again", stored.Title["en"]);

@@ -52,6 +52,9 @@ public sealed record ConsultationEditPageModel(PortalPage Page, string Heading, 
     /// <summary>Problems not about one field (someone else's change, a state that forbids the action), in the page's language.</summary>
     public IReadOnlyList<string> FormErrors { get; init; } = [];
 
+    /// <summary>The texts a person typed when someone else's change came first, as (label, text), so nothing typed is lost.</summary>
+    public IReadOnlyList<(string Label, string Text)> Unsaved { get; init; } = [];
+
     public bool Editable => Status is null or "Draft" or "Open";
 }
 

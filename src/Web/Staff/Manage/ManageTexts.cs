@@ -83,6 +83,7 @@ public static class ManageTexts
         ["notice-question-removed"] = ("The question is removed.", "La question est retirée."),
         ["conflict"] = ("Someone else changed this while you were working on it. The page now shows the current version; check it and make your change again.",
             "Quelqu’un d’autre a modifié ceci pendant que vous y travailliez. La page montre maintenant la version actuelle; vérifiez-la et refaites votre modification."),
+        ["unsaved"] = ("What you typed, not saved", "Ce que vous avez tapé, non enregistré"),
         ["invalid-state"] = ("That cannot be done now: it is {0}.", "Ce n’est pas possible maintenant : l’état est « {0} »."),
         ["form-unreadable"] = ("The form could not be read. Reload the page and send it again.", "Le formulaire n’a pas pu être lu. Rechargez la page et envoyez-le de nouveau."),
         ["err-required"] = ("{0}: this field is required.", "{0} : ce champ est obligatoire."),
