@@ -401,12 +401,8 @@ internal static partial class PortalEndpoints
     /// </summary>
     private static PortalPage ManagePage(HttpContext http, string language, string title, StaffScope scope, string path, bool problem)
     {
-        var page = StaffPage(http, language, title, "consultations", scope);
-        page = page with
-        {
-            OtherLanguageUrl = HttpMethods.IsGet(http.Request.Method) ? page.OtherLanguageUrl : $"/{page.Other}{path}{OrganisationQuery(scope)}",
-            Staff = page.Staff! with { SwitchAction = $"/{language}/staff/consultations" },
-        };
+        var page = StaffPage(http, language, title, "consultations", scope, HttpMethods.IsGet(http.Request.Method) ? null : path);
+        page = page with { Staff = page.Staff! with { SwitchAction = $"/{language}/staff/consultations" } };
         return problem ? WithProblem(page) : page;
     }
 

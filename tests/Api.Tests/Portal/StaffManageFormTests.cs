@@ -98,6 +98,8 @@ public sealed partial class StaffManageFormTests(SharedHost host) : IClassFixtur
         Assert.Contains("value=\"Bike lanes\"", page);
         Assert.Contains("Le plan complet.</textarea>", page);
         Assert.DoesNotContain("e-title-en", page);
+        // The page answers a post; its language switch leads to the form's own address, not the post's.
+        Assert.Contains($"hreflang=\"en\" href=\"/en/staff/consultations/new?organisationId={org.Id}\"", page);
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Contains("Closes on: use the form YYYY-MM-DD", badDatePage);
         Assert.Contains("value=\"31/12/2026\"", badDatePage);

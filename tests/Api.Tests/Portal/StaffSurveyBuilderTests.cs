@@ -114,6 +114,7 @@ public sealed class StaffSurveyBuilderTests(SharedHost host) : IClassFixture<Sha
         Assert.Contains("<p id=\"e-showif-question\" class=\"eng-error\">Earlier question: a rule can only depend on a question asked before this one.</p>", laterPage);
         Assert.Contains("<option value=\"q2\" selected>", laterPage);
         Assert.Contains("Edit question 1", laterPage);
+        Assert.Contains($"href=\"/fr/staff/surveys/{survey.Id}?organisationId={org.Id}\" lang=\"fr\"", laterPage);
         Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
         Assert.Contains("Earlier question: a rule can only depend on a question asked before this one. (Question 2)", movedPage);
         Assert.Equal(HttpStatusCode.BadRequest, french.StatusCode);
