@@ -2,7 +2,8 @@
  * The insights dashboard's enhancements. The page is complete without them: every figure is in a table.
  *
  * Charts: above each <table data-chart="share|count|themes">, a chart drawn with Chart.js (lib/chartjs) from the
- * table's own cells. Columns whose header carries data-series="line|bar" are the series; a cell's data-value holds the
+ * table's own cells. Columns whose header carries data-series="line|bar" are the series (on a share chart, bars are
+ * counts on their own axis at the right, lines are percentages); a cell's data-value holds the
  * invariant number, and a withheld cell has none, so it is a gap, never a zero. The canvas is an image whose label
  * names the chart and points at the table; series differ by point style and dash as well as colour, and the legend
  * shows both.
@@ -59,14 +60,18 @@
     figure.appendChild(canvas);
     table.parentNode.insertBefore(figure, table);
 
+    var share = kind === 'share';
     var datasets = data.series.map(function (s, i) {
-      var style = STYLES[(data.series.length === 1 ? 2 : i) % STYLES.length];
+      var counts = share && s.type === 'bar';
+      var style = STYLES[data.series.length === 1 || (share && !counts) ? 2 : counts ? 1 : i % STYLES.length];
       return {
+        yAxisID: counts ? 'y1' : 'y',
+        order: s.type === 'line' ? 0 : 1,
         type: s.type,
         label: s.label,
         data: s.values,
         borderColor: style.color,
-        backgroundColor: s.type === 'bar' ? style.color : '#fff',
+        backgroundColor: counts ? '#d6d9dd' : s.type === 'bar' ? style.color : '#fff',
         borderWidth: 2,
         borderDash: s.type === 'line' ? style.dash : [],
         pointStyle: style.point,
@@ -75,7 +80,6 @@
         spanGaps: false
       };
     });
-    var share = kind === 'share';
     new window.Chart(canvas, {
       type: datasets[0].type,
       data: { labels: data.labels, datasets: datasets },
@@ -95,7 +99,8 @@
             ticks: { color: '#333', callback: share ? function (v) { return v + ' %'; } : undefined },
             beginAtZero: true,
             max: share ? 100 : undefined
-          }
+          },
+          y1: { display: share, position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { color: '#333', precision: 0 } }
         }
       }
     });

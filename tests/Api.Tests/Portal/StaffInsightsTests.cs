@@ -255,6 +255,26 @@ public sealed class StaffInsightsTests(WidgetBrowserHost host) : IClassFixture<W
     }
 
     [Fact]
+    public async Task Consultations_and_surveys_are_offered_and_shown_with_their_own_volume()
+    {
+        var organisation = await host.App.CreateOrganisationAsync();
+        var consultation = await host.App.CreateOpenConsultationAsync(organisation.Id);
+        var survey = await host.App.CreateOpenSurveyAsync(organisation.Id);
+        using var client = await SignedInClientAsync(organisation.Id, Role.Analyst);
+
+        var first = WebUtility.HtmlDecode(await client.GetStringAsync(Dashboard(organisation.Id)));
+        var ofConsultation = await client.GetAsync(Dashboard(organisation.Id, "fr", $"&subject=consultation:{consultation.Id}&granularity=WEEK"));
+        var ofSurvey = WebUtility.HtmlDecode(await client.GetStringAsync(Dashboard(organisation.Id, query: $"&subject=survey:{survey.Id}")));
+
+        Assert.Contains($"<option value=\"consultation:{consultation.Id}\" selected>", first);
+        Assert.Contains($"<option value=\"survey:{survey.Id}\">Survey</option>", first);
+        Assert.Equal(HttpStatusCode.OK, ofConsultation.StatusCode);
+        Assert.Contains("<dt>Commentaires et réponses reçus</dt><dd>moins de 5</dd>", WebUtility.HtmlDecode(await ofConsultation.Content.ReadAsStringAsync()));
+        Assert.Contains("<dt>Responses</dt>", ofSurvey);
+        Assert.Contains("data-live-kind=\"survey\"", ofSurvey);
+    }
+
+    [Fact]
     public async Task Another_organisations_service_is_not_offered_and_is_refused_as_unknown()
     {
         var (_, stranger, _) = await ServiceWithFeedbackAsync();
