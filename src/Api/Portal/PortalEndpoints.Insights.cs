@@ -46,7 +46,8 @@ internal static partial class PortalEndpoints
         var (query, report) = await InsightsReportAsync(http, language, scope, subjects, reports);
         var page = StaffPage(http, language, InsightsTexts.Get("title", language), "insights", scope) with
         {
-            Scripts = ["lib/chartjs/chart.umd.min.js", "insights.js"],
+            // The chart library is the page's heaviest file: loaded only when there are figures to draw.
+            Scripts = report is null ? [] : ["lib/chartjs/chart.umd.min.js", "insights.js"],
             LiveKind = report?.Subject.Kind.ToString().ToLowerInvariant(),
             LiveId = report?.Subject.Id,
         };
