@@ -45,6 +45,7 @@ internal static partial class PortalEndpoints
         MapModerationPages(pages);
         MapBacklogPages(pages);
         MapManagePages(pages);
+        MapInsightsPages(pages);
     }
 
     private static IResult SignInPage(HttpContext http, string language, string? email, string? error, int status = StatusCodes.Status200OK) =>

@@ -27,7 +27,7 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
     }
 
     /// <summary>Every word table of the portal and the staff workspace; an area that adds its own table adds it here.</summary>
-    public static TheoryData<string> TextTables => ["portal", "staff", "backlog", "manage"];
+    public static TheoryData<string> TextTables => ["portal", "staff", "backlog", "manage", "insights"];
 
     private static IEnumerable<(string Name, string En, string Fr)> TableOf(string table) => table switch
     {
@@ -35,6 +35,7 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
         "staff" => Web.Staff.StaffTexts.All,
         "backlog" => Web.Staff.Backlog.BacklogTexts.All,
         "manage" => Web.Staff.Manage.ManageTexts.All,
+        "insights" => Web.Staff.Insights.InsightsTexts.All,
         _ => throw new ArgumentOutOfRangeException(nameof(table)),
     };
 
