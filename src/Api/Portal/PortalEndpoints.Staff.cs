@@ -46,6 +46,7 @@ internal static partial class PortalEndpoints
         pages.MapGet("/staff/moderation", ModerationQueueAsync).WithName("StaffModerationQueue").WithSummary("An organisation's moderation queue.");
         pages.MapPost("/staff/moderation/{itemId}", DecideAsync).WithName("StaffDecide").WithSummary("Approves or rejects a queued item from the queue page.")
             .RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
+        MapServicesPages(pages);
     }
 
     private static IResult SignInPage(HttpContext http, string language, string? email, string? error, int status = StatusCodes.Status200OK) =>
