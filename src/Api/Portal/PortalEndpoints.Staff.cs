@@ -47,6 +47,7 @@ internal static partial class PortalEndpoints
         pages.MapPost("/staff/moderation/{itemId}", DecideAsync).WithName("StaffDecide").WithSummary("Approves or rejects a queued item from the queue page.")
             .RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
         MapServicesPages(pages);
+        MapPeoplePages(pages);
     }
 
     private static IResult SignInPage(HttpContext http, string language, string? email, string? error, int status = StatusCodes.Status200OK) =>
