@@ -26,6 +26,10 @@ internal static partial class PortalEndpoints
             .WithSummary("Adds a staff member with a role; the answer shows their generated password once.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
         pages.MapPost("/staff/people/tokens", CreateApiTokenAsync).WithName("StaffCreateApiToken")
             .WithSummary("Creates an API token; the answer shows its secret once.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
+        // The token form's answer page links to itself in the other language: read, that address leads to the people page.
+        pages.MapGet("/staff/people/tokens", (string lang, HttpContext http) =>
+            HostedPages.SeeOther(http, $"/{HostedPages.TextLanguage(lang)}/staff/people{http.Request.QueryString}"))
+            .WithName("StaffApiTokensForm").WithSummary("Sends a reader of the token form's address to the people page.");
         pages.MapGet("/staff/people/tokens/{tokenId}/revoke", RevokeApiTokenPageAsync).WithName("StaffRevokeApiTokenPage")
             .WithSummary("Asks to confirm before an API token is revoked.");
         pages.MapPost("/staff/people/tokens/{tokenId}/revoke", RevokeApiTokenAsync).WithName("StaffRevokeApiToken")

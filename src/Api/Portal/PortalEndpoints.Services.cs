@@ -38,6 +38,11 @@ internal static partial class PortalEndpoints
             .WithSummary("Creates a widget key for the service with its allowed origins.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
         pages.MapPost("/staff/services/{serviceId}/keys/{keyId}", UpdateWidgetKeyAsync).WithName("StaffUpdateWidgetKey")
             .WithSummary("Changes a widget key's allowed origins.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
+        // A form's answer page links to itself in the other language, and sign-in comes back to where it was asked: the
+        // forms' own addresses, read, lead to the service's page.
+        pages.MapGet("/staff/services/{serviceId}/keys/{**rest}", (string lang, string serviceId, HttpContext http) =>
+            HostedPages.SeeOther(http, $"/{HostedPages.TextLanguage(lang)}/staff/services/{Uri.EscapeDataString(serviceId)}{http.Request.QueryString}"))
+            .WithName("StaffWidgetKeysForms").WithSummary("Sends a reader of a widget key form's address to the service's page.");
         pages.MapPost("/staff/services/{serviceId}/keys/{keyId}/enabled", SetWidgetKeyEnabledAsync).WithName("StaffSetWidgetKeyEnabled")
             .WithSummary("Disables a widget key or enables it again.").RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
     }

@@ -156,11 +156,14 @@ public sealed class StaffPeopleTests(WidgetBrowserHost host) : IClassFixture<Wid
         var citizen = await admin.PostAsync(path, Form(("email", "citizen@example.org"), ("displayName", "C"), ("role", "Citizen")));
         var numeric = await admin.PostAsync(path, Form(("email", "numeric@example.org"), ("displayName", "N"), ("role", "3")));
         var list = await (await admin.GetAsync(path)).Content.ReadAsStringAsync();
+        var tokensRead = await admin.GetAsync($"/fr/staff/people/tokens?organisationId={org.Id}");
 
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         Assert.Equal("no-store", added.Headers.CacheControl?.ToString());
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", list);
         Assert.DoesNotContain("<script>alert", list);
+        Assert.Equal(HttpStatusCode.SeeOther, tokensRead.StatusCode);
+        Assert.Equal($"/fr/staff/people?organisationId={org.Id}", tokensRead.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.BadRequest, citizen.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, numeric.StatusCode);
         Assert.Null(await host.App.Get<IStaffStore>().GetByEmailAsync("citizen@example.org"));

@@ -129,6 +129,8 @@ public sealed class StaffServicesTests(WidgetBrowserHost host) : IClassFixture<W
         var taken = await admin.PostAsync($"/en/staff/services{query}", Form(("slug", service.Slug), ("name-en", "Twin"), ("name-fr", "Jumeau")));
         var blank = await admin.PostAsync($"/fr/staff/services/{service.Id}{query}", Form(("name-en", "  "), ("name-fr", "Nouveau nom")));
         var renamed = await admin.PostAsync($"/en/staff/services/{service.Id}{query}", Form(("name-en", "Renamed"), ("name-fr", "Renommé")));
+        // The answer to a key form switches language to the form's own address; read, it leads to the service's page.
+        var keysRead = await admin.GetAsync($"/fr/staff/services/{service.Id}/keys{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
         Assert.Contains("This organisation already has a service with this identifier.", await taken.PageAsync());
@@ -138,6 +140,8 @@ public sealed class StaffServicesTests(WidgetBrowserHost host) : IClassFixture<W
         Assert.Contains("value=\"Nouveau nom\"", blankPage);
         Assert.Equal(HttpStatusCode.SeeOther, renamed.StatusCode);
         Assert.Equal($"/en/staff/services/{service.Id}{query}&done=updated#names", renamed.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.SeeOther, keysRead.StatusCode);
+        Assert.Equal($"/fr/staff/services/{service.Id}{query}", keysRead.Headers.Location!.ToString());
         var services = await host.App.Get<IServiceStore>().ListByOrganisationAsync(org.Id);
         Assert.Equal("Renamed", Assert.Single(services).Name["en"]);
     }
