@@ -70,7 +70,11 @@ public static class VerifyEmailEndpoints
         var result = await confirm.ExecuteAsync(HostedPages.Single(form, "token"), http.RequestAborted);
         if (!result.Succeeded)
             return Refused(http, lang, result.Errors[0], otherLanguageUrl: null);
-        // Shown once and never again: the answer to this POST is the only place the new participant token appears.
+        // A new token means the link signed in as another participant: from now on the portal's forms act as that one. (With
+        // none, the participant who asked is the one verified, and the browser that asked already holds it.) The token is
+        // also shown, once, for integrators whose own pages keep it; the answer to this POST is the only place it appears.
+        if (result.Value.Token is { } token)
+            ParticipantCookie.Keep(http, token);
         return HostedPages.Render<VerifyEmailPage>(http, LinkPage(lang, VerifyEmailView.Verified) with
         {
             MaskedAddress = Unsubscribe.Mask(result.Value.Participant.Email!),
@@ -84,7 +88,8 @@ public static class VerifyEmailEndpoints
     private static IResult SentPage(string lang, HttpContext http) =>
         HostedPages.Render<VerifyEmailRequestPage>(http, RequestPageModel(HostedPages.TextLanguage(lang), sent: true));
 
-    private static async Task<IResult> RequestAsync(string lang, HttpContext http, RequestEmailVerification request, SupportedLanguages languages, EngagementSettings settings)
+    private static async Task<IResult> RequestAsync(
+        string lang, HttpContext http, RequestEmailVerification request, SupportedLanguages languages, EngagementSettings settings, FindParticipantByToken find)
     {
         if (!CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
             return CrossSite();
@@ -95,7 +100,10 @@ public static class VerifyEmailEndpoints
         // The email is written in the language of the page's address when the platform offers it, else in its first language.
         var language = languages.Contains(lang) ? lang : languages.DefaultLanguage;
         lang = HostedPages.TextLanguage(lang);
-        var result = form is null || email is null ? null : await request.ExecuteAsync(new RequestEmailVerification.Request(email, language), http.RequestAborted);
+        // The browser's anonymous participant, if it has one, is the one the link verifies: what it has said stays its own.
+        var participantId = await ParticipantCookie.KnownIdAsync(http, find);
+        var result = form is null || email is null ? null
+            : await request.ExecuteAsync(new RequestEmailVerification.Request(email, language, participantId), http.RequestAborted);
         if (result is { Succeeded: true })
         {
             // Post, redirect, get: reloading the answer does not send another link.

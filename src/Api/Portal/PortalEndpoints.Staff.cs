@@ -7,13 +7,12 @@ using Engagement.Core.Organisations;
 using Engagement.Core.Staff;
 using Engagement.Web.Portal;
 using Engagement.Web.Staff;
-using Engagement.Web.Staff.Moderation;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Engagement.Api.Portal;
 
-// The staff workspace: signing in and out, the frame every signed-in page shares (StaffScopeAsync, StaffPage), and the
-// moderation queue. Each other area (insights, backlog, management, people) maps its pages from its own file.
+// The staff workspace: signing in and out, and the frame every signed-in page shares (StaffScopeAsync, StaffPage). Each
+// area (moderation, insights, backlog, management, people) maps its pages from its own file.
 internal static partial class PortalEndpoints
 {
     /// <summary>A signed-in staff page's subject: who asks, what they may do, and the organisation the page is about.</summary>
@@ -43,9 +42,8 @@ internal static partial class PortalEndpoints
             .RequireRateLimiting(AuthEndpoints.SignInRateLimitPolicy);
         pages.MapPost("/staff/sign-out", StaffSignOutAsync).WithName("StaffSignOutForm").WithSummary("Signs the staff member out from the workspace's frame.");
         pages.MapGet("/staff", StaffHomeAsync).WithName("StaffHome").WithSummary("Sends a signed-in staff member to the first workspace area their role opens.");
-        pages.MapGet("/staff/moderation", ModerationQueueAsync).WithName("StaffModerationQueue").WithSummary("An organisation's moderation queue.");
-        pages.MapPost("/staff/moderation/{itemId}", DecideAsync).WithName("StaffDecide").WithSummary("Approves or rejects a queued item from the queue page.")
-            .RequireRateLimiting(GraphQL.GraphQLEndpoint.RateLimitPolicy);
+        MapModerationPages(pages);
+        MapBacklogPages(pages);
         MapServicesPages(pages);
         MapPeoplePages(pages);
     }
@@ -76,63 +74,19 @@ internal static partial class PortalEndpoints
             ? back : $"/{language}/staff");
     }
 
-    private static async Task<IResult> ModerationQueueAsync(
-        string lang, HttpContext http, IStaffStore staff, IOrganisationStore organisations, IModerationItemStore items)
-    {
-        var language = HostedPages.TextLanguage(lang);
-        var (scope, refusal) = await StaffScopeAsync(http, language, Permission.Moderate, staff, organisations);
-        if (scope is null)
-            return refusal!;
-        var queued = await items.ListAsync(scope.Organisation.Id, ModerationItemStatus.Pending, 50, http.RequestAborted);
-        var decided = http.Request.Query["decided"].ToString();
-        return HostedPages.Render<ModerationQueuePage>(http, new ModerationQueuePageModel(
-            StaffPage(http, language, StaffTexts.Get("queue-title", language), "moderation", scope),
-            scope.Organisation.Name.In(language) ?? "",
-            $"/{language}/staff/moderation",
-            [.. queued.Select(i => new QueueItemView(i.Id, i.Kind.ToString(), i.Text, i.Language,
-                [.. i.Reasons.Select(r => $"{r.Code}: {r.Detail}")], PortalTexts.Date(i.CreatedAt, language)))])
-        {
-            Notice = decided is "Approve" or "Reject" ? StaffTexts.Get($"decided-{decided}", language) : null,
-            Error = http.Request.Query["failed"] == "1" ? StaffTexts.Get("decide-failed", language) : null,
-        });
-    }
-
-    private static async Task<IResult> DecideAsync(
-        string lang, string itemId, HttpContext http, Settings.EngagementSettings settings, IStaffStore staff, IModerationItemStore items, DecideModerationItems decide)
-    {
-        var language = HostedPages.TextLanguage(lang);
-        if (!CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
-            return HostedPages.CrossSiteRefusal();
-        var (access, member) = await RequestAccess.ForUserAsync(http.User, staff, http.RequestAborted);
-        if (member is null)
-            return SignInRedirect(http, language);
-        var item = await items.GetAsync(itemId, http.RequestAborted);
-        if (item is null || !access.Can(item.OrganisationId, Permission.Moderate))
-            return ErrorPage(http, lang, StatusCodes.Status403Forbidden);
-        var form = await HostedPages.ReadFormAsync(http, 8 * 1024, StaffFormLimits);
-        var queue = $"/{language}/staff/moderation?organisationId={Uri.EscapeDataString(item.OrganisationId)}";
-        if (form is not null && HostedPages.Single(form, "action") is "Approve" or "Reject" && Enum.TryParse<ModerationAction>(HostedPages.Single(form, "action"), out var action))
-        {
-            var reason = HostedPages.Single(form, "reason") is { Length: > 0 } given ? given : null;
-            var result = await decide.ExecuteAsync(new DecideModerationItems.Request(item.OrganisationId, [item.Id], action, reason), access.Actor, http.RequestAborted);
-            if (result.Succeeded && result.Value.All(o => o.Succeeded))
-                return HostedPages.SeeOther(http, $"{queue}&decided={action}");
-        }
-        return HostedPages.SeeOther(http, $"{queue}&failed=1");
-    }
-
     /// <summary>
     /// Who may see a workspace page, and about which organisation: the one named by ?organisationId=, else the first
-    /// where the person holds <paramref name="permission"/>. A signed-out visitor is sent to sign in and comes back;
+    /// where the person holds <paramref name="permission"/> (or the one a form's record belongs to, when the caller names
+    /// it). A signed-out visitor is sent to sign in and comes back;
     /// someone without the permission there gets the 403 page. Grants are read from the store on every request.
     /// </summary>
     internal static async Task<(StaffScope? Scope, IResult? Refusal)> StaffScopeAsync(
-        HttpContext http, string language, Permission permission, IStaffStore staff, IOrganisationStore organisations)
+        HttpContext http, string language, Permission permission, IStaffStore staff, IOrganisationStore organisations, string? organisationId = null)
     {
         var (access, member) = await RequestAccess.ForUserAsync(http.User, staff, http.RequestAborted);
         if (member is null)
             return (null, SignInRedirect(http, language));
-        var organisationId = http.Request.Query["organisationId"].ToString();
+        organisationId ??= http.Request.Query["organisationId"].ToString();
         if (organisationId.Length == 0)
             organisationId = member.Grants.FirstOrDefault(g => access.Can(g.OrganisationId, permission))?.OrganisationId ?? "";
         if (!access.Can(organisationId, permission) || await organisations.GetAsync(organisationId, http.RequestAborted) is not { } organisation)
@@ -148,22 +102,25 @@ internal static partial class PortalEndpoints
 
     /// <summary>
     /// A signed-in workspace page's frame: its title, the same page in the other language, and the navigation to the
-    /// areas the person's role opens in the page's organisation, <paramref name="area"/> marked as current.
+    /// areas the person's role opens in the page's organisation, <paramref name="area"/> marked as current. A page shown
+    /// in answer to a form post names its own address (<paramref name="path"/>, below the language, e.g. "/staff/backlog"),
+    /// since the post's address is not one to link to.
     /// </summary>
-    internal static PortalPage StaffPage(HttpContext http, string language, string title, string area, StaffScope scope)
+    internal static PortalPage StaffPage(HttpContext http, string language, string title, string area, StaffScope scope, string? path = null)
     {
         var organisation = Uri.EscapeDataString(scope.Organisation.Id);
-        var query = http.Request.QueryString.HasValue ? http.Request.QueryString.Value : $"?organisationId={organisation}";
+        var query = path is null && http.Request.QueryString.HasValue ? http.Request.QueryString.Value : $"?organisationId={organisation}";
+        path ??= http.Request.Path.Value![(1 + language.Length)..];
         var links = StaffAreas.Where(a => scope.Access.Can(scope.Organisation.Id, a.Permission))
             .Select(a => new StaffNavLink(StaffTexts.Get(a.Label, language), $"/{language}/staff/{a.Path}?organisationId={organisation}", a.Path == area))
             .ToList();
-        return Page(language, title, http.Request.Path.Value![(1 + language.Length)..] + query) with
+        return Page(language, title, path + query) with
         {
             Staff = new StaffNav(scope.Member.DisplayName, scope.Organisation.Id, scope.Organisation.Name.In(language) ?? scope.Organisation.Slug,
                 links, $"/{language}/staff/sign-out")
             {
                 Organisations = [.. scope.Organisations.Select(o => (o.Id, o.Name.In(language) ?? o.Slug))],
-                SwitchAction = http.Request.Path.Value!,
+                SwitchAction = $"/{language}{path}",
             },
         };
     }

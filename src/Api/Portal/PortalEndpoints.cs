@@ -130,8 +130,6 @@ internal static partial class PortalEndpoints
         }, StatusCodes.Status400BadRequest, live: true);
     }
 
-    private const string ParticipantCookie = "engagement_participant";
-
     // A 4,000-character comment of four-byte characters, percent-encoded, and an address fit.
     private const int CommentBodyBytes = 64 * 1024;
 
@@ -141,11 +139,8 @@ internal static partial class PortalEndpoints
     };
 
     /// <summary>The participant the browser's cookie names, when it names a known one; nothing is made.</summary>
-    private static async Task<string?> KnownParticipantIdAsync(HttpContext http, IServiceProvider services) =>
-        http.Request.Cookies[ParticipantCookie] is { } token
-        && await services.GetRequiredService<Core.Participants.FindParticipantByToken>().ExecuteAsync(token, http.RequestAborted) is { Succeeded: true } found
-            ? found.Value.Id
-            : null;
+    private static Task<string?> KnownParticipantIdAsync(HttpContext http, IServiceProvider services) =>
+        Participants.ParticipantCookie.KnownIdAsync(http, services.GetRequiredService<Core.Participants.FindParticipantByToken>());
 
     /// <summary>The browser's participant: the one its cookie names, or a new anonymous one whose token the cookie then keeps.</summary>
     private static async Task<string> ParticipantIdAsync(HttpContext http, IServiceProvider services)
@@ -153,10 +148,7 @@ internal static partial class PortalEndpoints
         if (await KnownParticipantIdAsync(http, services) is { } known)
             return known;
         var registered = (await services.GetRequiredService<Core.Participants.RegisterAnonymousParticipant>().ExecuteAsync(http.RequestAborted)).Value;
-        http.Response.Cookies.Append(ParticipantCookie, registered.Token, new CookieOptions
-        {
-            HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/", MaxAge = TimeSpan.FromDays(365), IsEssential = true,
-        });
+        Participants.ParticipantCookie.Keep(http, registered.Token);
         return registered.Participant.Id;
     }
 
@@ -266,7 +258,8 @@ internal static partial class PortalEndpoints
     }
 
     private static async Task<IResult> ServiceAsync(
-        string lang, string id, HttpContext http, IServiceStore services, GetRatingSummary summaries, ListShippedImprovements improvements)
+        string lang, string id, HttpContext http, IServiceStore services, GetRatingSummary summaries, ListShippedImprovements improvements,
+        Core.Widgets.IWidgetKeyStore widgetKeys)
     {
         var language = HostedPages.TextLanguage(lang);
         var service = await services.GetAsync(id, http.RequestAborted);
@@ -276,16 +269,19 @@ internal static partial class PortalEndpoints
         var shipped = await improvements.ExecuteAsync(service.OrganisationId, service.Id, null, http.RequestAborted);
         var culture = CultureInfo.GetCultureInfo(language == "fr" ? "fr-CA" : "en-CA");
         var name = service.Name.In(language) ?? "";
+        // Rating from here uses the service's hosted rating page (the widget's page for browsers without script), through
+        // any enabled key: the rating counts for the service, and a key's allowed sites matter only to embedded widgets.
+        var key = (await widgetKeys.ListByServiceAsync(service.Id, http.RequestAborted)).FirstOrDefault(k => k.Enabled);
         return HostedPages.Render<ServicePage>(http, new ServicePageModel(
-            Page(language, name, $"/services/{Uri.EscapeDataString(service.Id)}"),
+            Page(language, name, $"/services/{Uri.EscapeDataString(service.Id)}") with { LiveKind = "service", LiveId = service.Id },
             name,
             summary.Count,
             summary.Average?.ToString("0.0", culture),
             summary.Csat?.ToString("P0", culture),
             summary.SmallSample,
             RatingSummary.SmallSampleBelow,
-            null,
-            [.. shipped.Select(i => Shipped(i, language))]));
+            key is null ? null : $"/widget/{Uri.EscapeDataString(key.Key)}/rate?lang={language}",
+            [.. shipped.Select(i => Shipped(i, language))]), live: true);
     }
 
     private static ThreadComment Thread(ListComments.Item item, string language) => new(

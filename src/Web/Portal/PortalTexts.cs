@@ -86,6 +86,7 @@ public static class PortalTexts
         ["error-reported"] = ("You have already reported this comment.", "Vous avez déjà signalé ce commentaire."),
         ["open-surveys"] = ("Open surveys", "Sondages ouverts"),
         ["required"] = ("(required)", "(obligatoire)"),
+        ["survey-progress"] = ("{0} of {1} questions answered", "{0} question(s) répondue(s) sur {1}"),
         ["submit-survey"] = ("Send my answers", "Envoyer mes réponses"),
         ["survey-thanks"] = ("Thank you: your answers are recorded.", "Merci : vos réponses sont enregistrées."),
         ["answer-required"] = ("Answer this question.", "Répondez à cette question."),

@@ -11,7 +11,8 @@
  * 'offline'. It throws a TypeError only for a mistake in the calling code (an unknown kind, an empty id, no callback).
  *
  *   var stop = EngagementLive.watch(kind, id, onSnapshot[, onError])
- *       kind is 'consultation', 'survey', 'service' or 'moderation-queue' (staff only; the id is the organisation's).
+ *       kind is 'consultation', 'survey', 'service', or 'moderation-queue' and 'backlog' (staff only; the id is the
+ *       organisation's).
  *       Opens the connection on first use, joins the topic's group, and calls onSnapshot(snapshot, topic) with the
  *       snapshot the join returns, then with every later update of that topic. After a reconnect it joins again and
  *       calls onSnapshot with the fresh snapshot, since updates may have been missed meanwhile. onError(error) is
@@ -30,7 +31,7 @@
  *       Optional, before the first watch (returns false, changing nothing, once connected). A page on another origin
  *       (the widget) gives the hub's absolute URL, and withCredentials: false since it watches public data only.
  *   EngagementLive.topic(kind, id)
- *       The topic's name as the server sends it with updates: 'service:abc', 'moderation-queue:org1'.
+ *       The topic's name as the server sends it with updates: 'service:abc', 'moderation-queue:org1', 'backlog:org1'.
  *
  *   EngagementLive.watch('service', serviceId, function (summary) { average.textContent = summary.average; });
  *
@@ -52,7 +53,8 @@
     consultation: 'JoinConsultation',
     survey: 'JoinSurvey',
     service: 'JoinService',
-    'moderation-queue': 'JoinModerationQueue'
+    'moderation-queue': 'JoinModerationQueue',
+    backlog: 'JoinBacklog'
   };
   var UPDATE_METHOD = 'snapshot';
   // Waits before each retry, by attempt; the last repeats. Jitter spreads the clients of a restarted node.

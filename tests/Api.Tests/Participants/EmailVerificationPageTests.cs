@@ -35,14 +35,17 @@ public sealed partial class EmailVerificationPageTests(SharedHost host) : IClass
 
     private static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
-    private static void AssertPage(HttpResponseMessage response, HttpStatusCode status)
+    private static void AssertPage(HttpResponseMessage response, HttpStatusCode status, bool keepsParticipant = false)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("default-src 'none'", string.Join(";", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.Equal("same-origin", string.Join("", response.Headers.GetValues("Referrer-Policy")));
-        Assert.False(response.Headers.Contains("Set-Cookie"));
+        if (keepsParticipant)
+            Assert.Matches("^engagement_participant=[^;]+;.*httponly", Assert.Single(response.Headers.GetValues("Set-Cookie")));
+        else
+            Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
     /// <summary>Asks for a link through the request page, as a person does, and returns the link's path and token.</summary>
@@ -82,9 +85,11 @@ public sealed partial class EmailVerificationPageTests(SharedHost host) : IClass
         Assert.DoesNotContain(address, openedHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", openedHtml, StringComparison.OrdinalIgnoreCase);
 
-        AssertPage(used, HttpStatusCode.OK);
+        // Asked for with no participant of the browser's own, the link signs in as a new one, which the browser then keeps.
+        AssertPage(used, HttpStatusCode.OK, keepsParticipant: true);
         Assert.Contains("Your email address is confirmed", usedHtml, StringComparison.Ordinal);
         var participantToken = ParticipantTokenOn(usedHtml);
+        Assert.Contains($"engagement_participant={participantToken};", used.Headers.GetValues("Set-Cookie").Single(), StringComparison.Ordinal);
         var participant = (await _app.Get<FindParticipantByToken>().ExecuteAsync(participantToken)).Value;
         Assert.Equal((address, true), (participant.Email, participant.HasVerifiedEmail));
 

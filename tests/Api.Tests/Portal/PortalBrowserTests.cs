@@ -77,6 +77,25 @@ public sealed class PortalBrowserTests(WidgetBrowserHost host) : IClassFixture<W
     }
 
     [BrowserFact]
+    public async Task A_rating_given_while_a_service_page_is_open_fills_in_its_figures_live()
+    {
+        var org = await host.App.CreateOrganisationAsync();
+        var service = await host.App.CreateServiceAsync(org.Id);
+        await using var context = await host.Chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(host.Platform, $"/fr/services/{service.Id}").ToString());
+        await Microsoft.Playwright.Assertions.Expect(page.GetByText("Aucune évaluation pour l’instant.")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => window.EngagementLive && window.EngagementLive.status === 'live'");
+
+        await host.App.Get<Core.Ratings.SubmitRating>().ExecuteAsync(new(service.Id, 4, "fr"));
+
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("[data-live-count=ratings]")).ToHaveTextAsync("1");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("[data-live-average]")).ToHaveTextAsync("4,0");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("[data-live-percent=csat]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^100\\s?%$"));
+        await Microsoft.Playwright.Assertions.Expect(page.GetByText("Aucune évaluation pour l’instant.")).ToBeHiddenAsync();
+    }
+
+    [BrowserFact]
     public async Task A_comment_posted_in_one_browser_moves_the_count_in_another_without_a_reload()
     {
         var org = await host.App.CreateOrganisationAsync();

@@ -117,4 +117,33 @@ public sealed class PortalCommentFormTests(SharedHost host) : IClassFixture<Shar
         var thread = (await _app.Get<Core.Comments.ListComments>().ExecuteAsync(new(consultation.Id))).Value.Items.Single();
         Assert.Equal((0L, 0L, "Yes, and on King Street."), (thread.Agree, thread.Disagree, Assert.Single(thread.Replies).Comment.Text));
     }
+
+    [Fact]
+    public async Task On_a_consultation_that_asks_for_a_confirmed_address_the_browser_confirms_one_and_then_comments_as_the_same_participant()
+    {
+        var org = await _app.CreateOrganisationAsync();
+        var draft = (await _app.Get<CreateConsultation>().ExecuteAsync(new(org.Id, $"v-{Guid.NewGuid():N}"[..20], Core.Common.LocalizedText.EnFr("Verified", "Vérifiée"), Core.Common.LocalizedText.EnFr("S", "R"), Core.Common.LocalizedText.EnFr("B", "C"),
+            IdentityPolicy: IdentityPolicy.VerifiedEmailRequired), Core.Common.Actor.System)).Value;
+        var consultation = (await _app.Get<OpenConsultation>().ExecuteAsync(new(draft.Id), Core.Common.Actor.System)).Value;
+        var browser = Browser();
+        var path = $"/en/consultations/{consultation.Id}";
+        var address = Participants.SignInLinks.NewAddress();
+
+        var refused = await browser.PostAsync($"{path}/comments", Form("Before confirming."));
+        var asked = await browser.PostAsync("/en/verify-email/request", new FormUrlEncodedContent([new("email", address)]));
+        var (_, token) = await Participants.SignInLinks.LinkSentToAsync(_app, address);
+        var used = await browser.PostAsync("/en/verify-email", new FormUrlEncodedContent([new("token", token)]));
+        var posted = await browser.PostAsync($"{path}/comments", Form("After confirming."));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("/en/verify-email/request", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.SeeOther, asked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, used.StatusCode);
+        // The anonymous participant the refused comment made is the one the link verified: no new one is handed out.
+        Assert.False(used.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        var comment = Assert.Single(await CommentsAsync(consultation.Id));
+        var author = await _app.Get<IParticipantStore>().GetAsync(comment.ParticipantId);
+        Assert.Equal((address, true), (author!.Email, author.HasVerifiedEmail));
+    }
 }

@@ -27,12 +27,13 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
     }
 
     /// <summary>Every word table of the portal and the staff workspace; an area that adds its own table adds it here.</summary>
-    public static TheoryData<string> TextTables => ["portal", "staff", "services", "people"];
+    public static TheoryData<string> TextTables => ["portal", "staff", "backlog", "services", "people"];
 
     private static IEnumerable<(string Name, string En, string Fr)> TableOf(string table) => table switch
     {
         "portal" => PortalTexts.All,
         "staff" => Web.Staff.StaffTexts.All,
+        "backlog" => Web.Staff.Backlog.BacklogTexts.All,
         "services" => Web.Staff.Services.ServicesTexts.All,
         "people" => Web.Staff.People.PeopleTexts.All,
         _ => throw new ArgumentOutOfRangeException(nameof(table)),
@@ -137,16 +138,22 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
         var empty = await _app.CreateServiceAsync(org.Id);
         foreach (var score in new[] { 5, 4, 2 })
             await _app.Get<Core.Ratings.SubmitRating>().ExecuteAsync(new(service.Id, score, "fr"));
+        var key = await _app.CreateWidgetKeyAsync(org.Id, service.Id, "https://service.example");
 
         var french = await PageAsync($"/fr/services/{service.Id}");
+        var rate = await _app.CreateClient().GetAsync($"/widget/{key.Key}/rate?lang=fr");
         var none = await PageAsync($"/en/services/{empty.Id}");
 
-        Assert.Contains("<dd>3</dd>", french);
-        Assert.Contains("<dd>3,7</dd>", french);
+        Assert.Contains("<dd data-live-count=\"ratings\">3</dd>", french);
+        Assert.Contains("<dd data-live-average>3,7</dd>", french);
         Assert.Contains("67", french);
         Assert.Contains("Moins de 30 évaluations", french);
         Assert.Contains("No ratings yet.", none);
         Assert.Contains("No improvements published yet.", none);
+        // A service with a widget key links to its hosted rating page, which works without script; one without offers none.
+        Assert.Contains($"<a href=\"/widget/{key.Key}/rate?lang=fr\">Évaluez ce service</a>", french);
+        Assert.Equal(HttpStatusCode.OK, rate.StatusCode);
+        Assert.DoesNotContain("/widget/", none);
     }
 
     [Theory]

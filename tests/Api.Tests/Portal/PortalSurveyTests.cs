@@ -79,4 +79,45 @@ public sealed class PortalSurveyTests(WidgetBrowserHost host) : IClassFixture<Wi
         Assert.Equal(["score", "visited"], response.Answers.Keys.Order());
         Assert.True(response.Answers["visited"].YesNo);
     }
+
+    [BrowserFact]
+    public async Task By_keyboard_alone_a_citizen_answers_with_progress_shown_and_the_answers_survive_a_reload()
+    {
+        var survey = await SurveyAsync();
+        await using var context = await host.Chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(host.Platform, $"/en/surveys/{survey.Id}").ToString());
+        var progress = page.Locator("[data-survey-progress]");
+        await Expect(progress).ToHaveTextAsync("0 of 2 questions answered");
+
+        // Tab to the first choice of the first question; arrow keys move between radio buttons and choose.
+        var yes = page.GetByRole(AriaRole.Radio, new() { Name = "Yes", Exact = true });
+        while (!await yes.EvaluateAsync<bool>("e => e === document.activeElement"))
+            await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "No", Exact = true })).ToBeCheckedAsync();
+        await Expect(progress).ToHaveTextAsync("1 of 3 questions answered");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Why not?")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Too far away.");
+        await Expect(progress).ToHaveTextAsync("2 of 3 questions answered");
+
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "No", Exact = true })).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("Why not?")).ToHaveValueAsync("Too far away.");
+        await Expect(progress).ToHaveTextAsync("2 of 3 questions answered");
+
+        await page.GetByLabel("Why not?").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Space");
+        await Expect(progress).ToHaveTextAsync("3 of 3 questions answered");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you: your answers are recorded.");
+        var response = Assert.Single(await ResponsesAsync(survey));
+        Assert.Equal("Too far away.", response.Answers["why-not"].Text);
+
+        // Sent answers are not kept: the draft is gone once the survey is recorded.
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => sessionStorage.length"));
+    }
 }
