@@ -44,6 +44,7 @@ internal static partial class PortalEndpoints
         pages.MapGet("/staff", StaffHomeAsync).WithName("StaffHome").WithSummary("Sends a signed-in staff member to the first workspace area their role opens.");
         MapModerationPages(pages);
         MapBacklogPages(pages);
+        MapManagePages(pages);
         MapServicesPages(pages);
         MapPeoplePages(pages);
     }

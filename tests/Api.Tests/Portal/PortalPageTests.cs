@@ -27,13 +27,14 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
     }
 
     /// <summary>Every word table of the portal and the staff workspace; an area that adds its own table adds it here.</summary>
-    public static TheoryData<string> TextTables => ["portal", "staff", "backlog", "services", "people"];
+    public static TheoryData<string> TextTables => ["portal", "staff", "backlog", "manage", "services", "people"];
 
     private static IEnumerable<(string Name, string En, string Fr)> TableOf(string table) => table switch
     {
         "portal" => PortalTexts.All,
         "staff" => Web.Staff.StaffTexts.All,
         "backlog" => Web.Staff.Backlog.BacklogTexts.All,
+        "manage" => Web.Staff.Manage.ManageTexts.All,
         "services" => Web.Staff.Services.ServicesTexts.All,
         "people" => Web.Staff.People.PeopleTexts.All,
         _ => throw new ArgumentOutOfRangeException(nameof(table)),
