@@ -46,6 +46,8 @@ internal static partial class PortalEndpoints
         MapBacklogPages(pages);
         MapManagePages(pages);
         MapInsightsPages(pages);
+        MapServicesPages(pages);
+        MapPeoplePages(pages);
     }
 
     private static IResult SignInPage(HttpContext http, string language, string? email, string? error, int status = StatusCodes.Status200OK) =>

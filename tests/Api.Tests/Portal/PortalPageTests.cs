@@ -27,7 +27,7 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
     }
 
     /// <summary>Every word table of the portal and the staff workspace; an area that adds its own table adds it here.</summary>
-    public static TheoryData<string> TextTables => ["portal", "staff", "backlog", "manage", "insights"];
+    public static TheoryData<string> TextTables => ["portal", "staff", "backlog", "manage", "insights", "services", "people"];
 
     private static IEnumerable<(string Name, string En, string Fr)> TableOf(string table) => table switch
     {
@@ -36,6 +36,8 @@ public sealed class PortalPageTests(SharedHost host) : IClassFixture<SharedHost>
         "backlog" => Web.Staff.Backlog.BacklogTexts.All,
         "manage" => Web.Staff.Manage.ManageTexts.All,
         "insights" => Web.Staff.Insights.InsightsTexts.All,
+        "services" => Web.Staff.Services.ServicesTexts.All,
+        "people" => Web.Staff.People.PeopleTexts.All,
         _ => throw new ArgumentOutOfRangeException(nameof(table)),
     };
 

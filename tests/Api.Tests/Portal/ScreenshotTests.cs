@@ -39,6 +39,11 @@ public sealed class ScreenshotTests(WidgetBrowserHost host) : IClassFixture<Widg
                 ("home", "/"), ("consultation", $"/consultations/{consultation.Id}"), ("survey", $"/surveys/{survey.Id}"),
                 ("service", $"/services/{service.Id}"), ("not-found", "/nothing-here"),
                 ("staff-moderation", $"/staff/moderation?organisationId={org.Id}"),
+                ("staff-insights", $"/staff/insights?organisationId={org.Id}&subject=service:{service.Id}"),
+                ("staff-backlog", $"/staff/backlog?organisationId={org.Id}"),
+                ("staff-consultations", $"/staff/consultations?organisationId={org.Id}"),
+                ("staff-services", $"/staff/services?organisationId={org.Id}"),
+                ("staff-people", $"/staff/people?organisationId={org.Id}"),
             })
             {
                 await page.GotoAsync(new Uri(host.Platform, $"/{language}{path}").ToString());
