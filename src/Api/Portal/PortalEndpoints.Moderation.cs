@@ -131,28 +131,26 @@ internal static partial class PortalEndpoints
         return item is null ? (null, null, ErrorPage(http, language, StatusCodes.Status403Forbidden)) : (scope, item, null);
     }
 
-    private static async Task<IResult> ClaimAsync(string lang, string itemId, HttpContext http, IServiceProvider services, ClaimModerationItem claim)
-    {
-        var language = HostedPages.TextLanguage(lang);
-        var (scope, item, refusal) = await QueueActionAsync(language, itemId, http, services);
-        if (scope is null)
-            return refusal!;
-        var result = await claim.ExecuteAsync(new ClaimModerationItem.Request(item!.Id, item.OrganisationId), scope.Access.Actor, http.RequestAborted);
-        return result.Succeeded
-            ? HostedPages.SeeOther(http, QueueUrl(language, item.OrganisationId, "claimed", item.Id))
-            : await QueuePageAsync(http, language, scope, services, null, QueueProblemFor(result.Errors, item, language), StatusCodes.Status409Conflict);
-    }
+    private static Task<IResult> ClaimAsync(string lang, string itemId, HttpContext http, IServiceProvider services, ClaimModerationItem claim) =>
+        HoldAsync(lang, itemId, http, services, "claimed",
+            (item, actor) => claim.ExecuteAsync(new ClaimModerationItem.Request(item.Id, item.OrganisationId), actor, http.RequestAborted));
 
-    private static async Task<IResult> ReleaseAsync(string lang, string itemId, HttpContext http, IServiceProvider services, ReleaseModerationItem release)
+    private static Task<IResult> ReleaseAsync(string lang, string itemId, HttpContext http, IServiceProvider services, ReleaseModerationItem release) =>
+        HoldAsync(lang, itemId, http, services, "released",
+            (item, actor) => release.ExecuteAsync(new ReleaseModerationItem.Request(item.Id, item.OrganisationId), actor, http.RequestAborted));
+
+    /// <summary>Taking or giving back a claim: back to the queue at the item, or the queue with the refusal beside it.</summary>
+    private static async Task<IResult> HoldAsync(
+        string lang, string itemId, HttpContext http, IServiceProvider services, string done, Func<ModerationItem, Actor, Task<Result<ModerationItem>>> act)
     {
         var language = HostedPages.TextLanguage(lang);
         var (scope, item, refusal) = await QueueActionAsync(language, itemId, http, services);
         if (scope is null)
             return refusal!;
-        var result = await release.ExecuteAsync(new ReleaseModerationItem.Request(item!.Id, item.OrganisationId), scope.Access.Actor, http.RequestAborted);
+        var result = await act(item!, scope.Access.Actor);
         return result.Succeeded
-            ? HostedPages.SeeOther(http, QueueUrl(language, item.OrganisationId, "released", item.Id))
-            : await QueuePageAsync(http, language, scope, services, null, QueueProblemFor(result.Errors, item, language), StatusCodes.Status409Conflict);
+            ? HostedPages.SeeOther(http, QueueUrl(language, item!.OrganisationId, done, item.Id))
+            : await QueuePageAsync(http, language, scope, services, null, QueueProblemFor(result.Errors, item!, language), StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> DecideAsync(string lang, string itemId, HttpContext http, IServiceProvider services, DecideModerationItem decide)
