@@ -14,6 +14,10 @@ public sealed record FormState(IReadOnlyDictionary<string, string> Values, IRead
 
     public string? Error(string name) => Errors.TryGetValue(name, out var e) ? e : null;
 
+    /// <summary>Errors about a whole form first, then each form's field errors, for the page's error summary (fields are "f-{name}").</summary>
+    public static IReadOnlyList<FieldError> Summary(IReadOnlyList<string> formErrors, IReadOnlyList<FormState> forms) =>
+        [.. formErrors.Select(m => new FieldError("", m)), .. forms.SelectMany(f => f.Errors.Select(e => new FieldError($"f-{e.Key}", e.Value)))];
+
     /// <summary>The ids a control's aria-describedby names: its error first, when it has one, then its hint.</summary>
     public string? DescribedBy(string name, string? hintId = null) =>
         string.Join(' ', new[] { Errors.ContainsKey(name) ? $"e-{name}" : null, hintId }.Where(i => i is not null)) is { Length: > 0 } ids ? ids : null;
