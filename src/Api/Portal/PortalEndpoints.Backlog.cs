@@ -136,9 +136,7 @@ internal static partial class PortalEndpoints
         string lang, HttpContext http, IServiceProvider services, Settings.EngagementSettings settings, CreateBacklogItem create)
     {
         var language = HostedPages.TextLanguage(lang);
-        if (!CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
-            return HostedPages.CrossSiteRefusal();
-        var (scope, refusal) = await StaffScopeAsync(http, language, Permission.ManageBacklog,
+        var (scope, refusal) = await StaffPostScopeAsync(http, language, Permission.ManageBacklog, settings,
             services.GetRequiredService<IStaffStore>(), services.GetRequiredService<IOrganisationStore>());
         if (scope is null)
             return refusal!;

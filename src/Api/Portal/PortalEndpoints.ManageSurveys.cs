@@ -66,9 +66,7 @@ internal static partial class PortalEndpoints
     private static async Task<IResult> CreateSurveyFormAsync(string lang, HttpContext http, Settings.EngagementSettings settings, IServiceProvider services)
     {
         var language = HostedPages.TextLanguage(lang);
-        if (!CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
-            return HostedPages.CrossSiteRefusal();
-        var (scope, refusal) = await StaffScopeAsync(http, language, Permission.ManageSurveys,
+        var (scope, refusal) = await StaffPostScopeAsync(http, language, Permission.ManageSurveys, settings,
             services.GetRequiredService<IStaffStore>(), services.GetRequiredService<IOrganisationStore>());
         if (scope is null)
             return refusal!;

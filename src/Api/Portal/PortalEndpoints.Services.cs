@@ -248,15 +248,6 @@ internal static partial class PortalEndpoints
         $"<script src=\"{links.To("/widget.js")}\" data-key=\"{key}\" async></script>\n"
         + $"<noscript><a href=\"{links.To($"/widget/{key}/rate")}\">{ServicesTexts.Get("snippet-link", language)}</a></noscript>";
 
-    /// <summary>A form's POST: refused when sent from another site, else the same sign-in and 403 rules as the page's GET.</summary>
-    private static async Task<(StaffScope? Scope, IResult? Refusal)> StaffPostScopeAsync(
-        HttpContext http, string language, Permission permission, Settings.EngagementSettings settings, IStaffStore staff, IOrganisationStore organisations)
-    {
-        if (!CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
-            return (null, HostedPages.CrossSiteRefusal());
-        return await StaffScopeAsync(http, language, permission, staff, organisations);
-    }
-
     /// <summary>The service when it belongs to the page's organisation; another organisation's is as if it did not exist.</summary>
     private static async Task<Service?> ServiceOfAsync(StaffScope scope, string serviceId, IServiceStore services, HttpContext http) =>
         await services.GetAsync(serviceId, http.RequestAborted) is { } service && service.OrganisationId == scope.Organisation.Id ? service : null;

@@ -103,6 +103,18 @@ internal static partial class PortalEndpoints
     }
 
     /// <summary>
+    /// <see cref="StaffScopeAsync"/> for a workspace form's post: a form sent from another site is refused first, before
+    /// anything is read.
+    /// </summary>
+    internal static async Task<(StaffScope? Scope, IResult? Refusal)> StaffPostScopeAsync(
+        HttpContext http, string language, Permission permission, Settings.EngagementSettings settings, IStaffStore staff, IOrganisationStore organisations)
+    {
+        if (!CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
+            return (null, HostedPages.CrossSiteRefusal());
+        return await StaffScopeAsync(http, language, permission, staff, organisations);
+    }
+
+    /// <summary>
     /// A signed-in workspace page's frame: its title, the same page in the other language, and the navigation to the
     /// areas the person's role opens in the page's organisation, <paramref name="area"/> marked as current. A page shown
     /// in answer to a form post names its own address (<paramref name="path"/>, below the language, e.g. "/staff/backlog"),
