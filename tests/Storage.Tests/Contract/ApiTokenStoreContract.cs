@@ -8,7 +8,7 @@ public abstract class ApiTokenStoreContract : StoreContract
 {
     // ---- TryAddAsync ----
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_a_token_that_GetAsync_returns_with_every_field()
     {
         var stores = await CreateStoresAsync();
@@ -19,7 +19,7 @@ public abstract class ApiTokenStoreContract : StoreContract
         Same.Equal(token, await stores.ApiTokens.GetAsync(token.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_round_trips_a_token_without_expiry_or_revocation()
     {
         var stores = await CreateStoresAsync();
@@ -30,7 +30,7 @@ public abstract class ApiTokenStoreContract : StoreContract
         Same.Equal(token, await stores.ApiTokens.GetAsync(token.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_id_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -45,7 +45,7 @@ public abstract class ApiTokenStoreContract : StoreContract
         Assert.Empty(await stores.ApiTokens.ListByOrganisationAsync(second.OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_hash_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -60,7 +60,7 @@ public abstract class ApiTokenStoreContract : StoreContract
         Assert.Empty(await stores.ApiTokens.ListByOrganisationAsync(second.OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_exactly_one_of_many_concurrent_tokens_with_the_same_hash()
     {
         var stores = await CreateStoresAsync();
@@ -75,7 +75,7 @@ public abstract class ApiTokenStoreContract : StoreContract
 
     // ---- Look-ups ----
 
-    [Fact]
+    [ContractFact]
     public async Task GetAsync_returns_null_when_there_is_no_token_with_the_id()
     {
         var stores = await CreateStoresAsync();
@@ -83,7 +83,7 @@ public abstract class ApiTokenStoreContract : StoreContract
         Assert.Null(await stores.ApiTokens.GetAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetByHashAsync_returns_the_token_whose_secret_hashes_to_the_value()
     {
         var stores = await CreateStoresAsync();
@@ -94,7 +94,7 @@ public abstract class ApiTokenStoreContract : StoreContract
         Assert.Null(await stores.ApiTokens.GetByHashAsync(token.TokenHash.ToUpperInvariant()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetByHashAsync_returns_revoked_tokens_too()
     {
         var stores = await CreateStoresAsync();
@@ -105,7 +105,7 @@ public abstract class ApiTokenStoreContract : StoreContract
         Same.Equal(revoked, await stores.ApiTokens.GetByHashAsync(token.TokenHash));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetByHashAsync_returns_null_when_no_token_has_the_hash()
     {
         var stores = await CreateStoresAsync();
@@ -115,7 +115,7 @@ public abstract class ApiTokenStoreContract : StoreContract
 
     // ---- ListByOrganisationAsync ----
 
-    [Fact]
+    [ContractFact]
     public async Task ListByOrganisationAsync_returns_the_organisations_tokens_revoked_included_newest_first_then_by_id_descending()
     {
         var stores = await CreateStoresAsync();
@@ -133,7 +133,7 @@ public abstract class ApiTokenStoreContract : StoreContract
         Same.Sequence(new[] { newest }.Concat(twins.OrderByDescending(t => t.Id, StringComparer.Ordinal)).Append(revokedOld!), listed);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListByOrganisationAsync_returns_empty_for_an_unknown_organisation()
     {
         var stores = await CreateStoresAsync();
@@ -143,7 +143,7 @@ public abstract class ApiTokenStoreContract : StoreContract
 
     // ---- RevokeAsync ----
 
-    [Fact]
+    [ContractFact]
     public async Task RevokeAsync_marks_the_token_revoked_at_the_instant_and_returns_it_as_stored()
     {
         var stores = await CreateStoresAsync();
@@ -159,7 +159,7 @@ public abstract class ApiTokenStoreContract : StoreContract
         Same.Equal(expected, await stores.ApiTokens.GetAsync(token.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task RevokeAsync_returns_null_and_creates_nothing_when_the_id_is_unknown()
     {
         var stores = await CreateStoresAsync();
@@ -170,7 +170,7 @@ public abstract class ApiTokenStoreContract : StoreContract
         Assert.Null(await stores.ApiTokens.GetAsync(id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task RevokeAsync_keeps_the_first_revocation_time_when_the_token_is_already_revoked()
     {
         var stores = await CreateStoresAsync();
@@ -184,7 +184,7 @@ public abstract class ApiTokenStoreContract : StoreContract
         Same.Equal(token with { RevokedAt = Make.T0.AddDays(1) }, await stores.ApiTokens.GetAsync(token.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task RevokeAsync_from_many_callers_at_once_keeps_one_revocation_time()
     {
         var stores = await CreateStoresAsync();

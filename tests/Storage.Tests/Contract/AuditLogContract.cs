@@ -6,7 +6,7 @@ namespace Engagement.Storage.Tests.Contract;
 /// <summary>The rules of <see cref="IAuditLog"/> every adapter honours.</summary>
 public abstract class AuditLogContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task AppendAsync_stores_an_entry_that_ListAsync_returns_with_every_field()
     {
         var stores = await CreateStoresAsync();
@@ -17,7 +17,7 @@ public abstract class AuditLogContract : StoreContract
         Same.Sequence([entry], (await stores.Audit.ListAsync(entry.OrganisationId, null, PageRequest.First(10))).Items);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task AppendAsync_round_trips_an_entry_without_detail_by_the_system()
     {
         var stores = await CreateStoresAsync();
@@ -28,7 +28,7 @@ public abstract class AuditLogContract : StoreContract
         Same.Sequence([entry], (await stores.Audit.ListAsync(entry.OrganisationId, null, PageRequest.First(10))).Items);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task AppendAsync_ignores_an_entry_whose_id_was_already_appended()
     {
         var stores = await CreateStoresAsync();
@@ -41,7 +41,7 @@ public abstract class AuditLogContract : StoreContract
         Same.Sequence([entry], (await stores.Audit.ListAsync(entry.OrganisationId, null, PageRequest.First(10))).Items);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_pages_through_the_organisations_entries_oldest_first_by_time_and_id()
     {
         var stores = await CreateStoresAsync();
@@ -64,7 +64,7 @@ public abstract class AuditLogContract : StoreContract
         Same.Sequence(entries.InPageOrder(e => e.At, e => e.Id), seen);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_only_the_entries_about_the_target_asked_for()
     {
         var stores = await CreateStoresAsync();
@@ -80,7 +80,7 @@ public abstract class AuditLogContract : StoreContract
         Assert.Null(page.Next);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_an_empty_last_page_for_an_organisation_without_entries()
     {
         var stores = await CreateStoresAsync();
@@ -91,7 +91,7 @@ public abstract class AuditLogContract : StoreContract
         Assert.Null(page.Next);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CountAsync_counts_the_organisation_entries_with_the_action_from_the_instant_on()
     {
         var stores = await CreateStoresAsync();

@@ -39,7 +39,7 @@ public abstract class BacklogStoreContract : StoreContract
         ],
     };
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_the_whole_item_once()
     {
         var stores = await CreateStoresAsync();
@@ -52,7 +52,7 @@ public abstract class BacklogStoreContract : StoreContract
         Assert.Null(await stores.Backlog.GetAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryUpdateAsync_writes_only_over_the_version_it_read()
     {
         var stores = await CreateStoresAsync();
@@ -66,7 +66,7 @@ public abstract class BacklogStoreContract : StoreContract
         Same.Equal(shipped, await stores.Backlog.GetAsync(item.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_gives_the_organisations_unmerged_items_newest_first_optionally_of_one_status()
     {
         var stores = await CreateStoresAsync();
@@ -83,7 +83,7 @@ public abstract class BacklogStoreContract : StoreContract
         Assert.Single(await stores.Backlog.ListAsync(organisationId, null, 1));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Each_write_adds_one_event_to_the_feed_in_commit_order_with_the_item_as_written()
     {
         var stores = await CreateStoresAsync();
@@ -103,7 +103,7 @@ public abstract class BacklogStoreContract : StoreContract
         Assert.Equal([events[1].Sequence], (await EventsOfAsync(stores, item.Id, events[0].Sequence)).Select(e => e.Sequence));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_write_commits_its_emails_and_deletes_its_spent_follow_ups_with_the_item()
     {
         var stores = await CreateStoresAsync();
@@ -122,7 +122,7 @@ public abstract class BacklogStoreContract : StoreContract
             .Select(f => f.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_refused_write_commits_none_of_its_effects()
     {
         var stores = await CreateStoresAsync();

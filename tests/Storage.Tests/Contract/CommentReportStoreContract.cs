@@ -14,7 +14,7 @@ public abstract class CommentReportStoreContract : StoreContract
         At = at ?? Make.T0,
     };
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_reports_that_CountAsync_counts_by_reason_leaving_out_reasons_nobody_gave()
     {
         var stores = await CreateStoresAsync();
@@ -28,7 +28,7 @@ public abstract class CommentReportStoreContract : StoreContract
         Assert.Equal(new Dictionary<ReportReason, int> { [ReportReason.Spam] = 2, [ReportReason.PersonalInformation] = 1 }, counts);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_participant_already_reported_the_comment_for_any_reason()
     {
         var stores = await CreateStoresAsync();
@@ -41,7 +41,7 @@ public abstract class CommentReportStoreContract : StoreContract
         Assert.Equal(new Dictionary<ReportReason, int> { [ReportReason.Offensive] = 1 }, await stores.CommentReports.CountAsync(first.CommentId, Make.T0.AddYears(-1)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_lets_a_participant_report_other_comments_and_others_report_the_same_comment()
     {
         var stores = await CreateStoresAsync();
@@ -56,7 +56,7 @@ public abstract class CommentReportStoreContract : StoreContract
         Assert.Equal(1, (await stores.CommentReports.CountAsync(b, Make.T0))[ReportReason.Spam]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_exactly_one_of_many_concurrent_reports_by_the_same_participant()
     {
         var stores = await CreateStoresAsync();
@@ -70,7 +70,7 @@ public abstract class CommentReportStoreContract : StoreContract
         Assert.Equal(1, (await stores.CommentReports.CountAsync(commentId, Make.T0)).Values.Sum());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CountAsync_counts_the_reports_from_the_instant_on_compared_as_instants_not_local_clock_times()
     {
         var stores = await CreateStoresAsync();
@@ -89,7 +89,7 @@ public abstract class CommentReportStoreContract : StoreContract
         Assert.Empty(await stores.CommentReports.CountAsync(commentId, since.AddHours(1)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CountAsync_returns_an_empty_dictionary_for_a_comment_nobody_reported()
     {
         var stores = await CreateStoresAsync();

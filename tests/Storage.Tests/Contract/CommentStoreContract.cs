@@ -7,7 +7,7 @@ namespace Engagement.Storage.Tests.Contract;
 /// <summary>The rules of <see cref="ICommentStore"/> every adapter honours, tallies included.</summary>
 public abstract class CommentStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_a_comment_that_GetAsync_returns_with_every_field()
     {
         var stores = await CreateStoresAsync();
@@ -18,7 +18,7 @@ public abstract class CommentStoreContract : StoreContract
         Same.Equal(comment, await stores.Comments.GetAsync(comment.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_a_reply_with_its_parent()
     {
         var stores = await CreateStoresAsync();
@@ -33,7 +33,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.True(stored!.IsReply);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_counts_the_comment_in_its_consultations_tally_by_kind_and_status()
     {
         var stores = await CreateStoresAsync();
@@ -52,7 +52,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Equal(0, tally["replies.published"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_id_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -67,7 +67,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Equal(1, (await stores.Tallies.GetAsync(TallyScopes.Consultation(first.ConsultationId)))["comments.published"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetAsync_returns_null_when_there_is_no_comment_with_the_id()
     {
         var stores = await CreateStoresAsync();
@@ -75,7 +75,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Null(await stores.Comments.GetAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetManyAsync_skips_missing_ids_and_returns_duplicates_once()
     {
         var stores = await CreateStoresAsync();
@@ -91,7 +91,7 @@ public abstract class CommentStoreContract : StoreContract
         Same.Sequence(new[] { a, b }.OrderBy(x => x.Id, StringComparer.Ordinal), found.OrderBy(x => x.Id, StringComparer.Ordinal));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetManyAsync_returns_nothing_when_asked_for_no_ids()
     {
         var stores = await CreateStoresAsync();
@@ -99,7 +99,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Empty(await stores.Comments.GetManyAsync([]));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListTopLevelAsync_returns_the_consultations_top_level_comments_oldest_first_without_replies()
     {
         var stores = await CreateStoresAsync();
@@ -117,7 +117,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Null(page.Next);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListTopLevelAsync_returns_only_the_comments_in_the_status_asked_for()
     {
         var stores = await CreateStoresAsync();
@@ -134,7 +134,7 @@ public abstract class CommentStoreContract : StoreContract
         Same.Sequence([published, held, hidden], (await stores.Comments.ListTopLevelAsync(consultationId, null, PageRequest.First(10))).Items);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListTopLevelAsync_pages_through_equal_creation_times_by_id_with_cursors()
     {
         var stores = await CreateStoresAsync();
@@ -165,7 +165,7 @@ public abstract class CommentStoreContract : StoreContract
         Same.Sequence(comments.InPageOrder(c => c.CreatedAt, c => c.Id), seen);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListTopLevelAsync_returns_a_null_cursor_when_the_page_ends_exactly_at_the_last_comment()
     {
         var stores = await CreateStoresAsync();
@@ -182,7 +182,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Null(second.Next);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListTopLevelAsync_returns_an_empty_last_page_for_an_unknown_consultation()
     {
         var stores = await CreateStoresAsync();
@@ -193,7 +193,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Null(page.Next);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListRepliesAsync_returns_the_replies_to_all_the_given_comments_oldest_first()
     {
         var stores = await CreateStoresAsync();
@@ -214,7 +214,7 @@ public abstract class CommentStoreContract : StoreContract
         Same.Sequence(new[] { a1, b1, a2 }.Concat(sameTime.OrderBy(c => c.Id, StringComparer.Ordinal)), replies);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListRepliesAsync_returns_only_the_replies_in_the_status_asked_for()
     {
         var stores = await CreateStoresAsync();
@@ -230,7 +230,7 @@ public abstract class CommentStoreContract : StoreContract
         Same.Sequence([published, held], await stores.Comments.ListRepliesAsync([parent.Id], null));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListRepliesAsync_returns_nothing_when_asked_for_no_parents()
     {
         var stores = await CreateStoresAsync();
@@ -238,7 +238,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Empty(await stores.Comments.ListRepliesAsync([], null));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetStatusAsync_moves_the_comment_to_the_status_and_stamps_UpdatedAt()
     {
         var stores = await CreateStoresAsync();
@@ -254,7 +254,7 @@ public abstract class CommentStoreContract : StoreContract
         Same.Equal(expected, await stores.Comments.GetAsync(comment.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetStatusAsync_moves_one_count_from_the_old_status_to_the_new_in_the_same_commit()
     {
         var stores = await CreateStoresAsync();
@@ -270,7 +270,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Equal(1, tally["comments.held"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetStatusAsync_moves_a_replys_count_between_the_reply_buckets()
     {
         var stores = await CreateStoresAsync();
@@ -288,7 +288,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Equal(1, tally["replies.rejected"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetStatusAsync_to_the_status_the_comment_already_has_changes_no_tally()
     {
         var stores = await CreateStoresAsync();
@@ -305,7 +305,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Equal(1, tally.Counts.Values.Sum());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetStatusAsync_returns_null_and_changes_nothing_when_the_id_is_unknown()
     {
         var stores = await CreateStoresAsync();
@@ -316,7 +316,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Null(await stores.Comments.GetAsync(id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetStatusAsync_moves_the_comment_between_the_status_filtered_lists()
     {
         var stores = await CreateStoresAsync();
@@ -329,7 +329,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Single((await stores.Comments.ListTopLevelAsync(comment.ConsultationId, CommentStatus.Held, PageRequest.First(5))).Items);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetTextAsync_replaces_the_text_and_stamps_UpdatedAt_leaving_the_status_and_every_tally()
     {
         var stores = await CreateStoresAsync();
@@ -349,7 +349,7 @@ public abstract class CommentStoreContract : StoreContract
         Same.Sequence([expected], (await stores.Comments.ListTopLevelAsync(comment.ConsultationId, CommentStatus.Hidden, PageRequest.First(5))).Items);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetTextAsync_returns_null_and_creates_nothing_when_the_id_is_unknown()
     {
         var stores = await CreateStoresAsync();
@@ -360,7 +360,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Null(await stores.Comments.GetAsync(id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetReactionAsync_adds_a_reaction_counts_it_and_returns_null_when_there_was_none()
     {
         var stores = await CreateStoresAsync();
@@ -376,7 +376,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Equal(Reaction.Agree, (await stores.Comments.GetReactionsAsync(participantId, [comment.Id]))[comment.Id]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetReactionAsync_replacing_a_reaction_moves_the_count_and_returns_the_replaced_one()
     {
         var stores = await CreateStoresAsync();
@@ -393,7 +393,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Equal(Reaction.Disagree, (await stores.Comments.GetReactionsAsync(participantId, [comment.Id]))[comment.Id]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetReactionAsync_with_null_removes_the_reaction_and_its_count()
     {
         var stores = await CreateStoresAsync();
@@ -408,7 +408,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Empty(await stores.Comments.GetReactionsAsync(participantId, [comment.Id]));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetReactionAsync_with_null_when_there_is_no_reaction_changes_nothing()
     {
         var stores = await CreateStoresAsync();
@@ -420,7 +420,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.DoesNotContain((await stores.Tallies.GetAsync(TallyScopes.Comment(comment.Id))).Counts, c => c.Value != 0);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetReactionAsync_repeating_the_same_reaction_counts_it_once()
     {
         var stores = await CreateStoresAsync();
@@ -434,7 +434,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Equal(1, (await stores.Tallies.GetAsync(TallyScopes.Comment(comment.Id)))[CommentTallies.Agree]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetReactionAsync_counts_each_participant_separately()
     {
         var stores = await CreateStoresAsync();
@@ -449,7 +449,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Equal(1, tally[CommentTallies.Disagree]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetReactionAsync_keeps_one_reaction_per_participant_under_concurrent_calls()
     {
         var stores = await CreateStoresAsync();
@@ -463,7 +463,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Equal(1, (await stores.Tallies.GetAsync(TallyScopes.Comment(comment.Id)))[CommentTallies.Agree]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetReactionAsync_leaves_counts_matching_the_last_reaction_after_concurrent_changes()
     {
         var stores = await CreateStoresAsync();
@@ -480,7 +480,7 @@ public abstract class CommentStoreContract : StoreContract
         Assert.Equal(mine.TryGetValue(comment.Id, out var r) && r == Reaction.Agree ? 1 : 0, tally[CommentTallies.Agree]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetReactionsAsync_returns_the_participants_reactions_keyed_by_comment_and_leaves_out_the_rest()
     {
         var stores = await CreateStoresAsync();
@@ -499,7 +499,7 @@ public abstract class CommentStoreContract : StoreContract
             mine.OrderBy(p => p.Key));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetReactionsAsync_returns_nothing_when_asked_for_no_comments()
     {
         var stores = await CreateStoresAsync();
@@ -514,7 +514,7 @@ public abstract class CommentStoreContract : StoreContract
         return comment;
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAwaitingReviewAsync_pages_held_and_hidden_texts_written_before_the_instant_oldest_first()
     {
         var stores = await CreateStoresAsync();

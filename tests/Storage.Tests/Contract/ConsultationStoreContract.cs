@@ -6,7 +6,7 @@ namespace Engagement.Storage.Tests.Contract;
 /// <summary>The rules of <see cref="IConsultationStore"/> every adapter honours.</summary>
 public abstract class ConsultationStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_a_consultation_that_GetAsync_returns_with_every_field()
     {
         var stores = await CreateStoresAsync();
@@ -20,7 +20,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Assert.Equal(consultation.CreatedAt.Offset, stored.CreatedAt.Offset);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_round_trips_a_consultation_whose_optional_fields_are_empty()
     {
         var stores = await CreateStoresAsync();
@@ -38,7 +38,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Same.Equal(consultation, await stores.Consultations.GetAsync(consultation.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_organisation_already_has_the_slug()
     {
         var stores = await CreateStoresAsync();
@@ -52,7 +52,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Same.Equal(first, await stores.Consultations.GetBySlugAsync(first.OrganisationId, first.Slug));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_a_slug_already_used_in_another_organisation()
     {
         var stores = await CreateStoresAsync();
@@ -65,7 +65,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Same.Equal(second, await stores.Consultations.GetBySlugAsync(second.OrganisationId, second.Slug));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_id_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -79,7 +79,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Assert.Empty(await stores.Consultations.ListAsync(second.OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_stores_the_given_consultation_when_the_stored_version_is_the_expected_one()
     {
         var stores = await CreateStoresAsync();
@@ -103,7 +103,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Same.Equal(next, await stores.Consultations.GetAsync(consultation.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_returns_false_and_changes_nothing_when_the_version_differs()
     {
         var stores = await CreateStoresAsync();
@@ -117,7 +117,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Assert.Empty(await stores.Consultations.ListAsync(consultation.OrganisationId, ConsultationStatus.Open));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_refuses_the_second_of_two_changes_made_from_the_same_version()
     {
         var stores = await CreateStoresAsync();
@@ -132,7 +132,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Same.Equal(mine, await stores.Consultations.GetAsync(consultation.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_lets_exactly_one_of_many_concurrent_changes_from_the_same_version_win()
     {
         var stores = await CreateStoresAsync();
@@ -148,7 +148,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Same.Equal(attempts[Array.IndexOf(results, true)], await stores.Consultations.GetAsync(consultation.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_returns_false_and_creates_nothing_when_the_id_is_unknown()
     {
         var stores = await CreateStoresAsync();
@@ -159,7 +159,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Assert.Null(await stores.Consultations.GetAsync(consultation.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_never_changes_id_organisation_slug_or_creation_time()
     {
         var stores = await CreateStoresAsync();
@@ -183,7 +183,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Assert.Empty(await stores.Consultations.ListAsync(tampered.OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_moves_the_consultation_between_the_status_lists()
     {
         var stores = await CreateStoresAsync();
@@ -196,7 +196,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Assert.Single(await stores.Consultations.ListAsync(consultation.OrganisationId, ConsultationStatus.Closed));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetAsync_returns_null_when_there_is_no_consultation_with_the_id()
     {
         var stores = await CreateStoresAsync();
@@ -204,7 +204,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Assert.Null(await stores.Consultations.GetAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetBySlugAsync_returns_the_organisations_consultation_with_that_slug()
     {
         var stores = await CreateStoresAsync();
@@ -214,7 +214,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Same.Equal(consultation, await stores.Consultations.GetBySlugAsync(consultation.OrganisationId, consultation.Slug));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetBySlugAsync_returns_null_for_a_slug_used_only_by_another_organisation()
     {
         var stores = await CreateStoresAsync();
@@ -225,7 +225,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Assert.Null(await stores.Consultations.GetBySlugAsync(consultation.OrganisationId, Make.Slug()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_the_organisations_consultations_newest_first()
     {
         var stores = await CreateStoresAsync();
@@ -239,7 +239,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Same.Sequence([newest, middle, old], await stores.Consultations.ListAsync(organisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_orders_equal_creation_times_by_id_descending()
     {
         var stores = await CreateStoresAsync();
@@ -251,7 +251,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Same.Sequence(same.OrderByDescending(c => c.Id, StringComparer.Ordinal), await stores.Consultations.ListAsync(organisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_orders_by_the_instant_not_by_the_local_clock_time()
     {
         var stores = await CreateStoresAsync();
@@ -265,7 +265,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Same.Sequence([later, earlier], await stores.Consultations.ListAsync(organisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_only_the_consultations_in_the_status_asked_for()
     {
         var stores = await CreateStoresAsync();
@@ -282,7 +282,7 @@ public abstract class ConsultationStoreContract : StoreContract
         Assert.Equal(3, (await stores.Consultations.ListAsync(organisationId, status: null)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_empty_for_an_unknown_organisation()
     {
         var stores = await CreateStoresAsync();

@@ -12,7 +12,7 @@ public abstract class DriftAlertStoreContract : StoreContract
         Observed = 0.61, Baseline = 0.32, Z = z, RecentCount = 57, RaisedAt = Make.T0,
     };
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_keeps_one_alert_per_subject_metric_and_day()
     {
         var stores = await CreateStoresAsync();
@@ -32,7 +32,7 @@ public abstract class DriftAlertStoreContract : StoreContract
         Assert.Null(await stores.DriftAlerts.GetAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_gives_the_organisations_alerts_newest_day_first_then_the_largest_moves()
     {
         var stores = await CreateStoresAsync();
@@ -48,7 +48,7 @@ public abstract class DriftAlertStoreContract : StoreContract
         Assert.Equal([large.Id], (await stores.DriftAlerts.ListAsync(organisationId, 1)).Select(a => a.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task An_alert_is_stored_with_its_notices_and_a_refused_one_writes_none()
     {
         var stores = await CreateStoresAsync();

@@ -25,7 +25,7 @@ public abstract class EmailChallengeStoreContract : StoreContract
     private static EmailMessage Email(EmailChallenge challenge) => new(challenge.Id, challenge.Address, null, "Votre lien de connexion",
         "Texte « brut »", "<p>Texte</p>", "fr", "https://engagement.example.org/fr/unsubscribe?token=abc", challenge.CreatedAt);
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_the_challenge_and_its_email_pending_and_due_when_the_challenge_was_made()
     {
         var stores = await CreateStoresAsync();
@@ -40,7 +40,7 @@ public abstract class EmailChallengeStoreContract : StoreContract
         Same.Equal(email, queued.Message);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_without_an_email_stores_the_challenge_alone()
     {
         var stores = await CreateStoresAsync();
@@ -52,7 +52,7 @@ public abstract class EmailChallengeStoreContract : StoreContract
         Assert.Null(await stores.Outbox.GetAsync(challenge.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_neither_the_challenge_nor_its_email_when_the_token_hash_is_held()
     {
         var stores = await CreateStoresAsync();
@@ -67,7 +67,7 @@ public abstract class EmailChallengeStoreContract : StoreContract
         Assert.Equal(0, await stores.EmailChallenges.CountSinceAsync(second.Address, Make.T0.AddYears(-1)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_neither_when_the_email_cannot_be_stored()
     {
         var stores = await CreateStoresAsync();
@@ -81,7 +81,7 @@ public abstract class EmailChallengeStoreContract : StoreContract
         Assert.Equal("Already there", (await stores.Outbox.GetAsync(email.Id))!.Message.Subject);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CountSinceAsync_counts_the_address_challenges_made_at_or_after_the_instant_used_or_not()
     {
         var stores = await CreateStoresAsync();
@@ -97,7 +97,7 @@ public abstract class EmailChallengeStoreContract : StoreContract
         Assert.Equal(0, await stores.EmailChallenges.CountSinceAsync($"{Ids.New()}@example.org", Make.T0));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetByTokenHashAsync_changes_nothing_and_returns_null_for_an_unknown_hash()
     {
         var stores = await CreateStoresAsync();
@@ -111,7 +111,7 @@ public abstract class EmailChallengeStoreContract : StoreContract
         Assert.Null(await stores.EmailChallenges.GetByTokenHashAsync(SecretTokens.Hash(SecretTokens.NewToken())));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ConsumeAsync_uses_a_challenge_once_and_afterwards_shows_when_it_was_used()
     {
         var stores = await CreateStoresAsync();
@@ -129,7 +129,7 @@ public abstract class EmailChallengeStoreContract : StoreContract
         Same.Equal(challenge with { UsedAt = first }, await stores.EmailChallenges.GetByTokenHashAsync(challenge.TokenHash));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ConsumeAsync_uses_a_challenge_until_just_before_its_expiry_and_not_from_it()
     {
         var stores = await CreateStoresAsync();
@@ -145,7 +145,7 @@ public abstract class EmailChallengeStoreContract : StoreContract
         Assert.Null((await stores.EmailChallenges.GetByTokenHashAsync(expired.TokenHash))!.UsedAt);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ConsumeAsync_of_an_unknown_hash_uses_nothing_and_returns_no_challenge()
     {
         var stores = await CreateStoresAsync();
@@ -155,7 +155,7 @@ public abstract class EmailChallengeStoreContract : StoreContract
         Assert.Equal(new EmailChallengeUse(false, null), use);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Of_many_concurrent_ConsumeAsync_calls_for_one_challenge_exactly_one_uses_it()
     {
         var stores = await CreateStoresAsync();
@@ -169,7 +169,7 @@ public abstract class EmailChallengeStoreContract : StoreContract
         Assert.All(uses, u => Assert.Equal(now, u.Challenge!.UsedAt));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task DeleteCreatedBeforeAsync_deletes_challenges_asked_for_before_the_instant_oldest_first_up_to_the_limit()
     {
         var stores = await CreateStoresAsync();

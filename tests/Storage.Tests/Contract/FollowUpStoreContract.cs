@@ -16,7 +16,7 @@ public abstract class FollowUpStoreContract : StoreContract
         Address = address ?? $"{Guid.NewGuid():N}@example.org", Language = "fr", CreatedAt = Make.T0, ExpiresAt = expiresAt ?? Make.T0.AddDays(30),
     };
 
-    [Fact]
+    [ContractFact]
     public async Task AddAsync_keeps_the_whole_follow_up_once_found_by_its_contribution_in_its_organisation()
     {
         var stores = await CreateStoresAsync();
@@ -30,7 +30,7 @@ public abstract class FollowUpStoreContract : StoreContract
         Assert.Empty(await stores.FollowUps.ListForContributionsAsync(followUp.OrganisationId, [], Make.T0));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Expired_follow_ups_are_not_found_and_are_deleted_oldest_first_up_to_the_limit()
     {
         var stores = await CreateStoresAsync();
@@ -48,7 +48,7 @@ public abstract class FollowUpStoreContract : StoreContract
         Assert.Equal([live.Id], (await stores.FollowUps.ListForContributionsAsync(organisationId, ids, start.AddDays(-1))).Select(f => f.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task DeleteByAddressAsync_removes_only_that_addresss_follow_ups()
     {
         var stores = await CreateStoresAsync();
@@ -65,7 +65,7 @@ public abstract class FollowUpStoreContract : StoreContract
         Assert.Equal(0, await stores.FollowUps.DeleteByAddressAsync(address));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Suppressions_are_kept_once_per_list_and_address()
     {
         var stores = await CreateStoresAsync();
@@ -79,7 +79,7 @@ public abstract class FollowUpStoreContract : StoreContract
         Assert.Empty(await stores.EmailSuppressions.SuppressedAsync(MailingList.FollowUps, []));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_contribution_stores_its_follow_up_in_its_own_commit_and_a_refused_one_keeps_none()
     {
         var stores = await CreateStoresAsync();

@@ -9,7 +9,7 @@ public abstract class ModerationItemStoreContract : StoreContract
 {
     // ---- TryAddAsync ----
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_an_item_that_GetAsync_returns_with_every_field()
     {
         var stores = await CreateStoresAsync();
@@ -24,7 +24,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Equal(item.Priority, stored.Priority);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_round_trips_an_item_whose_optional_fields_are_empty()
     {
         var stores = await CreateStoresAsync();
@@ -47,7 +47,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Same.Equal(item, await stores.ModerationItems.GetAsync(item.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_text_already_has_an_open_item()
     {
         var stores = await CreateStoresAsync();
@@ -63,7 +63,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Empty(await stores.ModerationItems.ListAsync(organisationId, ModerationItemStatus.Escalated, 10));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_for_a_decided_item_while_the_text_has_an_open_one()
     {
         var stores = await CreateStoresAsync();
@@ -78,7 +78,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Empty(await stores.ModerationItems.ListAsync(organisationId, ModerationItemStatus.Decided, 10));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_an_open_item_once_the_texts_earlier_item_is_decided()
     {
         var stores = await CreateStoresAsync();
@@ -94,7 +94,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Equal(ModerationItemStatus.Decided, (await stores.ModerationItems.GetAsync(first.Id))!.Status);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_many_decided_items_for_the_same_text()
     {
         var stores = await CreateStoresAsync();
@@ -108,7 +108,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Equal(2, (await stores.ModerationItems.ListAsync(first.OrganisationId, ModerationItemStatus.Decided, 10)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_treats_the_same_target_id_under_another_kind_as_another_text()
     {
         var stores = await CreateStoresAsync();
@@ -122,7 +122,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Same.Equal(rating, await stores.ModerationItems.GetOpenAsync(TextKind.RatingComment, comment.TargetId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_id_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -137,7 +137,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Empty(await stores.ModerationItems.ListAsync(second.OrganisationId, second.Status, 10));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_exactly_one_of_many_concurrent_open_items_for_the_same_text()
     {
         var stores = await CreateStoresAsync();
@@ -152,7 +152,7 @@ public abstract class ModerationItemStoreContract : StoreContract
 
     // ---- TryUpdateAsync ----
 
-    [Fact]
+    [ContractFact]
     public async Task TryUpdateAsync_stores_the_item_with_the_next_version_when_the_stored_version_is_the_expected_one()
     {
         var stores = await CreateStoresAsync();
@@ -176,7 +176,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Same.Equal(decided with { Version = 3 }, await stores.ModerationItems.GetAsync(item.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryUpdateAsync_returns_false_and_changes_nothing_when_the_version_is_stale()
     {
         var stores = await CreateStoresAsync();
@@ -193,7 +193,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Same.Equal(stored, await stores.ModerationItems.GetOpenAsync(item.Kind, item.TargetId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryUpdateAsync_lets_exactly_one_of_two_concurrent_changes_from_the_same_version_win()
     {
         var stores = await CreateStoresAsync();
@@ -213,7 +213,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         }
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryUpdateAsync_returns_false_and_creates_nothing_when_the_id_is_unknown()
     {
         var stores = await CreateStoresAsync();
@@ -225,7 +225,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Null(await stores.ModerationItems.GetOpenAsync(item.Kind, item.TargetId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryUpdateAsync_returns_false_and_changes_nothing_when_it_would_give_the_text_a_second_open_item()
     {
         var stores = await CreateStoresAsync();
@@ -240,7 +240,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Same.Equal(open, await stores.ModerationItems.GetOpenAsync(open.Kind, open.TargetId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryUpdateAsync_moves_the_item_between_status_lists_and_to_its_new_place_in_the_queue()
     {
         var stores = await CreateStoresAsync();
@@ -260,7 +260,7 @@ public abstract class ModerationItemStoreContract : StoreContract
 
     // ---- GetAsync and GetOpenAsync ----
 
-    [Fact]
+    [ContractFact]
     public async Task GetAsync_returns_null_when_there_is_no_item_with_the_id()
     {
         var stores = await CreateStoresAsync();
@@ -268,7 +268,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Null(await stores.ModerationItems.GetAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetOpenAsync_returns_the_texts_undecided_item_and_never_a_decided_one()
     {
         var stores = await CreateStoresAsync();
@@ -285,7 +285,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Null(await stores.ModerationItems.GetOpenAsync(TextKind.Comment, decided.TargetId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetOpenAsync_returns_null_for_an_unknown_text_or_another_kind()
     {
         var stores = await CreateStoresAsync();
@@ -298,7 +298,7 @@ public abstract class ModerationItemStoreContract : StoreContract
 
     // ---- ListAsync ----
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_orders_by_priority_highest_first_then_oldest_first_then_by_id()
     {
         var stores = await CreateStoresAsync();
@@ -318,7 +318,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Same.Sequence([urgent, olderTie, newerTie, .. sameInstant.OrderBy(i => i.Id, StringComparer.Ordinal)], listed);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_orders_equal_priorities_by_the_instant_not_by_the_local_clock_time()
     {
         var stores = await CreateStoresAsync();
@@ -332,7 +332,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Same.Sequence([older, newer], await stores.ModerationItems.ListAsync(organisationId, ModerationItemStatus.Escalated, 10));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_only_the_organisations_items_in_the_status_asked_for()
     {
         var stores = await CreateStoresAsync();
@@ -350,7 +350,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Empty(await stores.ModerationItems.ListAsync(Ids.New(), ModerationItemStatus.Pending, 10));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_at_most_max_items_the_first_in_queue_order()
     {
         var stores = await CreateStoresAsync();
@@ -363,7 +363,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Same.Sequence([items[4]], await stores.ModerationItems.ListAsync(organisationId, ModerationItemStatus.Escalated, 1));
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(0)]
     [InlineData(-1)]
     [InlineData(int.MinValue)]
@@ -374,7 +374,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => stores.ModerationItems.ListAsync(Ids.New(), ModerationItemStatus.Pending, max));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_at_most_200_items_however_many_are_asked_for()
     {
         var stores = await CreateStoresAsync();
@@ -387,7 +387,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Equal(200, (await stores.ModerationItems.ListAsync(organisationId, ModerationItemStatus.Pending, int.MaxValue)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task CountAsync_counts_the_organisation_items_with_the_status_only()
     {
         var stores = await CreateStoresAsync();
@@ -401,7 +401,7 @@ public abstract class ModerationItemStoreContract : StoreContract
         Assert.Equal(0, await stores.ModerationItems.CountAsync(Ids.New(), ModerationItemStatus.Pending));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListCreatedSinceAsync_returns_the_organisation_items_from_the_instant_on_oldest_first_up_to_max()
     {
         var stores = await CreateStoresAsync();

@@ -6,7 +6,7 @@ namespace Engagement.Storage.Tests.Contract;
 /// <summary>The rules of <see cref="IOrganisationStore"/> every adapter honours.</summary>
 public abstract class OrganisationStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_an_organisation_that_GetAsync_returns_with_every_field()
     {
         var stores = await CreateStoresAsync();
@@ -17,7 +17,7 @@ public abstract class OrganisationStoreContract : StoreContract
         Same.Equal(organisation, await stores.Organisations.GetAsync(organisation.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_slug_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -31,7 +31,7 @@ public abstract class OrganisationStoreContract : StoreContract
         Same.Equal(first, await stores.Organisations.GetBySlugAsync(first.Slug));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_id_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -45,7 +45,7 @@ public abstract class OrganisationStoreContract : StoreContract
         Assert.Null(await stores.Organisations.GetBySlugAsync(second.Slug));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetAsync_returns_null_when_there_is_no_organisation_with_the_id()
     {
         var stores = await CreateStoresAsync();
@@ -53,7 +53,7 @@ public abstract class OrganisationStoreContract : StoreContract
         Assert.Null(await stores.Organisations.GetAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetBySlugAsync_returns_the_organisation_with_that_slug()
     {
         var stores = await CreateStoresAsync();
@@ -63,7 +63,7 @@ public abstract class OrganisationStoreContract : StoreContract
         Same.Equal(organisation, await stores.Organisations.GetBySlugAsync(organisation.Slug));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetBySlugAsync_is_exact_and_case_sensitive()
     {
         var stores = await CreateStoresAsync();
@@ -75,7 +75,7 @@ public abstract class OrganisationStoreContract : StoreContract
         Assert.Null(await stores.Organisations.GetBySlugAsync(organisation.Slug + " "));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetBySlugAsync_returns_null_when_no_organisation_has_the_slug()
     {
         var stores = await CreateStoresAsync();
@@ -83,7 +83,7 @@ public abstract class OrganisationStoreContract : StoreContract
         Assert.Null(await stores.Organisations.GetBySlugAsync(Make.Slug()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_every_organisation_ordered_by_slug()
     {
         var stores = await CreateStoresAsync();

@@ -13,7 +13,7 @@ public abstract class OutboxStoreContract : StoreContract
     private static async Task<List<OutboxEntry>> TakeAsync(StoreSet stores, DateTimeOffset at, DateTimeOffset holdUntil, params string[] ids) =>
         (await stores.Outbox.TakeDueAsync(at, holdUntil, 1_000)).Where(e => ids.Contains(e.Message.Id)).ToList();
 
-    [Fact]
+    [ContractFact]
     public async Task EnqueueAsync_stores_each_message_id_once_as_pending_and_due()
     {
         var stores = await CreateStoresAsync();
@@ -27,7 +27,7 @@ public abstract class OutboxStoreContract : StoreContract
         Same.Equal(message, stored.Message);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TakeDueAsync_holds_what_it_takes_until_the_hold_ends()
     {
         var stores = await CreateStoresAsync();
@@ -42,7 +42,7 @@ public abstract class OutboxStoreContract : StoreContract
         Assert.Equal([due.Id], (await TakeAsync(stores, later, later.AddMinutes(5), due.Id, notYet.Id)).Select(e => e.Message.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_failed_try_is_retried_when_told_or_given_up_and_a_sent_message_stays_sent()
     {
         var stores = await CreateStoresAsync();

@@ -6,7 +6,7 @@ namespace Engagement.Storage.Tests.Contract;
 /// <summary>The rules of <see cref="IParticipantStore"/> every adapter honours.</summary>
 public abstract class ParticipantStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_an_anonymous_participant_found_by_id_and_by_token_hash()
     {
         var stores = await CreateStoresAsync();
@@ -18,7 +18,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Same.Equal(participant, await stores.Participants.GetByTokenHashAsync(participant.TokenHash!));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_a_verified_participant_found_by_id_and_by_email()
     {
         var stores = await CreateStoresAsync();
@@ -32,7 +32,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Same.Equal(participant, await stores.Participants.GetByEmailAsync(participant.Email!));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_many_participants_without_token_hash_or_without_email()
     {
         var stores = await CreateStoresAsync();
@@ -43,7 +43,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Assert.True(await stores.Participants.TryAddAsync(Make.Anonymous()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_id_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -57,7 +57,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Assert.Null(await stores.Participants.GetByEmailAsync(second.Email!));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_another_participant_holds_the_token_hash()
     {
         var stores = await CreateStoresAsync();
@@ -71,7 +71,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Same.Equal(first, await stores.Participants.GetByTokenHashAsync(first.TokenHash!));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_another_participant_holds_the_email()
     {
         var stores = await CreateStoresAsync();
@@ -85,7 +85,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Same.Equal(first, await stores.Participants.GetByEmailAsync(first.Email!));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_exactly_one_of_many_concurrent_participants_with_the_same_token_hash()
     {
         var stores = await CreateStoresAsync();
@@ -98,7 +98,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Same.Equal(attempts[Array.IndexOf(results, true)], await stores.Participants.GetByTokenHashAsync(tokenHash));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetAsync_returns_null_when_there_is_no_participant_with_the_id()
     {
         var stores = await CreateStoresAsync();
@@ -106,7 +106,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Assert.Null(await stores.Participants.GetAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetByTokenHashAsync_returns_null_when_no_participant_has_the_token_hash()
     {
         var stores = await CreateStoresAsync();
@@ -114,7 +114,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Assert.Null(await stores.Participants.GetByTokenHashAsync(ParticipantTokens.Hash(ParticipantTokens.NewToken())));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetByEmailAsync_compares_the_email_as_stored_in_lower_case()
     {
         var stores = await CreateStoresAsync();
@@ -125,7 +125,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Assert.Null(await stores.Participants.GetByEmailAsync("x" + participant.Email));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetByEmailAsync_returns_null_when_no_participant_has_the_email()
     {
         var stores = await CreateStoresAsync();
@@ -133,7 +133,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Assert.Null(await stores.Participants.GetByEmailAsync($"{Ids.New()}@example.org"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryVerifyEmailAsync_makes_an_anonymous_participant_verified_and_its_token_keeps_working()
     {
         var stores = await CreateStoresAsync();
@@ -150,7 +150,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Same.Equal(verified, await stores.Participants.GetByTokenHashAsync(participant.TokenHash!));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryVerifyEmailAsync_returns_false_and_changes_nothing_for_an_unknown_participant_or_one_that_has_an_email()
     {
         var stores = await CreateStoresAsync();
@@ -165,7 +165,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Assert.Null(await stores.Participants.GetByEmailAsync(email));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryVerifyEmailAsync_returns_false_and_changes_nothing_when_another_participant_holds_the_email()
     {
         var stores = await CreateStoresAsync();
@@ -180,7 +180,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Same.Equal(holder, await stores.Participants.GetByEmailAsync(holder.Email!));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Of_concurrent_TryVerifyEmailAsync_calls_giving_one_email_to_many_participants_exactly_one_succeeds()
     {
         var stores = await CreateStoresAsync();
@@ -195,7 +195,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Assert.Equal(participants[Array.IndexOf(results, true)].Id, (await stores.Participants.GetByEmailAsync(email))!.Id);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddTokenAsync_gives_a_participant_another_token_and_its_first_keeps_working()
     {
         var stores = await CreateStoresAsync();
@@ -214,7 +214,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Same.Equal(anonymous, await stores.Participants.GetByTokenHashAsync(anonymous.TokenHash!));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddTokenAsync_returns_false_and_changes_nothing_for_an_unknown_participant_or_a_token_hash_already_held()
     {
         var stores = await CreateStoresAsync();
@@ -234,7 +234,7 @@ public abstract class ParticipantStoreContract : StoreContract
         Same.Equal(other, await stores.Participants.GetByTokenHashAsync(added));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_when_its_token_hash_was_added_to_another_participant()
     {
         var stores = await CreateStoresAsync();

@@ -8,7 +8,7 @@ namespace Engagement.Storage.Tests.Contract;
 /// <summary>The rules of <see cref="IRatingStore"/> every adapter honours, tallies included.</summary>
 public abstract class RatingStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_a_rating_that_ListAsync_returns_with_every_field()
     {
         var stores = await CreateStoresAsync();
@@ -19,7 +19,7 @@ public abstract class RatingStoreContract : StoreContract
         Same.Sequence([rating], (await stores.Ratings.ListAsync(rating.ServiceId, PageRequest.First(10))).Items);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_round_trips_an_anonymous_rating_without_comment_or_page()
     {
         var stores = await CreateStoresAsync();
@@ -30,7 +30,7 @@ public abstract class RatingStoreContract : StoreContract
         Same.Sequence([rating], (await stores.Ratings.ListAsync(rating.ServiceId, PageRequest.First(10))).Items);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_counts_the_score_in_the_services_tally()
     {
         var stores = await CreateStoresAsync();
@@ -44,7 +44,7 @@ public abstract class RatingStoreContract : StoreContract
         Assert.Equal([1L, 0, 0, 0, 2], summary.Distribution);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_id_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -60,7 +60,7 @@ public abstract class RatingStoreContract : StoreContract
         Assert.Equal(1, (await stores.Tallies.GetAsync(TallyScopes.Service(first.ServiceId)))["score.2"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_every_one_of_many_concurrent_ratings_and_counts_each()
     {
         var stores = await CreateStoresAsync();
@@ -74,7 +74,7 @@ public abstract class RatingStoreContract : StoreContract
         Assert.Equal([8L, 8, 8, 8, 8], summary.Distribution);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task AddManyAsync_adds_every_rating_and_its_tally_and_returns_how_many()
     {
         var stores = await CreateStoresAsync();
@@ -88,7 +88,7 @@ public abstract class RatingStoreContract : StoreContract
         Assert.Equal([2L, 2, 2, 2, 2], summary.Distribution);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task AddManyAsync_skips_ratings_whose_id_is_already_stored_and_does_not_count_them()
     {
         var stores = await CreateStoresAsync();
@@ -105,7 +105,7 @@ public abstract class RatingStoreContract : StoreContract
         Assert.Equal([1L, 0, 1, 0, 0], summary.Distribution);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task AddManyAsync_keeps_the_first_of_ratings_repeating_an_id_within_the_batch()
     {
         var stores = await CreateStoresAsync();
@@ -120,7 +120,7 @@ public abstract class RatingStoreContract : StoreContract
         Assert.Equal([0L, 1, 0, 0, 0], summary.Distribution);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task AddManyAsync_adds_nothing_from_an_empty_batch()
     {
         var stores = await CreateStoresAsync();
@@ -128,7 +128,7 @@ public abstract class RatingStoreContract : StoreContract
         Assert.Equal(0, await stores.Ratings.AddManyAsync([]));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task AddManyAsync_adds_none_of_the_batch_when_one_rating_cannot_be_stored()
     {
         var stores = await CreateStoresAsync();
@@ -142,7 +142,7 @@ public abstract class RatingStoreContract : StoreContract
         Assert.Equal(0, (await stores.Tallies.GetAsync(TallyScopes.Service(serviceId)))["score.4"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_pages_through_the_services_ratings_oldest_first_by_creation_time_and_id()
     {
         var stores = await CreateStoresAsync();
@@ -165,7 +165,7 @@ public abstract class RatingStoreContract : StoreContract
         Same.Sequence(ratings.InPageOrder(r => r.CreatedAt, r => r.Id), seen);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_never_returns_more_than_the_maximum_page_size()
     {
         var stores = await CreateStoresAsync();
@@ -178,7 +178,7 @@ public abstract class RatingStoreContract : StoreContract
         Assert.NotNull(page.Next);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_an_empty_last_page_for_a_service_without_ratings()
     {
         var stores = await CreateStoresAsync();
@@ -189,7 +189,7 @@ public abstract class RatingStoreContract : StoreContract
         Assert.Null(page.Next);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SetCommentStatusAsync_changes_only_the_comment_status_and_refuses_a_rating_without_a_comment()
     {
         var stores = await CreateStoresAsync();
@@ -211,7 +211,7 @@ public abstract class RatingStoreContract : StoreContract
         Assert.Equal(tallyBefore.Counts, (await stores.Tallies.GetAsync(TallyScopes.Service(serviceId))).Counts);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListHeldCommentsAsync_pages_ratings_whose_comment_is_held_and_follows_status_changes()
     {
         var stores = await CreateStoresAsync();

@@ -39,7 +39,7 @@ public abstract class SentimentFeedContract : StoreContract
         }
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAfterAsync_lists_texts_as_they_become_public_in_commit_order_and_skips_those_no_longer_public()
     {
         var stores = await CreateStoresAsync();
@@ -75,7 +75,7 @@ public abstract class SentimentFeedContract : StoreContract
         Assert.Equal(texts.Select(t => t.Sequence).Order().ToArray(), texts.Select(t => t.Sequence).ToArray());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_published_comment_enters_the_feed_again_when_its_text_is_redacted_or_it_is_published_again()
     {
         var stores = await CreateStoresAsync();
@@ -94,7 +94,7 @@ public abstract class SentimentFeedContract : StoreContract
         Assert.All(texts, t => Assert.Equal("[redacted] kept the rest", t.Text));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAfterAsync_at_the_end_returns_nothing_and_the_same_sequence()
     {
         var stores = await CreateStoresAsync();
@@ -105,7 +105,7 @@ public abstract class SentimentFeedContract : StoreContract
         Assert.Equal((0, end), (page.Texts.Count, page.LastSequence));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SaveTagsAsync_stores_each_tag_with_its_text_and_moves_the_checkpoint()
     {
         var stores = await CreateStoresAsync();
@@ -133,7 +133,7 @@ public abstract class SentimentFeedContract : StoreContract
         Assert.Equal(end, await stores.SentimentFeed.GetCheckpointAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_tag_survives_later_changes_to_its_comment()
     {
         var stores = await CreateStoresAsync();
@@ -146,7 +146,7 @@ public abstract class SentimentFeedContract : StoreContract
         Assert.Equal(Tag, (await stores.Comments.GetAsync(comment.Id))!.Sentiment);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SaveTagsAsync_counts_each_text_once_by_its_latest_label_in_its_scope_and_day()
     {
         var stores = await CreateStoresAsync();

@@ -6,7 +6,7 @@ namespace Engagement.Storage.Tests.Contract;
 /// <summary>The rules of <see cref="IServiceStore"/> every adapter honours.</summary>
 public abstract class ServiceStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_a_service_that_GetAsync_returns_with_every_field()
     {
         var stores = await CreateStoresAsync();
@@ -17,7 +17,7 @@ public abstract class ServiceStoreContract : StoreContract
         Same.Equal(service, await stores.Services.GetAsync(service.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_organisation_already_has_the_slug()
     {
         var stores = await CreateStoresAsync();
@@ -31,7 +31,7 @@ public abstract class ServiceStoreContract : StoreContract
         Same.Sequence([first], await stores.Services.ListByOrganisationAsync(first.OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_a_slug_already_used_in_another_organisation()
     {
         var stores = await CreateStoresAsync();
@@ -44,7 +44,7 @@ public abstract class ServiceStoreContract : StoreContract
         Same.Equal(second, await stores.Services.GetAsync(second.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_id_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -58,7 +58,7 @@ public abstract class ServiceStoreContract : StoreContract
         Assert.Empty(await stores.Services.ListByOrganisationAsync(second.OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_replaces_name_and_description()
     {
         var stores = await CreateStoresAsync();
@@ -71,7 +71,7 @@ public abstract class ServiceStoreContract : StoreContract
         Same.Equal(renamed, await stores.Services.GetAsync(service.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_returns_false_and_creates_nothing_when_no_service_has_the_id()
     {
         var stores = await CreateStoresAsync();
@@ -82,7 +82,7 @@ public abstract class ServiceStoreContract : StoreContract
         Assert.Null(await stores.Services.GetAsync(service.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_never_changes_slug_or_organisation()
     {
         var stores = await CreateStoresAsync();
@@ -97,7 +97,7 @@ public abstract class ServiceStoreContract : StoreContract
         Assert.Single(await stores.Services.ListByOrganisationAsync(service.OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetAsync_returns_null_when_there_is_no_service_with_the_id()
     {
         var stores = await CreateStoresAsync();
@@ -105,7 +105,7 @@ public abstract class ServiceStoreContract : StoreContract
         Assert.Null(await stores.Services.GetAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetManyAsync_returns_the_services_with_the_given_ids()
     {
         var stores = await CreateStoresAsync();
@@ -121,7 +121,7 @@ public abstract class ServiceStoreContract : StoreContract
         Same.Sequence(new[] { a, c }.OrderBy(s => s.Id, StringComparer.Ordinal), found.OrderBy(s => s.Id, StringComparer.Ordinal));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetManyAsync_skips_missing_ids_and_returns_duplicates_once()
     {
         var stores = await CreateStoresAsync();
@@ -133,7 +133,7 @@ public abstract class ServiceStoreContract : StoreContract
         Same.Sequence([service], found);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetManyAsync_returns_nothing_when_asked_for_no_ids()
     {
         var stores = await CreateStoresAsync();
@@ -141,7 +141,7 @@ public abstract class ServiceStoreContract : StoreContract
         Assert.Empty(await stores.Services.GetManyAsync([]));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListByOrganisationAsync_returns_only_the_organisations_services_ordered_by_slug()
     {
         var stores = await CreateStoresAsync();
@@ -156,7 +156,7 @@ public abstract class ServiceStoreContract : StoreContract
         Same.Sequence([a, b, c], await stores.Services.ListByOrganisationAsync(organisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListByOrganisationAsync_returns_empty_for_an_unknown_organisation()
     {
         var stores = await CreateStoresAsync();

@@ -11,7 +11,7 @@ public abstract class StaffStoreContract : StoreContract
 
     // ---- TryAddAsync ----
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_a_member_that_GetAsync_returns_with_every_field()
     {
         var stores = await CreateStoresAsync();
@@ -22,7 +22,7 @@ public abstract class StaffStoreContract : StoreContract
         Same.Equal(member, await stores.Staff.GetAsync(member.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_round_trips_a_member_without_password_external_subject_or_lockout()
     {
         var stores = await CreateStoresAsync();
@@ -33,7 +33,7 @@ public abstract class StaffStoreContract : StoreContract
         Same.Equal(member, await stores.Staff.GetAsync(member.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_many_members_without_an_external_subject()
     {
         var stores = await CreateStoresAsync();
@@ -42,7 +42,7 @@ public abstract class StaffStoreContract : StoreContract
         Assert.True(await stores.Staff.TryAddAsync(Make.Staff() with { ExternalSubject = null }));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_id_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -58,7 +58,7 @@ public abstract class StaffStoreContract : StoreContract
         Assert.Empty(await stores.Staff.ListByOrganisationAsync(second.Grants[0].OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_email_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -74,7 +74,7 @@ public abstract class StaffStoreContract : StoreContract
         Assert.Empty(await stores.Staff.ListByOrganisationAsync(second.Grants[0].OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_external_subject_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -90,7 +90,7 @@ public abstract class StaffStoreContract : StoreContract
         Assert.Empty(await stores.Staff.ListByOrganisationAsync(second.Grants[0].OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_exactly_one_of_many_concurrent_members_with_the_same_email()
     {
         var stores = await CreateStoresAsync();
@@ -105,7 +105,7 @@ public abstract class StaffStoreContract : StoreContract
 
     // ---- UpdateAsync ----
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_replaces_the_member_when_the_stored_version_is_the_expected_one()
     {
         var stores = await CreateStoresAsync();
@@ -137,7 +137,7 @@ public abstract class StaffStoreContract : StoreContract
         Same.Equal(next, await stores.Staff.GetAsync(member.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_can_remove_the_external_subject_and_free_it_for_someone_else()
     {
         var stores = await CreateStoresAsync();
@@ -150,7 +150,7 @@ public abstract class StaffStoreContract : StoreContract
         Assert.True(await stores.Staff.TryAddAsync(Make.Staff(externalSubject: member.ExternalSubject)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_returns_false_and_changes_nothing_when_the_version_differs()
     {
         var stores = await CreateStoresAsync();
@@ -166,7 +166,7 @@ public abstract class StaffStoreContract : StoreContract
         Assert.Single(await stores.Staff.ListByOrganisationAsync(member.Grants[0].OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_refuses_the_second_of_two_changes_made_from_the_same_version()
     {
         var stores = await CreateStoresAsync();
@@ -180,7 +180,7 @@ public abstract class StaffStoreContract : StoreContract
         Same.Equal(mine, await stores.Staff.GetAsync(member.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_returns_false_and_creates_nothing_when_the_id_is_unknown()
     {
         var stores = await CreateStoresAsync();
@@ -193,7 +193,7 @@ public abstract class StaffStoreContract : StoreContract
         Assert.Empty(await stores.Staff.ListByOrganisationAsync(member.Grants[0].OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_returns_false_and_changes_nothing_when_the_new_email_is_held_by_someone_else()
     {
         var stores = await CreateStoresAsync();
@@ -211,7 +211,7 @@ public abstract class StaffStoreContract : StoreContract
         Same.Sequence([member], await stores.Staff.ListByOrganisationAsync(member.Grants[0].OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_returns_false_and_changes_nothing_when_the_new_external_subject_is_held_by_someone_else()
     {
         var stores = await CreateStoresAsync();
@@ -226,7 +226,7 @@ public abstract class StaffStoreContract : StoreContract
         Same.Equal(other, await stores.Staff.GetByExternalSubjectAsync(other.ExternalSubject!));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_never_changes_the_creation_time()
     {
         var stores = await CreateStoresAsync();
@@ -241,7 +241,7 @@ public abstract class StaffStoreContract : StoreContract
 
     // ---- Look-ups ----
 
-    [Fact]
+    [ContractFact]
     public async Task GetAsync_returns_null_when_there_is_no_member_with_the_id()
     {
         var stores = await CreateStoresAsync();
@@ -249,7 +249,7 @@ public abstract class StaffStoreContract : StoreContract
         Assert.Null(await stores.Staff.GetAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetByEmailAsync_compares_the_email_exactly()
     {
         var stores = await CreateStoresAsync();
@@ -262,7 +262,7 @@ public abstract class StaffStoreContract : StoreContract
         Assert.Null(await stores.Staff.GetByEmailAsync($"{Ids.New()}@example.org"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetByExternalSubjectAsync_returns_the_linked_member_or_null()
     {
         var stores = await CreateStoresAsync();
@@ -276,7 +276,7 @@ public abstract class StaffStoreContract : StoreContract
 
     // ---- ListByOrganisationAsync ----
 
-    [Fact]
+    [ContractFact]
     public async Task ListByOrganisationAsync_returns_the_members_holding_any_grant_there_ordered_by_email()
     {
         var stores = await CreateStoresAsync();
@@ -295,7 +295,7 @@ public abstract class StaffStoreContract : StoreContract
         Same.Sequence([alice, bob, charlie], listed);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListByOrganisationAsync_follows_grants_changed_by_UpdateAsync()
     {
         var stores = await CreateStoresAsync();
@@ -311,7 +311,7 @@ public abstract class StaffStoreContract : StoreContract
         Assert.Empty(await stores.Staff.ListByOrganisationAsync(dropped));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListByOrganisationAsync_returns_empty_for_an_organisation_nobody_works_in()
     {
         var stores = await CreateStoresAsync();
@@ -321,7 +321,7 @@ public abstract class StaffStoreContract : StoreContract
 
     // ---- AnyAsync ----
 
-    [Fact]
+    [ContractFact]
     public async Task AnyAsync_is_false_for_an_empty_store_and_true_once_a_member_exists()
     {
         var stores = await CreateEmptyStoresAsync();
@@ -332,7 +332,7 @@ public abstract class StaffStoreContract : StoreContract
         Assert.True(await stores.Staff.AnyAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task AnyAsync_counts_disabled_members_and_members_without_a_password()
     {
         var stores = await CreateEmptyStoresAsync();

@@ -7,7 +7,7 @@ namespace Engagement.Storage.Tests.Contract;
 /// <summary>The rules of <see cref="ISurveyResponseStore"/> every adapter honours, tallies included.</summary>
 public abstract class SurveyResponseStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_a_response_that_GetByParticipantAsync_returns_with_every_answer()
     {
         var stores = await CreateStoresAsync();
@@ -18,7 +18,7 @@ public abstract class SurveyResponseStoreContract : StoreContract
         Same.Equal(response, await stores.SurveyResponses.GetByParticipantAsync(response.SurveyId, response.ParticipantId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_round_trips_a_response_without_answers()
     {
         var stores = await CreateStoresAsync();
@@ -29,7 +29,7 @@ public abstract class SurveyResponseStoreContract : StoreContract
         Same.Equal(response, await stores.SurveyResponses.GetByParticipantAsync(response.SurveyId, response.ParticipantId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_applies_the_response_tally_in_the_same_commit()
     {
         var stores = await CreateStoresAsync();
@@ -57,7 +57,7 @@ public abstract class SurveyResponseStoreContract : StoreContract
         Assert.DoesNotContain(tally.Counts, c => c.Key.StartsWith("q.note.", StringComparison.Ordinal) && c.Value != 0);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_moves_no_tally_when_the_participant_already_responded()
     {
         var stores = await CreateStoresAsync();
@@ -77,7 +77,7 @@ public abstract class SurveyResponseStoreContract : StoreContract
         Assert.Single((await stores.SurveyResponses.ListAsync(first.SurveyId, PageRequest.First(10))).Items);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_moves_no_tally_when_the_id_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -92,7 +92,7 @@ public abstract class SurveyResponseStoreContract : StoreContract
         Assert.Equal(1, (await stores.Tallies.GetAsync(TallyScopes.Survey(first.SurveyId)))[SurveyTallies.Responses]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_exactly_one_of_many_concurrent_responses_from_one_participant()
     {
         var stores = await CreateStoresAsync();
@@ -108,7 +108,7 @@ public abstract class SurveyResponseStoreContract : StoreContract
         Assert.Equal(1, tally["q.colour.red"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_lets_a_participant_answer_several_surveys()
     {
         var stores = await CreateStoresAsync();
@@ -122,7 +122,7 @@ public abstract class SurveyResponseStoreContract : StoreContract
         Same.Equal(second, await stores.SurveyResponses.GetByParticipantAsync(second.SurveyId, participantId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetByParticipantAsync_returns_null_when_the_participant_has_not_responded()
     {
         var stores = await CreateStoresAsync();
@@ -133,7 +133,7 @@ public abstract class SurveyResponseStoreContract : StoreContract
         Assert.Null(await stores.SurveyResponses.GetByParticipantAsync(Ids.New(), response.ParticipantId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_pages_through_the_surveys_responses_oldest_first_by_submission_time_and_id()
     {
         var stores = await CreateStoresAsync();
@@ -156,7 +156,7 @@ public abstract class SurveyResponseStoreContract : StoreContract
         Same.Sequence(responses.InPageOrder(r => r.SubmittedAt, r => r.Id), seen);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_an_empty_last_page_for_a_survey_without_responses()
     {
         var stores = await CreateStoresAsync();

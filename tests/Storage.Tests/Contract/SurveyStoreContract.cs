@@ -6,7 +6,7 @@ namespace Engagement.Storage.Tests.Contract;
 /// <summary>The rules of <see cref="ISurveyStore"/> every adapter honours.</summary>
 public abstract class SurveyStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_a_survey_and_its_questions_that_GetAsync_returns_with_every_field()
     {
         var stores = await CreateStoresAsync();
@@ -17,7 +17,7 @@ public abstract class SurveyStoreContract : StoreContract
         Same.Equal(survey, await stores.Surveys.GetAsync(survey.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_round_trips_a_survey_without_consultation_description_or_questions()
     {
         var stores = await CreateStoresAsync();
@@ -28,7 +28,7 @@ public abstract class SurveyStoreContract : StoreContract
         Same.Equal(survey, await stores.Surveys.GetAsync(survey.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_organisation_already_has_the_slug()
     {
         var stores = await CreateStoresAsync();
@@ -42,7 +42,7 @@ public abstract class SurveyStoreContract : StoreContract
         Same.Equal(first, await stores.Surveys.GetBySlugAsync(first.OrganisationId, first.Slug));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_accepts_a_slug_already_used_in_another_organisation()
     {
         var stores = await CreateStoresAsync();
@@ -55,7 +55,7 @@ public abstract class SurveyStoreContract : StoreContract
         Same.Equal(second, await stores.Surveys.GetBySlugAsync(second.OrganisationId, second.Slug));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_id_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -69,7 +69,7 @@ public abstract class SurveyStoreContract : StoreContract
         Assert.Empty(await stores.Surveys.ListAsync(second.OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_replaces_the_survey_when_the_stored_version_is_the_expected_one()
     {
         var stores = await CreateStoresAsync();
@@ -92,7 +92,7 @@ public abstract class SurveyStoreContract : StoreContract
         Same.Equal(next, await stores.Surveys.GetAsync(survey.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_returns_false_and_changes_nothing_when_the_version_differs()
     {
         var stores = await CreateStoresAsync();
@@ -105,7 +105,7 @@ public abstract class SurveyStoreContract : StoreContract
         Assert.Empty(await stores.Surveys.ListAsync(survey.OrganisationId, SurveyStatus.Open));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_refuses_the_second_of_two_changes_made_from_the_same_version()
     {
         var stores = await CreateStoresAsync();
@@ -119,7 +119,7 @@ public abstract class SurveyStoreContract : StoreContract
         Same.Equal(mine, await stores.Surveys.GetAsync(survey.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_returns_false_and_creates_nothing_when_the_id_is_unknown()
     {
         var stores = await CreateStoresAsync();
@@ -130,7 +130,7 @@ public abstract class SurveyStoreContract : StoreContract
         Assert.Null(await stores.Surveys.GetAsync(survey.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_never_changes_id_organisation_slug_or_creation_time()
     {
         var stores = await CreateStoresAsync();
@@ -147,7 +147,7 @@ public abstract class SurveyStoreContract : StoreContract
         Assert.Empty(await stores.Surveys.ListAsync(tampered.OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetAsync_returns_null_when_there_is_no_survey_with_the_id()
     {
         var stores = await CreateStoresAsync();
@@ -155,7 +155,7 @@ public abstract class SurveyStoreContract : StoreContract
         Assert.Null(await stores.Surveys.GetAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetBySlugAsync_returns_the_organisations_survey_with_that_slug_or_null()
     {
         var stores = await CreateStoresAsync();
@@ -167,7 +167,7 @@ public abstract class SurveyStoreContract : StoreContract
         Assert.Null(await stores.Surveys.GetBySlugAsync(survey.OrganisationId, Make.Slug()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListByConsultationAsync_returns_the_consultations_surveys_oldest_first_then_by_id()
     {
         var stores = await CreateStoresAsync();
@@ -187,7 +187,7 @@ public abstract class SurveyStoreContract : StoreContract
         Same.Sequence(new[] { old }.Concat(twins.OrderBy(s => s.Id, StringComparer.Ordinal)).Append(newest), listed);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListByConsultationAsync_returns_surveys_in_every_status()
     {
         var stores = await CreateStoresAsync();
@@ -201,7 +201,7 @@ public abstract class SurveyStoreContract : StoreContract
         Same.Sequence(surveys, await stores.Surveys.ListByConsultationAsync(consultationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListByConsultationAsync_follows_a_survey_moved_to_another_consultation_by_UpdateAsync()
     {
         var stores = await CreateStoresAsync();
@@ -218,7 +218,7 @@ public abstract class SurveyStoreContract : StoreContract
         Assert.Empty(await stores.Surveys.ListByConsultationAsync(moved.ConsultationId!));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListByConsultationAsync_is_not_changed_by_a_refused_update()
     {
         var stores = await CreateStoresAsync();
@@ -230,7 +230,7 @@ public abstract class SurveyStoreContract : StoreContract
         Same.Sequence([survey], await stores.Surveys.ListByConsultationAsync(survey.ConsultationId!));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListByConsultationAsync_returns_empty_for_an_unknown_consultation()
     {
         var stores = await CreateStoresAsync();
@@ -238,7 +238,7 @@ public abstract class SurveyStoreContract : StoreContract
         Assert.Empty(await stores.Surveys.ListByConsultationAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_the_organisations_surveys_newest_first_then_by_id_descending()
     {
         var stores = await CreateStoresAsync();
@@ -254,7 +254,7 @@ public abstract class SurveyStoreContract : StoreContract
         Same.Sequence(new[] { newest }.Concat(twins.OrderByDescending(s => s.Id, StringComparer.Ordinal)).Append(old), listed);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_only_the_surveys_in_the_status_asked_for()
     {
         var stores = await CreateStoresAsync();
@@ -270,7 +270,7 @@ public abstract class SurveyStoreContract : StoreContract
         Same.Sequence([open, draft], await stores.Surveys.ListAsync(organisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListAsync_returns_empty_for_an_unknown_organisation()
     {
         var stores = await CreateStoresAsync();

@@ -8,7 +8,7 @@ namespace Engagement.Storage.Tests.Contract;
 /// <summary>The rules of <see cref="ITallyStore"/> every adapter honours. Tallies are written by the record stores.</summary>
 public abstract class TallyStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task GetAsync_returns_an_empty_tally_not_null_for_a_scope_never_counted()
     {
         var stores = await CreateStoresAsync();
@@ -21,7 +21,7 @@ public abstract class TallyStoreContract : StoreContract
         Assert.Equal(0, tally["score.5"]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetAsync_returns_the_counts_the_record_stores_wrote_for_the_scope()
     {
         var stores = await CreateStoresAsync();
@@ -37,7 +37,7 @@ public abstract class TallyStoreContract : StoreContract
         Assert.Equal(3, tally.Counts.Values.Sum());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetAsync_reads_a_bucket_brought_back_to_zero_as_zero()
     {
         var stores = await CreateStoresAsync();
@@ -54,7 +54,7 @@ public abstract class TallyStoreContract : StoreContract
         Assert.True(!tally.Counts.TryGetValue(CommentTallies.Agree, out var agree) || agree == 0);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetManyAsync_returns_one_entry_per_distinct_scope_asked_for_empty_ones_included()
     {
         var stores = await CreateStoresAsync();
@@ -74,7 +74,7 @@ public abstract class TallyStoreContract : StoreContract
         Assert.All(tallies[empty].Counts.Values, n => Assert.Equal(0, n));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetManyAsync_returns_nothing_when_asked_for_no_scopes()
     {
         var stores = await CreateStoresAsync();
@@ -82,7 +82,7 @@ public abstract class TallyStoreContract : StoreContract
         Assert.Empty(await stores.Tallies.GetManyAsync([]));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetManyAsync_reads_scopes_of_different_kinds_in_one_call()
     {
         var stores = await CreateStoresAsync();
@@ -96,7 +96,7 @@ public abstract class TallyStoreContract : StoreContract
         Assert.Equal(1, tallies[TallyScopes.Comment(comment.Id)][CommentTallies.Disagree]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListLargestAsync_returns_the_scopes_under_the_prefix_with_the_largest_totals_first_and_nothing_else()
     {
         var stores = await CreateStoresAsync();

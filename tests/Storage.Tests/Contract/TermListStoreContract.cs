@@ -16,7 +16,7 @@ public abstract class TermListStoreContract : StoreContract
         UpdatedBy = "staff:" + Ids.New(),
     };
 
-    [Fact]
+    [ContractFact]
     public async Task SaveAsync_stores_a_list_that_ListAsync_returns_with_every_field()
     {
         var stores = await CreateStoresAsync();
@@ -27,7 +27,7 @@ public abstract class TermListStoreContract : StoreContract
         Same.Sequence([list], await stores.TermLists.ListAsync(list.OrganisationId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task SaveAsync_replaces_the_list_of_the_same_organisation_kind_and_language_and_no_other()
     {
         var stores = await CreateStoresAsync();

@@ -10,7 +10,7 @@ public abstract class ThemeStoreContract : StoreContract
 {
     private static SentimentTag Tag(SentimentLabel label, string language = "fr") => new(label, 0.8f, 0.1f, 0.1f, 0.8f, language, SentimentNote.None, "model-1");
 
-    [Fact]
+    [ContractFact]
     public async Task Tagged_texts_are_listed_for_their_organisation_newest_first_with_their_latest_tag()
     {
         var stores = await CreateStoresAsync();
@@ -48,7 +48,7 @@ public abstract class ThemeStoreContract : StoreContract
         Assert.True(await stores.Themes.WatermarkAsync(organisationId) > first);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_snapshot_is_saved_read_back_whole_and_replaced()
     {
         var stores = await CreateStoresAsync();

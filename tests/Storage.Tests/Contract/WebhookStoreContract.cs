@@ -33,7 +33,7 @@ public abstract class WebhookStoreContract : StoreContract
     private static async Task<List<WebhookDelivery>> TakeAsync(StoreSet stores, DateTimeOffset at, DateTimeOffset holdUntil, params string[] ids) =>
         (await stores.Webhooks.TakeDueAsync(at, holdUntil, 100_000)).Where(d => ids.Contains(d.Id)).ToList();
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddEndpointAsync_stores_the_whole_endpoint_once()
     {
         var stores = await CreateStoresAsync();
@@ -46,7 +46,7 @@ public abstract class WebhookStoreContract : StoreContract
         Assert.Null(await stores.Webhooks.GetEndpointAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListEndpointsAsync_gives_the_organisations_endpoints_disabled_ones_included_oldest_first()
     {
         var stores = await CreateStoresAsync();
@@ -61,7 +61,7 @@ public abstract class WebhookStoreContract : StoreContract
         Assert.Empty(await stores.Webhooks.ListEndpointsAsync(Ids.New()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryUpdateEndpointAsync_replaces_the_settings_under_the_version_and_keeps_owner_secret_and_creation()
     {
         var stores = await CreateStoresAsync();
@@ -82,7 +82,7 @@ public abstract class WebhookStoreContract : StoreContract
             await stores.Webhooks.GetEndpointAsync(endpoint.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task DeleteEndpointAsync_removes_the_endpoint_and_its_deliveries_only()
     {
         var stores = await CreateStoresAsync();
@@ -101,7 +101,7 @@ public abstract class WebhookStoreContract : StoreContract
         Assert.Single(await stores.Webhooks.ListDeliveriesAsync(kept.Id, null, 100));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task AddDeliveriesAsync_stores_each_id_once_and_moves_the_checkpoint_forward_only()
     {
         var stores = await CreateStoresAsync();
@@ -120,7 +120,7 @@ public abstract class WebhookStoreContract : StoreContract
         Same.Equal(delivery, await stores.Webhooks.GetDeliveryAsync(delivery.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TakeDueAsync_takes_due_deliveries_oldest_due_first_and_holds_them_until_the_hold_ends()
     {
         var stores = await CreateStoresAsync();
@@ -139,7 +139,7 @@ public abstract class WebhookStoreContract : StoreContract
         Assert.Equal(3, (await TakeAsync(stores, now.AddHours(2), now.AddHours(3), ids)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_failed_try_is_retried_when_told_or_given_up_and_a_delivered_one_stays_delivered()
     {
         var stores = await CreateStoresAsync();
@@ -166,7 +166,7 @@ public abstract class WebhookStoreContract : StoreContract
             (d!.Status, d.Attempts, d.DeliveredAt, d.LastStatusCode, d.LastError));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListDeliveriesAsync_gives_an_endpoints_deliveries_newest_first_in_one_status_or_all_up_to_the_limit()
     {
         var stores = await CreateStoresAsync();
@@ -184,7 +184,7 @@ public abstract class WebhookStoreContract : StoreContract
         Assert.Equal([sameTimeLater.Id], (await stores.Webhooks.ListDeliveriesAsync(endpoint.Id, null, 1)).Select(d => d.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task RequeueAsync_makes_a_failed_delivery_pending_and_due_with_fresh_attempts_and_leaves_others_alone()
     {
         var stores = await CreateStoresAsync();
@@ -209,7 +209,7 @@ public abstract class WebhookStoreContract : StoreContract
         Assert.Equal(WebhookDeliveryStatus.Delivered, (await stores.Webhooks.GetDeliveryAsync(delivered.Id))!.Status);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task DeleteFinishedBeforeAsync_deletes_old_delivered_and_failed_deliveries_and_never_pending_ones()
     {
         var stores = await CreateStoresAsync();

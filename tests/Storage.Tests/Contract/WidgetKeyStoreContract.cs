@@ -6,7 +6,7 @@ namespace Engagement.Storage.Tests.Contract;
 /// <summary>The rules of <see cref="IWidgetKeyStore"/> every adapter honours.</summary>
 public abstract class WidgetKeyStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_stores_a_key_that_GetAsync_and_GetByKeyAsync_return_with_every_field()
     {
         var stores = await CreateStoresAsync();
@@ -18,7 +18,7 @@ public abstract class WidgetKeyStoreContract : StoreContract
         Same.Equal(key, await stores.WidgetKeys.GetByKeyAsync(key.Key));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task GetByKeyAsync_is_exact_and_case_sensitive()
     {
         var stores = await CreateStoresAsync();
@@ -30,7 +30,7 @@ public abstract class WidgetKeyStoreContract : StoreContract
         Assert.Null(await stores.WidgetKeys.GetByKeyAsync(WidgetKey.NewKey()));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TryAddAsync_returns_false_and_changes_nothing_when_the_public_key_or_the_id_is_taken()
     {
         var stores = await CreateStoresAsync();
@@ -47,7 +47,7 @@ public abstract class WidgetKeyStoreContract : StoreContract
         Same.Sequence([first], await stores.WidgetKeys.ListByServiceAsync(first.ServiceId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_replaces_the_settings_but_keeps_identity_owner_service_and_creation()
     {
         var stores = await CreateStoresAsync();
@@ -75,7 +75,7 @@ public abstract class WidgetKeyStoreContract : StoreContract
         Assert.NotNull(await stores.WidgetKeys.GetByKeyAsync(key.Key));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateAsync_returns_false_for_an_unknown_id_and_adds_nothing()
     {
         var stores = await CreateStoresAsync();
@@ -86,7 +86,7 @@ public abstract class WidgetKeyStoreContract : StoreContract
         Assert.Null(await stores.WidgetKeys.GetAsync(key.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListByServiceAsync_returns_the_service_keys_oldest_first_and_no_other()
     {
         var stores = await CreateStoresAsync();

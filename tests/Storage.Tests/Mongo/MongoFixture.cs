@@ -1,0 +1,85 @@
+using Engagement.Storage.Mongo;
+using Engagement.Storage.Tests.Contract;
+using MongoDB.Driver;
+
+namespace Engagement.Storage.Tests.Mongo;
+
+/// <summary>
+/// A database of its own on the MongoDB that <see cref="Variable"/> names, per test class, dropped afterwards. Without the
+/// variable nothing connects: every test of a <see cref="MongoContractAttribute"/> class is reported skipped instead.
+/// </summary>
+public sealed class MongoFixture : IAsyncLifetime
+{
+    public const string Variable = "ENGAGEMENT_TEST_MONGO";
+
+    private readonly List<MongoStorage> _opened = [];
+    private StoreSet? _stores;
+
+    public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+
+    public StoreSet Stores => _stores ?? throw new InvalidOperationException($"{Variable} is not set; these tests should have been skipped.");
+
+    public static StoreSet For(MongoStorage db) => new(
+        null!, // Organisations
+        null!, // Services
+        null!, // Consultations
+        new MongoCommentStore(db),
+        null!, // Surveys
+        null!, // SurveyResponses
+        null!, // Ratings
+        null!, // Participants
+        new MongoTallyStore(db),
+        null!, // Audit
+        null!, // Staff
+        null!, // ApiTokens
+        null!, // WidgetKeys
+        null!, // TermLists
+        null!, // ModerationItems
+        null!, // CommentReports
+        null!, // SentimentFeed
+        null!, // Themes
+        null!, // DriftAlerts
+        null!, // Backlog
+        null!, // Outbox
+        null!, // FollowUps
+        null!, // EmailSuppressions
+        null!, // EmailChallenges
+        null!); // Webhooks
+
+    public async Task InitializeAsync()
+    {
+        if (ConnectionString is null)
+            return;
+        _stores = For(await OpenAsync());
+    }
+
+    /// <summary>Stores over another, empty database, for the rules about a whole store ("whether any exists").</summary>
+    public async Task<StoreSet> OpenEmptyAsync() => For(await OpenAsync());
+
+    public async Task DisposeAsync()
+    {
+        foreach (var db in _opened)
+        {
+            await db.Database.Client.DropDatabaseAsync(db.Database.DatabaseNamespace.DatabaseName);
+            db.Dispose();
+        }
+    }
+
+    private async Task<MongoStorage> OpenAsync()
+    {
+        var url = new MongoUrlBuilder(ConnectionString) { DatabaseName = $"engagement_test_{Guid.NewGuid():N}" };
+        var db = new MongoStorage(url.ToString());
+        lock (_opened)
+            _opened.Add(db);
+        await db.InitializeAsync();
+        return db;
+    }
+}
+
+/// <summary>Marks a contract subclass that runs against MongoDB only when <see cref="MongoFixture.Variable"/> names one.</summary>
+public sealed class MongoContractAttribute : NeedsServerAttribute
+{
+    public override string? SkipReason => MongoFixture.ConnectionString is null
+        ? $"{MongoFixture.Variable} is not set: the MongoDB contract run needs a replica set (README: 'Running the MongoDB contract tests'). The offline Mongo tests still run."
+        : null;
+}

@@ -1,0 +1,12 @@
+using Engagement.Storage.Tests.Contract;
+
+namespace Engagement.Storage.Tests.Mongo;
+
+/// <summary>The staff store contract against MongoDB, on a database of its own (skipped, with the reason, when no MongoDB is configured).</summary>
+[MongoContract]
+public sealed class MongoStaffStoreTests(MongoFixture mongo) : StaffStoreContract, IClassFixture<MongoFixture>
+{
+    protected override Task<StoreSet> CreateStoresAsync() => Task.FromResult(mongo.Stores);
+
+    protected override Task<StoreSet> CreateEmptyStoresAsync() => mongo.OpenEmptyAsync();
+}
