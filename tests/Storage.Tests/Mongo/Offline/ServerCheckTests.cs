@@ -50,3 +50,45 @@ public sealed class ServerCheckTests
         Assert.NotNull(ServerCheck.Problem([], ReplicaSet, "db:27017"));
     }
 }
+
+/// <summary>What start-up does when no MongoDB answers, and what the log line names.</summary>
+public sealed class MongoStorageStartupTests
+{
+    private const string Unreachable = "mongodb://app:s3cret@127.0.0.1:9,127.0.0.1:10/engagement?serverSelectionTimeoutMS=300&connectTimeoutMS=300";
+
+    [Fact]
+    public async Task InitializeAsync_fails_with_a_message_naming_the_servers_and_the_setting_never_the_password()
+    {
+        using var storage = new MongoStorage(Unreachable);
+
+        var error = await Assert.ThrowsAsync<MongoStartupException>(() => storage.InitializeAsync());
+
+        Assert.Contains("127.0.0.1:9,127.0.0.1:10", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Mongo", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IsHealthyAsync_is_false_rather_than_throwing_when_no_server_answers()
+    {
+        using var storage = new MongoStorage(Unreachable);
+
+        Assert.False(await storage.IsHealthyAsync());
+    }
+
+    [Fact]
+    public void Describe_names_hosts_and_database_but_not_credentials()
+    {
+        using var storage = new MongoStorage(Unreachable);
+
+        Assert.Equal("MongoDB 127.0.0.1:9,127.0.0.1:10/engagement", storage.Describe());
+    }
+
+    [Fact]
+    public void The_database_defaults_to_engagement()
+    {
+        using var storage = new MongoStorage("mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=300");
+
+        Assert.Equal("engagement", storage.Database.DatabaseNamespace.DatabaseName);
+    }
+}
