@@ -12,6 +12,8 @@ namespace Engagement.Storage.Mongo;
 public sealed class MongoEmailChallengeStore(MongoStorage db) : IEmailChallengeStore
 {
     private const string Created = "createdAt";
+    private const string Expires = "expiresAt";
+    private const string Used = "usedAt";
 
     // No TTL index: links are kept for the configurable retention (RetentionOptions.SignInLinks) after they were asked
     // for, so a reused link is still told apart and the per-address cap still counts it; ForgetOldEmailChallenges deletes them.
@@ -42,15 +44,16 @@ public sealed class MongoEmailChallengeStore(MongoStorage db) : IEmailChallengeS
 
     public async Task<EmailChallengeUse> ConsumeAsync(string tokenHash, DateTimeOffset now, CancellationToken ct = default)
     {
-        // The filter holds every condition of use, so checking and marking are one operation: of concurrent calls the
-        // server lets exactly one match; the others find it used.
-        var used = await _challenges.FindOneAndUpdateAsync(Queries.Usable(tokenHash, now), Queries.Use(now),
-            new FindOneAndUpdateOptions<EmailChallenge> { ReturnDocument = ReturnDocument.After }, ct);
-        if (used is not null)
-            return new EmailChallengeUse(true, used);
-        // A find-and-modify that changed nothing still waits, under the majority write concern, until every write the
-        // primary had applied is majority-committed; so this majority read sees the winner's use.
-        return new EmailChallengeUse(false, await GetByTokenHashAsync(tokenHash, ct));
+        // One atomic find-and-modify sets the use only when the link is usable, and returns the link as this very
+        // operation found it: of concurrent calls exactly one finds it usable, and every other finds the winner's use.
+        var before = await _challenges.FindOneAndUpdateAsync(Queries.ByTokenHash(tokenHash), Queries.UseIfUsable(now),
+            new FindOneAndUpdateOptions<EmailChallenge> { ReturnDocument = ReturnDocument.Before }, ct);
+        if (before is null)
+            return new EmailChallengeUse(false, null);
+        // The same test the update made on the server: unused, and the expiry instant itself is too late.
+        return before.StateAt(now) == EmailChallengeState.Usable
+            ? new EmailChallengeUse(true, before with { UsedAt = now })
+            : new EmailChallengeUse(false, before);
     }
 
     public async Task<int> DeleteCreatedBeforeAsync(DateTimeOffset before, int max, CancellationToken ct = default)
@@ -75,13 +78,27 @@ public sealed class MongoEmailChallengeStore(MongoStorage db) : IEmailChallengeS
         public static FilterDefinition<EmailChallenge> AddressSince(string address, DateTimeOffset since) =>
             F.Eq(x => x.Address, address) & F.Gte(Instant.TicksOf(Created), since.UtcTicks);
 
-        /// <summary>The challenge while unused and before its expiry (the expiry instant itself is too late).</summary>
-        public static FilterDefinition<EmailChallenge> Usable(string tokenHash, DateTimeOffset now) =>
-            F.Eq(x => x.TokenHash, tokenHash)
-            & F.Eq(x => x.UsedAt, null)
-            & F.Gt(Instant.TicksOf("expiresAt"), now.UtcTicks);
-
-        public static UpdateDefinition<EmailChallenge> Use(DateTimeOffset now) => Builders<EmailChallenge>.Update.Set(x => x.UsedAt, now);
+        /// <summary>
+        /// Sets the use at <paramref name="now"/> when the link is unused (the field missing or null) and expires after
+        /// now, and otherwise leaves the field as it is (a missing one stays missing): an update pipeline, so the test and
+        /// the write are one step on the server.
+        /// </summary>
+        public static UpdateDefinition<EmailChallenge> UseIfUsable(DateTimeOffset now)
+        {
+            var usable = new BsonDocument("$and", new BsonArray
+            {
+                new BsonDocument("$eq", new BsonArray { new BsonDocument("$ifNull", new BsonArray { "$" + Used, BsonNull.Value }), BsonNull.Value }),
+                new BsonDocument("$gt", new BsonArray { "$" + Instant.TicksOf(Expires), now.UtcTicks }),
+            });
+            var used = new BsonDocument("$cond", new BsonDocument
+            {
+                { "if", usable },
+                // $literal: the instant is a value, never read as an expression.
+                { "then", new BsonDocument("$literal", now.ToBsonDocument()) },
+                { "else", "$" + Used },
+            });
+            return Builders<EmailChallenge>.Update.Pipeline(new BsonDocument[] { new("$set", new BsonDocument(Used, used)) });
+        }
 
         public static FilterDefinition<EmailChallenge> CreatedBefore(DateTimeOffset before) => F.Lt(Instant.TicksOf(Created), before.UtcTicks);
 

@@ -1,6 +1,7 @@
 using Engagement.Core.Participants;
 using Engagement.Storage.Mongo;
 using Engagement.Storage.Tests.Contract;
+using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 
@@ -29,8 +30,7 @@ public sealed class ParticipantQueriesTests
 
         Approved.Matches("MongoEmailChallengeStore/ByTokenHash", Rendered.Of(MongoEmailChallengeStore.Queries.ByTokenHash(new string('b', 64))));
         Approved.Matches("MongoEmailChallengeStore/AddressSince", Rendered.Of(MongoEmailChallengeStore.Queries.AddressSince("élodie@exemple.ca", Make.T0)));
-        Approved.Matches("MongoEmailChallengeStore/Usable", Rendered.Of(MongoEmailChallengeStore.Queries.Usable(new string('b', 64), Make.T0.AddMinutes(1))));
-        Approved.Matches("MongoEmailChallengeStore/Use", Rendered.Of(MongoEmailChallengeStore.Queries.Use(Make.T0.AddMinutes(1))));
+        Approved.Matches("MongoEmailChallengeStore/UseIfUsable", Rendered.Of(MongoEmailChallengeStore.Queries.UseIfUsable(Make.T0.AddMinutes(1))));
         Approved.Matches("MongoEmailChallengeStore/CreatedBefore", Rendered.Of(MongoEmailChallengeStore.Queries.CreatedBefore(Make.T0)));
         Approved.Matches("MongoEmailChallengeStore/Oldest", Rendered.Of(MongoEmailChallengeStore.Queries.Oldest()));
         Approved.Matches("MongoEmailChallengeStore/IdOnly", idOnly);
@@ -46,14 +46,17 @@ public sealed class ParticipantQueriesTests
     }
 
     [Fact]
-    public void A_link_is_usable_only_while_unused_and_strictly_before_its_expiry()
+    public void A_link_is_used_only_while_unused_and_strictly_before_its_expiry_and_otherwise_kept_as_it_is()
     {
         var now = Make.T0.AddMinutes(1);
 
-        var usable = Rendered.Of(MongoEmailChallengeStore.Queries.Usable("h", now));
+        var stage = Assert.Single(Rendered.Of(MongoEmailChallengeStore.Queries.UseIfUsable(now)).AsBsonArray)["$set"]["usedAt"]["$cond"];
 
-        Assert.Equal(MongoDB.Bson.BsonNull.Value, usable["usedAt"]);
-        Assert.Equal(now.UtcTicks, usable["expiresAt.ticks"]["$gt"].AsInt64);
+        var usable = stage["if"]["$and"].AsBsonArray;
+        Assert.Equal(new BsonDocument("$eq", new BsonArray { new BsonDocument("$ifNull", new BsonArray { "$usedAt", BsonNull.Value }), BsonNull.Value }), usable[0]);
+        Assert.Equal(new BsonDocument("$gt", new BsonArray { "$expiresAt.ticks", now.UtcTicks }), usable[1]);
+        Assert.Equal(now.UtcTicks, stage["then"]["$literal"]["ticks"].AsInt64);
+        Assert.Equal("$usedAt", stage["else"].AsString);
     }
 
     [Theory]
@@ -69,7 +72,7 @@ public sealed class ParticipantQueriesTests
         var token = Rendered.Of(MongoParticipantStore.Queries.Token(hostile));
         var verify = Rendered.Of(MongoParticipantStore.Queries.VerifyEmail(hostile, Make.T0)).AsBsonDocument;
         var since = Rendered.Of(MongoEmailChallengeStore.Queries.AddressSince(hostile, Make.T0));
-        var usable = Rendered.Of(MongoEmailChallengeStore.Queries.Usable(hostile, Make.T0));
+        var byHash = Rendered.Of(MongoEmailChallengeStore.Queries.ByTokenHash(hostile));
 
         Assert.Equal(hostile, storedParticipant["email"].AsString);
         Assert.Equal(hostile, storedParticipant["tokenHash"].AsString);
@@ -78,7 +81,7 @@ public sealed class ParticipantQueriesTests
         Assert.Equal(hostile, token["_id"].AsString);
         Assert.Equal(hostile, verify["$set"]["email"].AsString);
         Assert.Equal(hostile, since["address"].AsString);
-        Assert.Equal(hostile, usable["tokenHash"].AsString);
+        Assert.Equal(hostile, byHash["tokenHash"].AsString);
         Hostile.NoFieldNameFromData(storedParticipant);
         Hostile.NoFieldNameFromData(storedChallenge);
     }
