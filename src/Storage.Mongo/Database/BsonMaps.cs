@@ -65,6 +65,17 @@ public static class BsonMaps
         Map<Core.FollowUps.FollowUp>();
 
         // Organisations, consultations, surveys, ratings, participants
+        Map<Core.Organisations.Organisation>();
+        Map<Core.Organisations.Service>();
+        Map<Core.Consultations.Consultation>();
+        Map<Core.Surveys.Survey>();
+        Map<Core.Surveys.SurveyResponse>();
+        Map<Core.Ratings.ServiceRating>();
+        Map<Core.Participants.Participant>();
+        Map<ParticipantTokenDocument>();
+        Map<Core.Participants.EmailChallenge>();
+        // Written with a sign-in link's email (MongoEmailChallengeStore); the outbox store reads it.
+        Map<OutboxDocument>();
 
         // Staff, tokens, widget keys, moderation, audit, webhooks
 

@@ -17,6 +17,7 @@ internal static class MongoSchema
         public const string SurveyResponses = "surveyResponses";
         public const string Ratings = "ratings";
         public const string Participants = "participants";
+        public const string ParticipantTokens = "participantTokens";
         public const string Tallies = "tallies";
         public const string Counters = "counters";
         public const string TextFeed = "textFeed";
@@ -48,6 +49,14 @@ internal static class MongoSchema
         .. FollowUpWrites.Indexes,
 
         // Organisations, consultations, surveys, ratings, participants
+        .. MongoOrganisationStore.Indexes,
+        .. MongoServiceStore.Indexes,
+        .. MongoConsultationStore.Indexes,
+        .. MongoSurveyStore.Indexes,
+        .. MongoSurveyResponseStore.Indexes,
+        .. MongoRatingStore.Indexes,
+        .. MongoParticipantStore.Indexes,
+        .. MongoEmailChallengeStore.Indexes,
 
         // Staff, tokens, widget keys, moderation, audit, webhooks
 

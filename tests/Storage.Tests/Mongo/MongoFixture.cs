@@ -20,14 +20,14 @@ public sealed class MongoFixture : IAsyncLifetime
     public StoreSet Stores => _stores ?? throw new InvalidOperationException($"{Variable} is not set; these tests should have been skipped.");
 
     public static StoreSet For(MongoStorage db) => new(
-        null!, // Organisations
-        null!, // Services
-        null!, // Consultations
+        new MongoOrganisationStore(db),
+        new MongoServiceStore(db),
+        new MongoConsultationStore(db),
         new MongoCommentStore(db),
-        null!, // Surveys
-        null!, // SurveyResponses
-        null!, // Ratings
-        null!, // Participants
+        new MongoSurveyStore(db),
+        new MongoSurveyResponseStore(db),
+        new MongoRatingStore(db),
+        new MongoParticipantStore(db),
         new MongoTallyStore(db),
         null!, // Audit
         null!, // Staff
@@ -43,7 +43,7 @@ public sealed class MongoFixture : IAsyncLifetime
         null!, // Outbox
         null!, // FollowUps
         null!, // EmailSuppressions
-        null!, // EmailChallenges
+        new MongoEmailChallengeStore(db),
         null!); // Webhooks
 
     public async Task InitializeAsync()
