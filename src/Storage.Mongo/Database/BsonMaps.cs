@@ -35,8 +35,9 @@ public static class BsonMaps
         var pack = new ConventionPack
         {
             new CamelCaseElementNameConvention(),
-            // Names, not numbers: reordering an enum never changes what a stored value means.
-            new EnumRepresentationConvention(BsonType.String),
+            // Names, not numbers: reordering an enum never changes what a stored value means. Not top-level only, so a list
+            // of enums (a webhook's events) is stored by name too.
+            new EnumRepresentationConvention(BsonType.String, topLevelOnly: false),
             // A newer node may have written a field this one does not know yet (rolling upgrades).
             new IgnoreExtraElementsConvention(true),
             new IgnoreIfNullConvention(true),
