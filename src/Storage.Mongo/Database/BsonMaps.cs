@@ -68,6 +68,17 @@ public static class BsonMaps
         // Organisations, consultations, surveys, ratings, participants
 
         // Staff, tokens, widget keys, moderation, audit, webhooks
+        Map<Core.Staff.StaffMember>();
+        Map<Core.ApiTokens.ApiToken>();
+        Map<Core.Widgets.WidgetKey>();
+        Map<Core.Moderation.TermList>();
+        // The priority is computed from risk and reach; it is stored (and skipped when read) so the queue sorts on it.
+        Map<Core.Moderation.ModerationItem>(map => map.MapProperty(x => x.Priority).SetElementName("priority"));
+        Map<CommentReportDocument>();
+        Map<Core.Audit.AuditEntry>();
+        Map<Core.Webhooks.WebhookEndpoint>();
+        Map<Core.Webhooks.WebhookDelivery>();
+        Map<FanOutCheckpointDocument>();
 
         // Insights, backlog, email
     }

@@ -50,6 +50,14 @@ internal static class MongoSchema
         // Organisations, consultations, surveys, ratings, participants
 
         // Staff, tokens, widget keys, moderation, audit, webhooks
+        .. MongoStaffStore.Indexes,
+        .. MongoApiTokenStore.Indexes,
+        .. MongoWidgetKeyStore.Indexes,
+        .. MongoTermListStore.Indexes,
+        .. MongoModerationItemStore.Indexes,
+        .. MongoCommentReportStore.Indexes,
+        .. MongoAuditLog.Indexes,
+        .. MongoWebhookStore.Indexes,
 
         // Insights, backlog, email
     ];
