@@ -35,8 +35,9 @@ public static class BsonMaps
         var pack = new ConventionPack
         {
             new CamelCaseElementNameConvention(),
-            // Names, not numbers: reordering an enum never changes what a stored value means.
-            new EnumRepresentationConvention(BsonType.String),
+            // Names, not numbers: reordering an enum never changes what a stored value means. Not top-level only, so a list
+            // of enums (a webhook's events) is stored by name too.
+            new EnumRepresentationConvention(BsonType.String, topLevelOnly: false),
             // A newer node may have written a field this one does not know yet (rolling upgrades).
             new IgnoreExtraElementsConvention(true),
             new IgnoreIfNullConvention(true),
@@ -78,6 +79,17 @@ public static class BsonMaps
         Map<OutboxDocument>();
 
         // Staff, tokens, widget keys, moderation, audit, webhooks
+        Map<Core.Staff.StaffMember>();
+        Map<Core.ApiTokens.ApiToken>();
+        Map<Core.Widgets.WidgetKey>();
+        Map<Core.Moderation.TermList>();
+        // The priority is computed from risk and reach; it is stored (and skipped when read) so the queue sorts on it.
+        Map<Core.Moderation.ModerationItem>(map => map.MapProperty(x => x.Priority).SetElementName("priority"));
+        Map<CommentReportDocument>();
+        Map<Core.Audit.AuditEntry>();
+        Map<Core.Webhooks.WebhookEndpoint>();
+        Map<Core.Webhooks.WebhookDelivery>();
+        Map<FanOutCheckpointDocument>();
 
         // Insights, backlog, email
     }

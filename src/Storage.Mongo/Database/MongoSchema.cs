@@ -59,6 +59,14 @@ internal static class MongoSchema
         .. MongoEmailChallengeStore.Indexes,
 
         // Staff, tokens, widget keys, moderation, audit, webhooks
+        .. MongoStaffStore.Indexes,
+        .. MongoApiTokenStore.Indexes,
+        .. MongoWidgetKeyStore.Indexes,
+        .. MongoTermListStore.Indexes,
+        .. MongoModerationItemStore.Indexes,
+        .. MongoCommentReportStore.Indexes,
+        .. MongoAuditLog.Indexes,
+        .. MongoWebhookStore.Indexes,
 
         // Insights, backlog, email
     ];

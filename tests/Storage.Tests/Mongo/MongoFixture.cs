@@ -29,13 +29,13 @@ public sealed class MongoFixture : IAsyncLifetime
         new MongoRatingStore(db),
         new MongoParticipantStore(db),
         new MongoTallyStore(db),
-        null!, // Audit
-        null!, // Staff
-        null!, // ApiTokens
-        null!, // WidgetKeys
-        null!, // TermLists
-        null!, // ModerationItems
-        null!, // CommentReports
+        new MongoAuditLog(db),
+        new MongoStaffStore(db),
+        new MongoApiTokenStore(db),
+        new MongoWidgetKeyStore(db),
+        new MongoTermListStore(db),
+        new MongoModerationItemStore(db),
+        new MongoCommentReportStore(db),
         null!, // SentimentFeed
         null!, // Themes
         null!, // DriftAlerts
@@ -44,7 +44,7 @@ public sealed class MongoFixture : IAsyncLifetime
         null!, // FollowUps
         null!, // EmailSuppressions
         new MongoEmailChallengeStore(db),
-        null!); // Webhooks
+        new MongoWebhookStore(db));
 
     public async Task InitializeAsync()
     {

@@ -1,0 +1,21 @@
+namespace Engagement.Storage.Mongo;
+
+/// <summary>
+/// A single-document write a unique index may refuse: one document is written atomically, so it needs no transaction,
+/// and the refusal becomes false with nothing written.
+/// </summary>
+internal static class DuplicateKeys
+{
+    /// <summary>What <paramref name="write"/> answers, or false when an id or a unique rule is already taken.</summary>
+    public static async Task<bool> RefuseAsync(Func<Task<bool>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (Exception e) when (Errors.IsDuplicateKey(e))
+        {
+            return false;
+        }
+    }
+}
