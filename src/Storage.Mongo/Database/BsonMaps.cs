@@ -69,6 +69,15 @@ public static class BsonMaps
         // Staff, tokens, widget keys, moderation, audit, webhooks
 
         // Insights, backlog, email
+        Map<SentimentCheckpointDocument>();
+        Map<InsightTextDocument>();
+        // The organisation is the snapshot's identity: one snapshot per organisation, replaced whole.
+        Map<Core.Insights.ThemeSnapshot>(m => m.MapIdMember(x => x.OrganisationId));
+        Map<Core.Insights.DriftAlert>();
+        Map<Core.Backlog.BacklogItem>();
+        Map<BacklogEventDocument>();
+        Map<OutboxDocument>();
+        Map<SuppressionDocument>();
     }
 
     /// <summary>Every type listed in <see cref="RegisterClassMaps"/>, in order: what the round-trip tests walk.</summary>

@@ -28,9 +28,11 @@ internal static class MongoSchema
         public const string ModerationItems = "moderationItems";
         public const string CommentReports = "commentReports";
         public const string Checkpoints = "checkpoints";
+        public const string InsightTexts = "insightTexts";
         public const string Themes = "themeSnapshots";
         public const string DriftAlerts = "driftAlerts";
         public const string Backlog = "backlogItems";
+        public const string BacklogEvents = "backlogEvents";
         public const string Outbox = "outbox";
         public const string FollowUps = "followUps";
         public const string EmailSuppressions = "emailSuppressions";
@@ -45,12 +47,18 @@ internal static class MongoSchema
         .. MongoTallyStore.Indexes,
         .. MongoCommentStore.Indexes,
         .. TextFeed.Indexes,
-        .. FollowUpWrites.Indexes,
+        .. MongoFollowUpStore.Indexes,
 
         // Organisations, consultations, surveys, ratings, participants
 
         // Staff, tokens, widget keys, moderation, audit, webhooks
 
         // Insights, backlog, email
+        .. MongoSentimentFeed.Indexes,
+        .. MongoThemeStore.Indexes,
+        .. MongoDriftAlertStore.Indexes,
+        .. MongoBacklogStore.Indexes,
+        .. MongoOutboxStore.Indexes,
+        .. MongoEmailSuppressionStore.Indexes,
     ];
 }

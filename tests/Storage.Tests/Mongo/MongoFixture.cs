@@ -36,13 +36,13 @@ public sealed class MongoFixture : IAsyncLifetime
         null!, // TermLists
         null!, // ModerationItems
         null!, // CommentReports
-        null!, // SentimentFeed
-        null!, // Themes
-        null!, // DriftAlerts
-        null!, // Backlog
-        null!, // Outbox
-        null!, // FollowUps
-        null!, // EmailSuppressions
+        new MongoSentimentFeed(db),
+        new MongoThemeStore(db),
+        new MongoDriftAlertStore(db),
+        new MongoBacklogStore(db),
+        new MongoOutboxStore(db),
+        new MongoFollowUpStore(db),
+        new MongoEmailSuppressionStore(db),
         null!, // EmailChallenges
         null!); // Webhooks
 
