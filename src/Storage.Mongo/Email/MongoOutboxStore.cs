@@ -65,8 +65,13 @@ public sealed class MongoOutboxStore(MongoStorage db) : IOutboxStore
     public async Task<OutboxEntry?> GetAsync(string id, CancellationToken ct = default) =>
         (await _outbox.Find(Queries.ById(id)).FirstOrDefaultAsync(ct))?.ToEntry();
 
-    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus status, int max, CancellationToken ct = default) =>
-        (await _outbox.Find(Queries.InStatus(status)).Sort(Queries.Newest()).Limit(max).ToListAsync(ct)).Select(d => d.ToEntry()).ToList();
+    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus status, int max, CancellationToken ct = default)
+    {
+        // A limit of 0 means none to the server; to every adapter it means an empty list.
+        if (max < 1)
+            return [];
+        return (await _outbox.Find(Queries.InStatus(status)).Sort(Queries.Newest()).Limit(max).ToListAsync(ct)).Select(d => d.ToEntry()).ToList();
+    }
 
     /// <summary>Every filter, sort, update and write model this store (and <see cref="OutboxWrites"/>) sends; the offline tests render each.</summary>
     internal static class Queries

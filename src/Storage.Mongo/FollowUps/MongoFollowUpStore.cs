@@ -34,6 +34,8 @@ public sealed class MongoFollowUpStore(MongoStorage db) : IFollowUpStore
 
     public async Task<int> DeleteExpiredAsync(DateTimeOffset now, int max, CancellationToken ct = default)
     {
+        if (max < 1)
+            return 0;
         // A delete takes no limit: the batch's ids are read first, soonest expired first, and deleted if still expired.
         var batch = await _followUps.Find(Queries.Expired(now)).Sort(Queries.SoonestExpired()).Limit(max).ToListAsync(ct);
         if (batch.Count == 0)

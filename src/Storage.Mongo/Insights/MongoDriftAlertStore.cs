@@ -34,7 +34,7 @@ public sealed class MongoDriftAlertStore(MongoStorage db) : IDriftAlertStore
         await _alerts.Find(Queries.ById(id)).FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<DriftAlert>> ListAsync(string organisationId, int max, CancellationToken ct = default) =>
-        await _alerts.Aggregate(Queries.Newest(organisationId, max), cancellationToken: ct).ToListAsync(ct);
+        max < 1 ? [] : await _alerts.Aggregate(Queries.Newest(organisationId, max), cancellationToken: ct).ToListAsync(ct);
 
     /// <summary>Every filter and pipeline this store sends; the offline tests render each.</summary>
     internal static class Queries
