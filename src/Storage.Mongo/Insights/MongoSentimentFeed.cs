@@ -8,7 +8,7 @@ using MongoDB.Driver;
 
 namespace Engagement.Storage.Mongo;
 
-/// <summary>A background job's position in a feed, by job name; moved in the same transaction as the work it covers.</summary>
+/// <summary>The sentiment tagger's position in the text feed, a named document of the checkpoints collection, moved in the transaction of the tags it covers.</summary>
 internal sealed record SentimentCheckpointDocument(string Id, long Value);
 
 /// <summary>
