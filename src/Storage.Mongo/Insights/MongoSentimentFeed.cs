@@ -40,6 +40,38 @@ public sealed class MongoSentimentFeed(MongoStorage db) : ISentimentFeed
         var comments = await ReadAsync(_comments, null, entries.Where(e => e.Kind is TextKind.Comment or TextKind.Reply).Select(e => e.TargetId), Queries.Comments, x => x.Id, ct);
         var ratings = await ReadAsync(_ratings, null, entries.Where(e => e.Kind == TextKind.RatingComment).Select(e => e.TargetId), Queries.Ratings, x => x.Id, ct);
         var responses = await ReadAsync(_responses, null, entries.Where(e => e.Kind == TextKind.SurveyAnswer).Select(e => ResponseId(e.TargetId)), Queries.Responses, x => x.Id, ct);
+        return new FeedPage(StillPublic(entries, comments, ratings, responses), entries[^1].Id);
+    }
+
+    public Task SaveTagsAsync(IReadOnlyList<(TextKind Kind, string TargetId, SentimentTag Tag)> tags, long checkpoint, CancellationToken ct = default) =>
+        db.InTransactionAsync(async (s, c) =>
+        {
+            // The records are read in the transaction's snapshot and written back in it: a concurrent change to one of
+            // them (a moderator hiding a comment) is a write conflict, and the driver runs the whole batch again over the
+            // winner's result, so a tag never overwrites a change it did not see.
+            var comments = await ReadAsync(_comments, s, tags.Where(t => t.Kind is TextKind.Comment or TextKind.Reply).Select(t => t.TargetId), Queries.Comments, x => x.Id, c);
+            var ratings = await ReadAsync(_ratings, s, tags.Where(t => t.Kind == TextKind.RatingComment).Select(t => t.TargetId), Queries.Ratings, x => x.Id, c);
+            var responses = await ReadAsync(_responses, s, tags.Where(t => t.Kind == TextKind.SurveyAnswer).Select(t => ResponseId(t.TargetId)), Queries.Responses, x => x.Id, c);
+
+            var writes = TagWrites.Plan(tags, checkpoint, comments, ratings, responses);
+            await WriteAsync(_comments, s, writes.Comments, c);
+            await WriteAsync(_ratings, s, writes.Ratings, c);
+            await WriteAsync(_responses, s, writes.Responses, c);
+            await WriteAsync(_texts, s, writes.Texts, c);
+            await TallyWrites.ApplyAsync(db, s, writes.Tallies, c);
+            await _checkpoints.FindOneAndUpdateAsync(s, Queries.Checkpoint(Checkpoint), Queries.MoveCheckpoint(checkpoint),
+                new FindOneAndUpdateOptions<SentimentCheckpointDocument> { IsUpsert = true }, c);
+            return true;
+        }, ct);
+
+    public async Task<long> GetCheckpointAsync(CancellationToken ct = default) =>
+        (await _checkpoints.Find(Queries.Checkpoint(Checkpoint)).FirstOrDefaultAsync(ct))?.Value ?? 0L;
+
+    /// <summary>The feed entries whose text is still public, with it and its organisation, from the records as read.</summary>
+    internal static IReadOnlyList<TextToTag> StillPublic(
+        IEnumerable<FeedEntryDocument> entries, IReadOnlyDictionary<string, Comment> comments, IReadOnlyDictionary<string, ServiceRating> ratings,
+        IReadOnlyDictionary<string, SurveyResponse> responses)
+    {
         var texts = new List<TextToTag>();
         foreach (var entry in entries)
         {
@@ -57,80 +89,8 @@ public sealed class MongoSentimentFeed(MongoStorage db) : ISentimentFeed
             if (found is { } f)
                 texts.Add(new TextToTag(entry.Id, entry.Kind, entry.TargetId, f.Organisation, f.Text));
         }
-        return new FeedPage(texts, entries[^1].Id);
+        return texts;
     }
-
-    public Task SaveTagsAsync(IReadOnlyList<(TextKind Kind, string TargetId, SentimentTag Tag)> tags, long checkpoint, CancellationToken ct = default) =>
-        db.InTransactionAsync(async (s, c) =>
-        {
-            // The records are read in the transaction's snapshot and written back in it: a concurrent change to one of
-            // them (a moderator hiding a comment) is a write conflict, and the driver runs the whole batch again over the
-            // winner's result, so a tag never overwrites a change it did not see.
-            var comments = await ReadAsync(_comments, s, tags.Where(t => t.Kind is TextKind.Comment or TextKind.Reply).Select(t => t.TargetId), Queries.Comments, x => x.Id, c);
-            var ratings = await ReadAsync(_ratings, s, tags.Where(t => t.Kind == TextKind.RatingComment).Select(t => t.TargetId), Queries.Ratings, x => x.Id, c);
-            var responses = await ReadAsync(_responses, s, tags.Where(t => t.Kind == TextKind.SurveyAnswer).Select(t => ResponseId(t.TargetId)), Queries.Responses, x => x.Id, c);
-
-            // Each text's previous label is its label as this batch left it, so a text tagged twice in one batch (or
-            // again in a later one) moves its tallies from the label it had rather than adding to them.
-            var delta = new TallyDelta();
-            var commentWrites = new List<WriteModel<Comment>>();
-            var ratingWrites = new List<WriteModel<ServiceRating>>();
-            var responseWrites = new List<WriteModel<SurveyResponse>>();
-            var textWrites = new List<WriteModel<InsightTextDocument>>();
-            foreach (var (kind, targetId, tag) in tags)
-            {
-                switch (kind)
-                {
-                    case TextKind.Comment or TextKind.Reply when comments.TryGetValue(targetId, out var comment):
-                    {
-                        var scope = TallyScopes.Consultation(comment.ConsultationId);
-                        delta.Merge(SentimentTallies.ForTag(
-                            [scope, TallyScopes.ConsultationDay(comment.ConsultationId, TallyScopes.DayOf(comment.CreatedAt))], comment.Sentiment?.Label, tag.Label));
-                        comments[targetId] = comment with { Sentiment = tag };
-                        commentWrites.Add(Queries.TagComment(targetId, tag));
-                        textWrites.Add(Queries.KeepText(kind, targetId, comment.OrganisationId, scope, tag, comment.CreatedAt, checkpoint, comment.Text));
-                        break;
-                    }
-                    case TextKind.RatingComment when ratings.TryGetValue(targetId, out var rating) && rating.Comment is { } text:
-                    {
-                        var scope = TallyScopes.Service(rating.ServiceId);
-                        delta.Merge(SentimentTallies.ForTag(
-                            [scope, TallyScopes.ServiceDay(rating.ServiceId, TallyScopes.DayOf(rating.CreatedAt))], rating.CommentSentiment?.Label, tag.Label));
-                        ratings[targetId] = rating with { CommentSentiment = tag };
-                        ratingWrites.Add(Queries.TagRating(targetId, tag));
-                        textWrites.Add(Queries.KeepText(kind, targetId, rating.OrganisationId, scope, tag, rating.CreatedAt, checkpoint, text));
-                        break;
-                    }
-                    case TextKind.SurveyAnswer
-                        when responses.TryGetValue(ResponseId(targetId), out var response)
-                        && response.Answers.TryGetValue(QuestionId(targetId), out var answer) && answer.Text is { } said:
-                    {
-                        // Only for a question the response answers with a text; the map of tags is written whole, as read plus this one.
-                        var question = QuestionId(targetId);
-                        var scope = TallyScopes.Survey(response.SurveyId);
-                        delta.Merge(SentimentTallies.ForTag(
-                            [scope, TallyScopes.SurveyDay(response.SurveyId, TallyScopes.DayOf(response.SubmittedAt))],
-                            response.Sentiments.TryGetValue(question, out var was) ? was.Label : null, tag.Label));
-                        var sentiments = new Dictionary<string, SentimentTag>(response.Sentiments, StringComparer.Ordinal) { [question] = tag };
-                        responses[response.Id] = response with { Sentiments = sentiments };
-                        responseWrites.Add(Queries.TagAnswers(response.Id, sentiments));
-                        textWrites.Add(Queries.KeepText(kind, targetId, response.OrganisationId, scope, tag, response.SubmittedAt, checkpoint, said));
-                        break;
-                    }
-                }
-            }
-            await WriteAsync(_comments, s, commentWrites, c);
-            await WriteAsync(_ratings, s, ratingWrites, c);
-            await WriteAsync(_responses, s, responseWrites, c);
-            await WriteAsync(_texts, s, textWrites, c);
-            await TallyWrites.ApplyAsync(db, s, delta, c);
-            await _checkpoints.FindOneAndUpdateAsync(s, Queries.Checkpoint(Checkpoint), Queries.MoveCheckpoint(checkpoint),
-                new FindOneAndUpdateOptions<SentimentCheckpointDocument> { IsUpsert = true }, c);
-            return true;
-        }, ct);
-
-    public async Task<long> GetCheckpointAsync(CancellationToken ct = default) =>
-        (await _checkpoints.Find(Queries.Checkpoint(Checkpoint)).FirstOrDefaultAsync(ct))?.Value ?? 0L;
 
     private static async Task<Dictionary<string, T>> ReadAsync<T>(
         IMongoCollection<T> collection, IClientSessionHandle? session, IEnumerable<string> ids, Func<IEnumerable<string>, FilterDefinition<T>> filter,
@@ -149,6 +109,75 @@ public sealed class MongoSentimentFeed(MongoStorage db) : ISentimentFeed
     {
         if (writes.Count > 0)
             await collection.BulkWriteAsync(session, writes, new BulkWriteOptions { IsOrdered = true }, ct);
+    }
+
+    /// <summary>
+    /// What one batch of tags writes, worked out from the records as the transaction read them: the tags into their
+    /// records, the texts for insights, and the tallies moved by each text's change of label.
+    /// </summary>
+    internal sealed class TagWrites
+    {
+        public TallyDelta Tallies { get; } = new();
+        public List<WriteModel<Comment>> Comments { get; } = [];
+        public List<WriteModel<ServiceRating>> Ratings { get; } = [];
+        public List<WriteModel<SurveyResponse>> Responses { get; } = [];
+        public List<WriteModel<InsightTextDocument>> Texts { get; } = [];
+
+        /// <summary>
+        /// Plans the batch in order. Each record is replaced in its dictionary as it is tagged, so a text's previous label is
+        /// its label as this batch left it: a text tagged twice in one batch (or again in a later one) moves its tallies from
+        /// the label it had rather than adding to them. Unknown records, a rating without a comment and a question the
+        /// response does not answer with a text are left out.
+        /// </summary>
+        public static TagWrites Plan(
+            IEnumerable<(TextKind Kind, string TargetId, SentimentTag Tag)> tags, long checkpoint,
+            Dictionary<string, Comment> comments, Dictionary<string, ServiceRating> ratings, Dictionary<string, SurveyResponse> responses)
+        {
+            var writes = new TagWrites();
+            foreach (var (kind, targetId, tag) in tags)
+            {
+                switch (kind)
+                {
+                    case TextKind.Comment or TextKind.Reply when comments.TryGetValue(targetId, out var comment):
+                    {
+                        var scope = TallyScopes.Consultation(comment.ConsultationId);
+                        writes.Tallies.Merge(SentimentTallies.ForTag(
+                            [scope, TallyScopes.ConsultationDay(comment.ConsultationId, TallyScopes.DayOf(comment.CreatedAt))], comment.Sentiment?.Label, tag.Label));
+                        comments[targetId] = comment with { Sentiment = tag };
+                        writes.Comments.Add(Queries.TagComment(targetId, tag));
+                        writes.Texts.Add(Queries.KeepText(kind, targetId, comment.OrganisationId, scope, tag, comment.CreatedAt, checkpoint, comment.Text));
+                        break;
+                    }
+                    case TextKind.RatingComment when ratings.TryGetValue(targetId, out var rating) && rating.Comment is { } text:
+                    {
+                        var scope = TallyScopes.Service(rating.ServiceId);
+                        writes.Tallies.Merge(SentimentTallies.ForTag(
+                            [scope, TallyScopes.ServiceDay(rating.ServiceId, TallyScopes.DayOf(rating.CreatedAt))], rating.CommentSentiment?.Label, tag.Label));
+                        ratings[targetId] = rating with { CommentSentiment = tag };
+                        writes.Ratings.Add(Queries.TagRating(targetId, tag));
+                        writes.Texts.Add(Queries.KeepText(kind, targetId, rating.OrganisationId, scope, tag, rating.CreatedAt, checkpoint, text));
+                        break;
+                    }
+                    case TextKind.SurveyAnswer
+                        when responses.TryGetValue(ResponseId(targetId), out var response)
+                        && response.Answers.TryGetValue(QuestionId(targetId), out var answer) && answer.Text is { } said:
+                    {
+                        // The map of tags is written whole, as read plus this one: question ids stay values of its { k, v } entries.
+                        var question = QuestionId(targetId);
+                        var scope = TallyScopes.Survey(response.SurveyId);
+                        writes.Tallies.Merge(SentimentTallies.ForTag(
+                            [scope, TallyScopes.SurveyDay(response.SurveyId, TallyScopes.DayOf(response.SubmittedAt))],
+                            response.Sentiments.TryGetValue(question, out var was) ? was.Label : null, tag.Label));
+                        var sentiments = new Dictionary<string, SentimentTag>(response.Sentiments, StringComparer.Ordinal) { [question] = tag };
+                        responses[response.Id] = response with { Sentiments = sentiments };
+                        writes.Responses.Add(Queries.TagAnswers(response.Id, sentiments));
+                        writes.Texts.Add(Queries.KeepText(kind, targetId, response.OrganisationId, scope, tag, response.SubmittedAt, checkpoint, said));
+                        break;
+                    }
+                }
+            }
+            return writes;
+        }
     }
 
     private static string ResponseId(string answerId) => answerId[..Math.Max(0, answerId.IndexOf('/', StringComparison.Ordinal))];
