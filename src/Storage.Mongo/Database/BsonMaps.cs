@@ -76,7 +76,6 @@ public static class BsonMaps
         Map<ParticipantTokenDocument>();
         Map<Core.Participants.EmailChallenge>();
         // Written with a sign-in link's email (MongoEmailChallengeStore); the outbox store reads it.
-        Map<OutboxDocument>();
 
         // Staff, tokens, widget keys, moderation, audit, webhooks
         Map<Core.Staff.StaffMember>();
@@ -92,6 +91,15 @@ public static class BsonMaps
         Map<FanOutCheckpointDocument>();
 
         // Insights, backlog, email
+        Map<SentimentCheckpointDocument>();
+        Map<InsightTextDocument>();
+        // The organisation is the snapshot's identity: one snapshot per organisation, replaced whole.
+        Map<Core.Insights.ThemeSnapshot>(m => m.MapIdMember(x => x.OrganisationId));
+        Map<Core.Insights.DriftAlert>();
+        Map<Core.Backlog.BacklogItem>();
+        Map<BacklogEventDocument>();
+        Map<OutboxDocument>();
+        Map<SuppressionDocument>();
     }
 
     /// <summary>Every type listed in <see cref="RegisterClassMaps"/>, in order: what the round-trip tests walk.</summary>

@@ -29,9 +29,11 @@ internal static class MongoSchema
         public const string ModerationItems = "moderationItems";
         public const string CommentReports = "commentReports";
         public const string Checkpoints = "checkpoints";
+        public const string InsightTexts = "insightTexts";
         public const string Themes = "themeSnapshots";
         public const string DriftAlerts = "driftAlerts";
         public const string Backlog = "backlogItems";
+        public const string BacklogEvents = "backlogEvents";
         public const string Outbox = "outbox";
         public const string FollowUps = "followUps";
         public const string EmailSuppressions = "emailSuppressions";
@@ -46,7 +48,7 @@ internal static class MongoSchema
         .. MongoTallyStore.Indexes,
         .. MongoCommentStore.Indexes,
         .. TextFeed.Indexes,
-        .. FollowUpWrites.Indexes,
+        .. MongoFollowUpStore.Indexes,
 
         // Organisations, consultations, surveys, ratings, participants
         .. MongoOrganisationStore.Indexes,
@@ -69,5 +71,11 @@ internal static class MongoSchema
         .. MongoWebhookStore.Indexes,
 
         // Insights, backlog, email
+        .. MongoSentimentFeed.Indexes,
+        .. MongoThemeStore.Indexes,
+        .. MongoDriftAlertStore.Indexes,
+        .. MongoBacklogStore.Indexes,
+        .. MongoOutboxStore.Indexes,
+        .. MongoEmailSuppressionStore.Indexes,
     ];
 }

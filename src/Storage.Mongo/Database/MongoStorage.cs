@@ -99,20 +99,29 @@ public sealed class MongoStorage : IDisposable
     }
 
     /// <summary>
-    /// Like <see cref="InTransactionAsync{T}"/> for a write that may be refused: a duplicate key anywhere in it (an id or a
-    /// unique rule already taken) rolls the whole transaction back and answers false.
+    /// Like <see cref="InTransactionAsync{T}"/> for a write that may be refused: when <paramref name="work"/> answers false,
+    /// or a duplicate key arises anywhere in it (an id or a unique rule already taken), the whole transaction rolls back
+    /// and the answer is false.
     /// </summary>
     internal async Task<bool> TryInTransactionAsync(Func<IClientSessionHandle, CancellationToken, Task<bool>> work, CancellationToken ct)
     {
         try
         {
-            return await InTransactionAsync(work, ct);
+            // Throwing is how a callback makes WithTransactionAsync abort rather than commit.
+            return await InTransactionAsync(async (s, c) => await work(s, c) ? true : throw new RefusedException(), ct);
+        }
+        catch (RefusedException)
+        {
+            return false;
         }
         catch (Exception e) when (Errors.IsDuplicateKey(e))
         {
             return false;
         }
     }
+
+    /// <summary>A transaction's work answered false: roll back.</summary>
+    private sealed class RefusedException : Exception;
 
     public void Dispose() => _client.Dispose();
 

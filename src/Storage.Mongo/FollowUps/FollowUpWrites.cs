@@ -7,15 +7,6 @@ namespace Engagement.Storage.Mongo;
 /// <summary>Stores a contributor's follow-up address inside the caller's transaction (the contribution's own write).</summary>
 internal static class FollowUpWrites
 {
-    internal static readonly IReadOnlyList<MongoIndex> Indexes =
-    [
-        new(MongoSchema.Collections.FollowUps, "organisation_contribution", new BsonDocument { { "organisationId", 1 }, { "contributionId", 1 } }),
-        new(MongoSchema.Collections.FollowUps, "address", new BsonDocument("address", 1)),
-        // The server deletes an address once it expires, even if the retention job never runs; the job deletes promptly.
-        new(MongoSchema.Collections.FollowUps, "expiry", new BsonDocument(Instant.DateOf("expiresAt"), 1)) { ExpireAfter = TimeSpan.Zero },
-        new(MongoSchema.Collections.FollowUps, "expiry_ticks", new BsonDocument(Instant.TicksOf("expiresAt"), 1)),
-    ];
-
     /// <summary>Stores the follow-up unless one with its id is stored already (that one stays as it was); nothing when none is given.</summary>
     public static async Task AppendAsync(MongoStorage db, IClientSessionHandle? session, FollowUp? followUp, CancellationToken ct)
     {

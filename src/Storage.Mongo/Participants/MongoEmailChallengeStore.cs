@@ -27,13 +27,12 @@ public sealed class MongoEmailChallengeStore(MongoStorage db) : IEmailChallengeS
     private readonly IMongoCollection<EmailChallenge> _challenges = db.Collection<EmailChallenge>(MongoSchema.Collections.EmailChallenges);
 
     public Task<bool> TryAddAsync(EmailChallenge challenge, EmailMessage? email, CancellationToken ct = default) =>
-        // A taken id or token hash, or an email id already in the outbox, is a duplicate key: neither is kept.
+        // A taken id or token hash is a duplicate key, and an email id already in the outbox stores nothing new: either way
+        // the transaction rolls back and neither is kept.
         db.TryInTransactionAsync(async (s, c) =>
         {
             await _challenges.InsertOneAsync(s, challenge, cancellationToken: c);
-            if (email is not null)
-                await OutboxWrites.InsertAsync(db, s, email, challenge.CreatedAt, c);
-            return true;
+            return email is null || await OutboxWrites.AppendAsync(db, s, [email], challenge.CreatedAt, c) == 1;
         }, ct);
 
     public async Task<int> CountSinceAsync(string address, DateTimeOffset since, CancellationToken ct = default) =>

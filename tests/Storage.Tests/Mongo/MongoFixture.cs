@@ -36,13 +36,13 @@ public sealed class MongoFixture : IAsyncLifetime
         new MongoTermListStore(db),
         new MongoModerationItemStore(db),
         new MongoCommentReportStore(db),
-        null!, // SentimentFeed
-        null!, // Themes
-        null!, // DriftAlerts
-        null!, // Backlog
-        null!, // Outbox
-        null!, // FollowUps
-        null!, // EmailSuppressions
+        new MongoSentimentFeed(db),
+        new MongoThemeStore(db),
+        new MongoDriftAlertStore(db),
+        new MongoBacklogStore(db),
+        new MongoOutboxStore(db),
+        new MongoFollowUpStore(db),
+        new MongoEmailSuppressionStore(db),
         new MongoEmailChallengeStore(db),
         new MongoWebhookStore(db));
 

@@ -36,13 +36,6 @@ public sealed class ParticipantQueriesTests
         Approved.Matches("MongoEmailChallengeStore/IdOnly", idOnly);
         Approved.Matches("MongoEmailChallengeStore/IdsCreatedBefore", Rendered.Of(MongoEmailChallengeStore.Queries.IdsCreatedBefore(["ch-1", "ch-2"], Make.T0)));
         Approved.Matches("MongoEmailChallengeStore/Challenge.document", Rendered.Document(Samples.Challenge()));
-        Approved.Matches("OutboxWrites/Outbox.document", Rendered.Document(OutboxDocument.Of(new Core.Email.OutboxEntry
-        {
-            Message = Samples.Email(),
-            Status = Core.Email.OutboxStatus.Pending,
-            Attempts = 0,
-            NextAttemptAt = Make.T0,
-        })));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public static partial class Samples
         UsedAt = Make.T0.AddMinutes(3),
     };
 
-    public static EmailMessage Email() => new("m-1", "élodie@exemple.ca", "Élodie O'Brien", "Votre lien « de connexion »", Make.Unicode, "<p>Texte</p>", "fr",
+    public static EmailMessage SignInEmail() => new("m-2", "élodie@exemple.ca", "Élodie O'Brien", "Votre lien « de connexion »", Make.Unicode, "<p>Texte</p>", "fr",
         "https://engagement.example.org/fr/unsubscribe?token=abc", Make.T0);
 
     [BsonSamples]
@@ -68,6 +68,6 @@ public static partial class Samples
         Participant(),
         new ParticipantTokenDocument(new string('c', 64), "p-1", Make.T0),
         Challenge(),
-        new OutboxDocument("m-1", Email(), OutboxStatus.Failed, 3, Make.T0.AddMinutes(10), "550 mailbox unavailable « non »", Make.T0.AddMinutes(1)),
+        new OutboxDocument("m-2", SignInEmail(), OutboxStatus.Failed, 3, Make.T0.AddMinutes(10), "550 mailbox unavailable « non »", Make.T0.AddMinutes(1)),
     ];
 }
