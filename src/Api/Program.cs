@@ -45,6 +45,12 @@ catch (SettingsException e)
     await Console.Error.WriteLineAsync(e.Message);
     return 2;
 }
+catch (Engagement.Storage.Mongo.MongoStartupException e)
+{
+    // The server is unreachable, too old or standalone: the message says which and what to change.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 3;
+}
 
 /// <summary>The host's entry point, visible to the test host.</summary>
 public partial class Program;

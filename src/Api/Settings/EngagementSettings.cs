@@ -15,6 +15,12 @@ public sealed partial record EngagementSettings
     /// <summary>The SQLite file, absolute.</summary>
     public required string SqlitePath { get; init; }
 
+    /// <summary>ConnectionStrings:Mongo, checked; required when Storage:Provider is Mongo, and read by the migration command.</summary>
+    public string? MongoConnectionString { get; init; }
+
+    /// <summary>The setting that holds the MongoDB connection string.</summary>
+    public const string MongoSetting = "ConnectionStrings:Mongo";
+
     public required SupportedLanguages Languages { get; init; }
 
     /// <summary>Seed demonstration data when the store is empty.</summary>
@@ -65,8 +71,7 @@ public sealed partial record EngagementSettings
         var kind = provider.Trim().ToLowerInvariant() switch
         {
             "sqlite" => StorageProviderKind.Sqlite,
-            "mongo" or "mongodb" => throw new SettingsException("Storage:Provider",
-                "'Mongo' is not available in this build yet (the MongoDB adapter has not landed); use Sqlite."),
+            "mongo" or "mongodb" => StorageProviderKind.Mongo,
             _ => throw new SettingsException("Storage:Provider", $"'{Validator.Truncate(provider)}' is not a storage provider; use Sqlite or Mongo."),
         };
 
@@ -74,6 +79,7 @@ public sealed partial record EngagementSettings
         {
             StorageProvider = kind,
             SqlitePath = SqlitePathFrom(config["Storage:Sqlite:Path"]),
+            MongoConnectionString = MongoFrom(config[MongoSetting], required: kind == StorageProviderKind.Mongo),
             Languages = LanguagesFrom(config["Languages"]),
             SeedDemoData = BoolFrom("Seed:DemoData", config["Seed:DemoData"], fallback: true),
             GraphQL = new GraphQLSettings
@@ -143,6 +149,26 @@ public sealed partial record EngagementSettings
             && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) && string.IsNullOrEmpty(uri.UserInfo))
             return uri;
         throw new SettingsException("Site:PublicBaseUrl", $"'{Validator.Truncate(value)}' is not an absolute http(s) address without query, such as https://engage.example.org.");
+    }
+
+    private static string? MongoFrom(string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return required
+                ? throw new SettingsException(MongoSetting, "Storage:Provider is Mongo, so set the MongoDB connection string (mongodb://host1,host2,host3/engagement?replicaSet=rs0).")
+                : null;
+        }
+        try
+        {
+            _ = MongoDB.Driver.MongoUrl.Create(value);
+        }
+        catch (Exception e) when (e is MongoDB.Driver.MongoConfigurationException or ArgumentException or FormatException)
+        {
+            // Neither the value nor the driver's message (which quotes it) is echoed: it may hold a password.
+            throw new SettingsException(MongoSetting, "not a MongoDB connection string; expected mongodb://[user:password@]host[:port][,host…]/database?replicaSet=name (or mongodb+srv://…).");
+        }
+        return value;
     }
 
     private static RedisSettings? RedisFrom(string? value)
@@ -411,4 +437,5 @@ public sealed record OidcSettings(string Authority, string ClientId, string? Cli
 public enum StorageProviderKind
 {
     Sqlite,
+    Mongo,
 }

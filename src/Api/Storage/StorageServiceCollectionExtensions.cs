@@ -13,6 +13,7 @@ public static class StorageServiceCollectionExtensions
             return settings.StorageProvider switch
             {
                 StorageProviderKind.Sqlite => new SqliteStorageAdapter(settings.SqlitePath),
+                StorageProviderKind.Mongo => new MongoStorageAdapter(settings.MongoConnectionString!),
                 _ => throw new SettingsException("Storage:Provider", $"no adapter is registered for {settings.StorageProvider}."),
             };
         });

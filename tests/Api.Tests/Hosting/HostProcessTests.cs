@@ -56,6 +56,32 @@ public sealed partial class HostProcessTests
     }
 
     [Fact]
+    public async Task The_host_exits_with_code_3_saying_so_when_mongo_cannot_be_reached()
+    {
+        var workDir = Path.Combine(Path.GetTempPath(), "engagement-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(workDir);
+        try
+        {
+            // Port 9 (discard) on loopback: nothing answers, so server selection times out quickly.
+            using var host = StartHost(workDir, "--urls", "http://127.0.0.1:0", "--Storage:Provider=Mongo",
+                "--ConnectionStrings:Mongo=mongodb://app:s3cret@127.0.0.1:9/engagement?serverSelectionTimeoutMS=500&connectTimeoutMS=500");
+            var stderr = host.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(StartTimeout);
+            await host.WaitForExitAsync(timeout.Token);
+
+            var message = await stderr;
+            Assert.Equal(3, host.ExitCode);
+            Assert.Contains("Cannot reach MongoDB at 127.0.0.1:9", message, StringComparison.Ordinal);
+            Assert.Contains("ConnectionStrings:Mongo", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cret", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            EngagementAppFactory.TryDeleteDirectory(workDir);
+        }
+    }
+
+    [Fact]
     public async Task Create_admin_prints_a_one_time_password_that_signs_in()
     {
         var workDir = Path.Combine(Path.GetTempPath(), "engagement-tests", Guid.NewGuid().ToString("N"));

@@ -8,7 +8,6 @@ public sealed class EngagementSettingsTests
 {
     [Theory]
     [InlineData("Storage:Provider", "Oracle")]
-    [InlineData("Storage:Provider", "Mongo")]
     [InlineData("Storage:Provider", "")]
     [InlineData("Languages", "english")]
     [InlineData("Languages", " , ")]
@@ -32,6 +31,34 @@ public sealed class EngagementSettingsTests
 
         Assert.Equal(setting, error.Setting);
         Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    [InlineData("localhost:27017")]
+    [InlineData("mongodb://")]
+    [InlineData("mongodb://app:s3cret@db:notaport/engagement")]
+    [InlineData("mongodb://app:s3cret@db:27017/engagement?journal=perhaps")]
+    public void Load_refuses_mongo_without_a_valid_connection_string_and_never_echoes_it(string? connectionString)
+    {
+        var error = Assert.Throws<SettingsException>(() => EngagementSettings.Load(Config(("Storage:Provider", "Mongo"), ("ConnectionStrings:Mongo", connectionString!))));
+
+        Assert.Equal("ConnectionStrings:Mongo", error.Setting);
+        Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
+        if (connectionString is { Length: > 12 })
+            Assert.DoesNotContain(connectionString, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_selects_mongo_with_its_connection_string()
+    {
+        const string url = "mongodb://app:secret@db1:27017,db2:27017/engagement?replicaSet=rs0";
+
+        var settings = EngagementSettings.Load(Config(("Storage:Provider", " mongo "), ("ConnectionStrings:Mongo", url)));
+
+        Assert.Equal(StorageProviderKind.Mongo, settings.StorageProvider);
+        Assert.Equal(url, settings.MongoConnectionString);
     }
 
     [Fact]
