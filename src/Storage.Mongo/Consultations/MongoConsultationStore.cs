@@ -19,18 +19,12 @@ public sealed class MongoConsultationStore(MongoStorage db) : IConsultationStore
 
     private readonly IMongoCollection<Consultation> _consultations = db.Collection<Consultation>(MongoSchema.Collections.Consultations);
 
-    public async Task<bool> TryAddAsync(Consultation consultation, CancellationToken ct = default)
-    {
-        try
+    public Task<bool> TryAddAsync(Consultation consultation, CancellationToken ct = default) =>
+        DuplicateKeys.RefuseAsync(async () =>
         {
             await _consultations.InsertOneAsync(consultation, cancellationToken: ct);
             return true;
-        }
-        catch (MongoWriteException e) when (Errors.IsDuplicateKey(e))
-        {
-            return false;
-        }
-    }
+        });
 
     public async Task<bool> UpdateAsync(Consultation consultation, int expectedVersion, CancellationToken ct = default)
     {

@@ -15,18 +15,12 @@ public sealed class MongoOrganisationStore(MongoStorage db) : IOrganisationStore
 
     private readonly IMongoCollection<Organisation> _organisations = db.Collection<Organisation>(MongoSchema.Collections.Organisations);
 
-    public async Task<bool> TryAddAsync(Organisation organisation, CancellationToken ct = default)
-    {
-        try
+    public Task<bool> TryAddAsync(Organisation organisation, CancellationToken ct = default) =>
+        DuplicateKeys.RefuseAsync(async () =>
         {
             await _organisations.InsertOneAsync(organisation, cancellationToken: ct);
             return true;
-        }
-        catch (MongoWriteException e) when (Errors.IsDuplicateKey(e))
-        {
-            return false;
-        }
-    }
+        });
 
     public async Task<Organisation?> GetAsync(string id, CancellationToken ct = default) =>
         await _organisations.Find(Queries.ById(id)).FirstOrDefaultAsync(ct);

@@ -15,18 +15,12 @@ public sealed class MongoServiceStore(MongoStorage db) : IServiceStore
 
     private readonly IMongoCollection<Service> _services = db.Collection<Service>(MongoSchema.Collections.Services);
 
-    public async Task<bool> TryAddAsync(Service service, CancellationToken ct = default)
-    {
-        try
+    public Task<bool> TryAddAsync(Service service, CancellationToken ct = default) =>
+        DuplicateKeys.RefuseAsync(async () =>
         {
             await _services.InsertOneAsync(service, cancellationToken: ct);
             return true;
-        }
-        catch (MongoWriteException e) when (Errors.IsDuplicateKey(e))
-        {
-            return false;
-        }
-    }
+        });
 
     public async Task<bool> UpdateAsync(Service service, CancellationToken ct = default)
     {

@@ -52,20 +52,14 @@ public sealed class MongoParticipantStore(MongoStorage db) : IParticipantStore
     public async Task<Participant?> GetByEmailAsync(string email, CancellationToken ct = default) =>
         await _participants.Find(Queries.ByEmail(email)).FirstOrDefaultAsync(ct);
 
-    public async Task<bool> TryVerifyEmailAsync(string participantId, string email, DateTimeOffset at, CancellationToken ct = default)
-    {
-        try
+    public Task<bool> TryVerifyEmailAsync(string participantId, string email, DateTimeOffset at, CancellationToken ct = default) =>
+        // One atomic update: it matches only a participant without an email, and the unique index refuses an address
+        // another participant holds (of concurrent claims on one address, the first to write it wins).
+        DuplicateKeys.RefuseAsync(async () =>
         {
-            // One atomic update: it matches only a participant without an email, and the unique index refuses an address
-            // another participant holds (of concurrent claims on one address, the first to write it wins).
             var result = await _participants.UpdateOneAsync(Queries.WithoutEmail(participantId), Queries.VerifyEmail(email, at), cancellationToken: ct);
             return result.ModifiedCount == 1;
-        }
-        catch (MongoWriteException e) when (Errors.IsDuplicateKey(e))
-        {
-            return false;
-        }
-    }
+        });
 
     public Task<bool> TryAddTokenAsync(string participantId, string tokenHash, DateTimeOffset at, CancellationToken ct = default) =>
         db.TryInTransactionAsync(async (s, c) =>

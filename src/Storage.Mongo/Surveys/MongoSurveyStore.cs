@@ -22,18 +22,12 @@ public sealed class MongoSurveyStore(MongoStorage db) : ISurveyStore
 
     private readonly IMongoCollection<Survey> _surveys = db.Collection<Survey>(MongoSchema.Collections.Surveys);
 
-    public async Task<bool> TryAddAsync(Survey survey, CancellationToken ct = default)
-    {
-        try
+    public Task<bool> TryAddAsync(Survey survey, CancellationToken ct = default) =>
+        DuplicateKeys.RefuseAsync(async () =>
         {
             await _surveys.InsertOneAsync(survey, cancellationToken: ct);
             return true;
-        }
-        catch (MongoWriteException e) when (Errors.IsDuplicateKey(e))
-        {
-            return false;
-        }
-    }
+        });
 
     public async Task<bool> UpdateAsync(Survey survey, int expectedVersion, CancellationToken ct = default)
     {
