@@ -58,6 +58,7 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
 
     private async Task CheckCoverageAsync(CancellationToken ct)
     {
+        await progress.WriteLineAsync($"Checking {source.Describe()} against the migration plan.");
         var tables = await source.ListTablesAsync(ct);
         var missing = plan.Tables.Where(t => !tables.Contains(t.Table, StringComparer.Ordinal)).Select(t => t.Table).ToList();
         if (missing.Count > 0)
