@@ -8,6 +8,12 @@ public interface IMigrationSource
     /// <summary>Where the data comes from, for the progress lines (never a secret).</summary>
     string Describe();
 
+    /// <summary>
+    /// Identifies the data as it was when the source was opened; it changes whenever the data may have changed, so a run
+    /// never resumes from checkpoints saved while copying different data.
+    /// </summary>
+    string Fingerprint { get; }
+
     /// <summary>Every table that holds data, including those no plan knows, so none is skipped unnoticed.</summary>
     Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken ct);
 
@@ -48,8 +54,11 @@ public interface IMigrationSink
 /// <summary>One batch read from a table: its documents and the key of its last row (null when the batch is empty).</summary>
 public sealed record MigrationBatch(IReadOnlyList<BsonDocument> Documents, BsonArray? Last);
 
-/// <summary>How far a table's copy got: the key of the last row written, and how many rows all runs have written so far.</summary>
-public sealed record MigrationCheckpoint(string Table, BsonArray After, long Copied);
+/// <summary>
+/// How far a table's copy got: the key of the last row written, how many rows all runs have written so far, and the
+/// fingerprint of the source they were read from.
+/// </summary>
+public sealed record MigrationCheckpoint(string Table, BsonArray After, long Copied, string Source);
 
 /// <summary>The copy will not start (or go on); the message tells the operator why and what to do.</summary>
 public sealed class MigrationRefusedException(string message) : Exception(message);

@@ -65,10 +65,11 @@ public sealed class MongoMigrationSink(MongoStorage storage) : IMigrationSink
             { "_id", checkpoint.Table },
             { "after", checkpoint.After },
             { "copied", checkpoint.Copied },
+            { "source", checkpoint.Source },
             { "at", DateTime.UtcNow },
         };
 
         public static MigrationCheckpoint CheckpointOf(BsonDocument document) =>
-            new(document["_id"].AsString, document["after"].AsBsonArray, document["copied"].ToInt64());
+            new(document["_id"].AsString, document["after"].AsBsonArray, document["copied"].ToInt64(), document["source"].AsString);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Engagement.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using MongoDB.Bson;
@@ -14,15 +15,22 @@ public sealed class SqliteMigrationSource : IMigrationSource, IDisposable
     private readonly SqliteTransaction _snapshot;
     private readonly Dictionary<string, string[]> _keys = new(StringComparer.Ordinal);
 
-    private SqliteMigrationSource(string path, SqliteConnection connection, SqliteTransaction snapshot)
+    private SqliteMigrationSource(string path, string fingerprint, SqliteConnection connection, SqliteTransaction snapshot)
     {
         Path = path;
+        Fingerprint = fingerprint;
         _connection = connection;
         _snapshot = snapshot;
     }
 
     /// <summary>The full path of the file read.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// The size and last write time of the file and of its write-ahead log when that holds anything: the application
+    /// running on the file in between changes one of them, its own read-only opening does not.
+    /// </summary>
+    public string Fingerprint { get; }
 
     /// <summary>
     /// Opens the file read-only and checks it carries exactly the schema this build knows; refuses a missing file, a file that
@@ -36,6 +44,8 @@ public sealed class SqliteMigrationSource : IMigrationSource, IDisposable
         if (!File.Exists(fullPath))
             throw new MigrationRefusedException($"There is no SQLite file at '{fullPath}'. Give its path with --from.");
 
+        // Taken before opening: the connection may create an empty write-ahead log, which the fingerprint ignores anyway.
+        var fingerprint = FingerprintOf(fullPath);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
@@ -71,7 +81,7 @@ public sealed class SqliteMigrationSource : IMigrationSource, IDisposable
             }
             // Deferred: a read transaction that takes no write lock, and holds one snapshot from its first read to the end of the run.
             var snapshot = connection.BeginTransaction(deferred: true);
-            return new SqliteMigrationSource(fullPath, connection, snapshot);
+            return new SqliteMigrationSource(fullPath, fingerprint, connection, snapshot);
         }
         catch
         {
@@ -164,6 +174,16 @@ public sealed class SqliteMigrationSource : IMigrationSource, IDisposable
         if (keys.Count == 0)
             keys.Add("rowid");
         return _keys[table] = [.. keys];
+    }
+
+    private static string FingerprintOf(string path)
+    {
+        var file = new FileInfo(path);
+        var log = new FileInfo(path + "-wal");
+        var fingerprint = string.Create(CultureInfo.InvariantCulture, $"sqlite {file.Length} {file.LastWriteTimeUtc.Ticks}");
+        return log.Exists && log.Length > 0
+            ? fingerprint + string.Create(CultureInfo.InvariantCulture, $" wal {log.Length} {log.LastWriteTimeUtc.Ticks}")
+            : fingerprint;
     }
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

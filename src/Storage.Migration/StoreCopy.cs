@@ -27,6 +27,7 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
         await CheckCoverageAsync(ct);
         await progress.WriteLineAsync($"Copying {source.Describe()} into {sink.Describe()}, {batchSize.ToString(CultureInfo.InvariantCulture)} rows a batch.");
         await sink.PrepareAsync(ct);
+        await CheckCheckpointsAsync(ct);
 
         var results = new List<TableResult>();
         foreach (var table in plan.Tables)
@@ -81,6 +82,24 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
         }
     }
 
+    // Rows before a checkpoint are not read again; if the data changed since they were copied, the copies could be stale
+    // while every count still matched. Such checkpoints are refused before anything is written.
+    private async Task CheckCheckpointsAsync(CancellationToken ct)
+    {
+        var stale = new List<string>();
+        foreach (var table in plan.Tables)
+        {
+            if (await sink.ReadCheckpointAsync(table.Table, ct) is { } checkpoint && checkpoint.Source != source.Fingerprint)
+                stale.Add(table.Table);
+        }
+        if (stale.Count > 0)
+        {
+            throw new MigrationRefusedException(
+                $"The checkpoints of {string.Join(", ", stale)} were saved while copying different data (the file changed since, or is another file). "
+                + "Rows copied then may have changed. Start over: drop the migrationCheckpoints collection and run the copy again; every row is then written again over itself.");
+        }
+    }
+
     private async Task<(long Copied, long Skipped)> CopyTableAsync(TablePlan table, int batchSize, CancellationToken ct)
     {
         var checkpoint = await sink.ReadCheckpointAsync(table.Table, ct);
@@ -99,7 +118,7 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
             await sink.UpsertAsync(table.Collection, batch.Documents, ct);
             copied += batch.Documents.Count;
             after = batch.Last!;
-            await sink.SaveCheckpointAsync(new MigrationCheckpoint(table.Table, after, skipped + copied), ct);
+            await sink.SaveCheckpointAsync(new MigrationCheckpoint(table.Table, after, skipped + copied, source.Fingerprint), ct);
             await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  {table.Table} -> {table.Collection}: {skipped + copied} of {total} rows"));
             if (batch.Documents.Count < batchSize)

@@ -44,7 +44,7 @@ public sealed class MongoMigrationSinkTests
     [Fact]
     public void A_checkpoint_reads_back_as_it_was_saved()
     {
-        var checkpoint = new MigrationCheckpoint("comment_reactions", new BsonArray { "c-9", "p-3" }, 1_234);
+        var checkpoint = new MigrationCheckpoint("comment_reactions", new BsonArray { "c-9", "p-3" }, 1_234, "sqlite:720896:638680000000000000");
 
         var document = Queries.Document(checkpoint);
 

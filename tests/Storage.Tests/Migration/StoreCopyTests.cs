@@ -145,6 +145,31 @@ public sealed class StoreCopyTests
     }
 
     [Fact]
+    public async Task Checkpoints_saved_while_copying_other_data_are_refused_until_they_are_dropped()
+    {
+        using var file = await SeededSqlite.CreateAsync();
+        var sink = new FakeSink { FailUpsertAfter = 5 };
+        await Assert.ThrowsAsync<IOException>(() => CopyAsync(file.Path, sink, batch: 2));
+        sink.FailUpsertAfter = null;
+        // The application ran on the file in between and changed a comment the first run had already copied.
+        var copied = sink.Collection("comments").Keys.First().AsString;
+        SeededSqlite.Execute(file.Path, $"UPDATE comments SET doc = json_set(doc, '$.text', 'edited') WHERE id = '{copied}';");
+        // File systems with coarse timestamps could keep the old time for a write this quick; a later run would not.
+        File.SetLastWriteTimeUtc(file.Path, DateTime.UtcNow.AddMinutes(1));
+        var written = sink.Log.Count;
+
+        var refused = await Assert.ThrowsAsync<MigrationRefusedException>(() => CopyAsync(file.Path, sink, batch: 2));
+
+        Assert.Contains("organisations, services, consultations, comments", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("drop the migrationCheckpoints collection", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["prepare"], sink.Log.Skip(written));
+
+        sink.Checkpoints.Clear();
+        Assert.True((await CopyAsync(file.Path, sink, batch: 2)).Succeeded);
+        Assert.Equal("edited", sink.Collection("comments")[copied]["text"].AsString);
+    }
+
+    [Fact]
     public async Task Running_the_copy_again_changes_nothing_with_or_without_its_checkpoints()
     {
         using var file = await SeededSqlite.CreateAsync();
