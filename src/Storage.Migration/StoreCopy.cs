@@ -37,12 +37,13 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
             {
                 var highWater = await source.HighWaterAsync(table.Table, ct);
                 await sink.RaiseCounterAsync(counter.Collection, counter.Id, counter.Field, highWater, ct);
-                await progress.WriteLineAsync($"  {table.Table}: counter '{counter.Id}' in {counter.Collection} raised to at least {highWater}.");
+                await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  {table.Table}: counter '{counter.Id}' in {counter.Collection} raised to at least {highWater}."));
             }
             results.Add(new TableResult(table.Table, table.Collection, copied, skipped, 0, 0));
         }
 
-        // Counted after every table is copied, so a document written late (or missing) shows in its own table's line.
+        // Counted once everything is written: the source within the same snapshot the rows were read from, the target after the last write.
         for (var i = 0; i < results.Count; i++)
         {
             var table = plan.Tables[i];
