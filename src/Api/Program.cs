@@ -36,6 +36,8 @@ try
 {
     if (AdminCommands.IsCommand(args))
         return await AdminCommands.RunAsync(app, args);
+    if (MigrationCommands.IsCommand(args))
+        return await MigrationCommands.RunAsync(app, args);
     await app.RunAsync();
     return 0;
 }

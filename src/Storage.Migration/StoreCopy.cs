@@ -1,0 +1,164 @@
+using System.Globalization;
+
+namespace Engagement.Storage.Migration;
+
+/// <summary>
+/// Copies every planned table from a source to a sink in keyset batches, checkpointing after each batch so a rerun
+/// resumes where the last one stopped, then verifies the counts table by table.
+/// </summary>
+/// <remarks>
+/// Each batch is written before its checkpoint is saved: a crash between the two makes the next run write that batch again,
+/// which the sink's upsert by <c>_id</c> absorbs. The other order could lose a batch.
+/// </remarks>
+public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, MigrationPlan plan, TextWriter progress)
+{
+    public const int DefaultBatchSize = 500;
+    public const int MaxBatchSize = 10_000;
+
+    /// <summary>
+    /// Refuses (with <see cref="MigrationRefusedException"/>) when the source holds rows in a table the plan does not know or
+    /// lacks a planned table; otherwise prepares the sink, copies, verifies and reports.
+    /// </summary>
+    public async Task<CopyReport> RunAsync(int batchSize = DefaultBatchSize, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, MaxBatchSize);
+
+        await CheckCoverageAsync(ct);
+        await progress.WriteLineAsync($"Copying {source.Describe()} into {sink.Describe()}, {batchSize.ToString(CultureInfo.InvariantCulture)} rows a batch.");
+        await sink.PrepareAsync(ct);
+        await CheckCheckpointsAsync(ct);
+
+        var results = new List<TableResult>();
+        foreach (var table in plan.Tables)
+        {
+            var (copied, skipped) = await CopyTableAsync(table, batchSize, ct);
+            if (table.Counter is { } counter)
+            {
+                var highWater = await source.HighWaterAsync(table.Table, ct);
+                await sink.RaiseCounterAsync(counter.Collection, counter.Id, counter.Field, highWater, ct);
+                await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  {table.Table}: counter '{counter.Id}' in {counter.Collection} raised to at least {highWater}."));
+            }
+            results.Add(new TableResult(table.Table, table.Collection, copied, skipped, 0, 0));
+        }
+
+        // Counted once everything is written: the source within the same snapshot the rows were read from, the target after the last write.
+        for (var i = 0; i < results.Count; i++)
+        {
+            var table = plan.Tables[i];
+            results[i] = results[i] with
+            {
+                SourceCount = await source.CountAsync(table.Table, ct),
+                TargetCount = await sink.CountAsync(table.Collection, table.TargetFilter, ct),
+            };
+        }
+        var report = new CopyReport(results);
+        await report.WriteAsync(progress);
+        return report;
+    }
+
+    private async Task CheckCoverageAsync(CancellationToken ct)
+    {
+        await progress.WriteLineAsync($"Checking {source.Describe()} against the migration plan.");
+        var tables = await source.ListTablesAsync(ct);
+        var missing = plan.Tables.Where(t => !tables.Contains(t.Table, StringComparer.Ordinal)).Select(t => t.Table).ToList();
+        if (missing.Count > 0)
+            throw new MigrationRefusedException($"The source has no table {string.Join(", ", missing)}, which the plan copies; is it an Engagement database of this version?");
+
+        var unplanned = new List<string>();
+        foreach (var table in tables.Where(t => plan.Find(t) is null))
+        {
+            var rows = await source.CountAsync(table, ct);
+            if (rows > 0)
+                unplanned.Add($"{table} ({rows.ToString(CultureInfo.InvariantCulture)} rows)");
+            else
+                await progress.WriteLineAsync($"  {table}: empty and without a plan; nothing to copy.");
+        }
+        if (unplanned.Count > 0)
+        {
+            throw new MigrationRefusedException(
+                $"Nothing was copied: these tables hold rows, and this build does not know how to store them in MongoDB yet: {string.Join(", ", unplanned)}. "
+                + "Copying the rest would leave that data behind; use a build whose migration plan covers them.");
+        }
+    }
+
+    // Rows before a checkpoint are not read again; if the data changed since they were copied, the copies could be stale
+    // while every count still matched. Such checkpoints are refused before anything is written.
+    private async Task CheckCheckpointsAsync(CancellationToken ct)
+    {
+        var stale = new List<string>();
+        foreach (var table in plan.Tables)
+        {
+            if (await sink.ReadCheckpointAsync(table.Table, ct) is { } checkpoint && checkpoint.Source != source.Fingerprint)
+                stale.Add(table.Table);
+        }
+        if (stale.Count > 0)
+        {
+            throw new MigrationRefusedException(
+                $"The checkpoints of {string.Join(", ", stale)} were saved while copying different data (the file changed since, or is another file). "
+                + "Rows copied then may have changed. Start over: drop the migrationCheckpoints collection and run the copy again; every row is then written again over itself.");
+        }
+    }
+
+    private async Task<(long Copied, long Skipped)> CopyTableAsync(TablePlan table, int batchSize, CancellationToken ct)
+    {
+        var checkpoint = await sink.ReadCheckpointAsync(table.Table, ct);
+        var skipped = checkpoint?.Copied ?? 0;
+        var after = checkpoint?.After;
+        var total = await source.CountAsync(table.Table, ct);
+        if (checkpoint is not null)
+            await progress.WriteLineAsync($"  {table.Table}: resuming after {skipped.ToString(CultureInfo.InvariantCulture)} rows copied by an earlier run.");
+
+        long copied = 0;
+        while (true)
+        {
+            var batch = await source.ReadBatchAsync(table, after, batchSize, ct);
+            if (batch.Documents.Count == 0)
+                break;
+            await sink.UpsertAsync(table.Collection, batch.Documents, ct);
+            copied += batch.Documents.Count;
+            after = batch.Last!;
+            await sink.SaveCheckpointAsync(new MigrationCheckpoint(table.Table, after, skipped + copied, source.Fingerprint), ct);
+            await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {table.Table} -> {table.Collection}: {skipped + copied} of {total} rows"));
+            if (batch.Documents.Count < batchSize)
+                break;
+        }
+        if (copied == 0)
+            await progress.WriteLineAsync($"  {table.Table}: nothing new to copy.");
+        return (copied, skipped);
+    }
+}
+
+/// <summary>One table's outcome: rows copied by this run, rows an earlier run had copied, and the two counts compared.</summary>
+public sealed record TableResult(string Table, string Collection, long Copied, long Skipped, long SourceCount, long TargetCount)
+{
+    public bool Ok => SourceCount == TargetCount;
+}
+
+/// <summary>The per-table summary of a copy; it succeeded only when every table's counts match.</summary>
+public sealed record CopyReport(IReadOnlyList<TableResult> Tables)
+{
+    public bool Succeeded => Tables.All(t => t.Ok);
+
+    /// <summary>0 when every count matches, 1 otherwise.</summary>
+    public int ExitCode => Succeeded ? 0 : 1;
+
+    public async Task WriteAsync(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var width = Math.Max("table -> collection".Length, Tables.Select(t => t.Table.Length + t.Collection.Length + 4).DefaultIfEmpty(0).Max());
+        await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{"table -> collection".PadRight(width)} {"copied",10} {"skipped",10} {"source",10} {"target",10}  result"));
+        foreach (var t in Tables)
+        {
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{$"{t.Table} -> {t.Collection}".PadRight(width)} {t.Copied,10} {t.Skipped,10} {t.SourceCount,10} {t.TargetCount,10}  {(t.Ok ? "OK" : "MISMATCH")}"));
+        }
+        var mismatched = Tables.Where(t => !t.Ok).Select(t => t.Table).ToList();
+        await writer.WriteLineAsync(mismatched.Count == 0
+            ? "All counts match."
+            : $"MISMATCH in {string.Join(", ", mismatched)}: the target does not hold exactly the source's rows. Run the copy again; if a mismatch stays, compare those collections with their tables.");
+    }
+}
