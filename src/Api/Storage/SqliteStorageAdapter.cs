@@ -52,31 +52,6 @@ public sealed class SqliteStorageAdapter : StorageAdapter
     }
 
     public override string Name => "Sqlite";
-    public override IOrganisationStore Organisations { get; }
-    public override IServiceStore Services { get; }
-    public override IConsultationStore Consultations { get; }
-    public override ICommentStore Comments { get; }
-    public override ISurveyStore Surveys { get; }
-    public override ISurveyResponseStore SurveyResponses { get; }
-    public override IRatingStore Ratings { get; }
-    public override IParticipantStore Participants { get; }
-    public override ITallyStore Tallies { get; }
-    public override IAuditLog Audit { get; }
-    public override IStaffStore Staff { get; }
-    public override IApiTokenStore ApiTokens { get; }
-    public override IWidgetKeyStore WidgetKeys { get; }
-    public override ITermListStore TermLists { get; }
-    public override IModerationItemStore ModerationItems { get; }
-    public override ICommentReportStore CommentReports { get; }
-    public override Core.Insights.ISentimentFeed SentimentFeed { get; }
-    public override Core.Insights.IThemeStore Themes { get; }
-    public override Core.Insights.IDriftAlertStore DriftAlerts { get; }
-    public override Core.Backlog.IBacklogStore Backlog { get; }
-    public override Core.Email.IOutboxStore Outbox { get; }
-    public override Core.FollowUps.IFollowUpStore FollowUps { get; }
-    public override Core.Email.IEmailSuppressionStore EmailSuppressions { get; }
-    public override IEmailChallengeStore EmailChallenges { get; }
-    public override Core.Webhooks.IWebhookStore Webhooks { get; }
 
     public override Task InitializeAsync(CancellationToken ct) => _db.InitializeAsync(ct);
 

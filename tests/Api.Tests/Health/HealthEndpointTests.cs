@@ -45,36 +45,16 @@ public sealed class HealthEndpointTests
     }
 
     /// <summary>A working store whose health probe says it does not answer.</summary>
-    private sealed class SilentStorageAdapter(string path) : StorageAdapter
+    private sealed class SilentStorageAdapter(SqliteStorageAdapter inner) : StorageAdapter(inner)
     {
-        private readonly SqliteStorageAdapter _inner = new(path);
+        private readonly SqliteStorageAdapter _inner = inner;
+
+        public SilentStorageAdapter(string path)
+            : this(new SqliteStorageAdapter(path))
+        {
+        }
 
         public override string Name => _inner.Name;
-        public override Core.Organisations.IOrganisationStore Organisations => _inner.Organisations;
-        public override Core.Organisations.IServiceStore Services => _inner.Services;
-        public override Core.Consultations.IConsultationStore Consultations => _inner.Consultations;
-        public override Core.Comments.ICommentStore Comments => _inner.Comments;
-        public override Core.Surveys.ISurveyStore Surveys => _inner.Surveys;
-        public override Core.Surveys.ISurveyResponseStore SurveyResponses => _inner.SurveyResponses;
-        public override Core.Ratings.IRatingStore Ratings => _inner.Ratings;
-        public override Core.Participants.IParticipantStore Participants => _inner.Participants;
-        public override Core.Tallies.ITallyStore Tallies => _inner.Tallies;
-        public override Core.Audit.IAuditLog Audit => _inner.Audit;
-        public override Core.Staff.IStaffStore Staff => _inner.Staff;
-        public override Core.ApiTokens.IApiTokenStore ApiTokens => _inner.ApiTokens;
-        public override Core.Widgets.IWidgetKeyStore WidgetKeys => _inner.WidgetKeys;
-        public override Core.Moderation.ITermListStore TermLists => _inner.TermLists;
-        public override Core.Moderation.IModerationItemStore ModerationItems => _inner.ModerationItems;
-        public override Core.Moderation.ICommentReportStore CommentReports => _inner.CommentReports;
-        public override Core.Insights.ISentimentFeed SentimentFeed => _inner.SentimentFeed;
-        public override Core.Insights.IThemeStore Themes => _inner.Themes;
-        public override Core.Insights.IDriftAlertStore DriftAlerts => _inner.DriftAlerts;
-        public override Core.Backlog.IBacklogStore Backlog => _inner.Backlog;
-        public override Core.Email.IOutboxStore Outbox => _inner.Outbox;
-        public override Core.FollowUps.IFollowUpStore FollowUps => _inner.FollowUps;
-        public override Core.Email.IEmailSuppressionStore EmailSuppressions => _inner.EmailSuppressions;
-        public override Core.Participants.IEmailChallengeStore EmailChallenges => _inner.EmailChallenges;
-        public override Core.Webhooks.IWebhookStore Webhooks => _inner.Webhooks;
 
         public override Task InitializeAsync(CancellationToken ct) => _inner.InitializeAsync(ct);
 
