@@ -41,4 +41,35 @@ public sealed class IndexTests
     {
         Assert.Contains(MongoSchema.Indexes, i => i.Collection == MongoSchema.Collections.FollowUps && i.ExpireAfter == TimeSpan.Zero);
     }
+
+    [Theory]
+    [InlineData(MongoSchema.Collections.SurveyResponses, "surveyId,participantId")]
+    [InlineData(MongoSchema.Collections.Staff, "email")]
+    [InlineData(MongoSchema.Collections.ApiTokens, "tokenHash")]
+    [InlineData(MongoSchema.Collections.WidgetKeys, "key")]
+    [InlineData(MongoSchema.Collections.EmailChallenges, "tokenHash")]
+    [InlineData(MongoSchema.Collections.Services, "organisationId,slug")]
+    [InlineData(MongoSchema.Collections.Consultations, "organisationId,slug")]
+    [InlineData(MongoSchema.Collections.DriftAlerts, "subject,subjectId,metric,day")]
+    public void The_one_per_rules_are_unique_indexes(string collection, string keys)
+    {
+        Assert.Contains(MongoSchema.Indexes, i => i.Collection == collection && i.Unique && string.Join(",", i.Keys.Names) == keys);
+    }
+
+    [Fact]
+    public void One_reaction_per_participant_per_comment_is_the_reaction_id()
+    {
+        // The _id index is unique by definition, so the pair as the id is the rule; a second unique index would only cost writes.
+        var id = Rendered.Document(new ReactionDocument(new ReactionKey("c-1", "p-1"), Core.Comments.Reaction.Agree, Contract.Make.T0))["_id"].AsBsonDocument;
+
+        Assert.Equal(["commentId", "participantId"], id.Names);
+    }
+
+    [Fact]
+    public void One_open_moderation_item_per_text_is_a_unique_partial_index()
+    {
+        var open = Assert.Single(MongoSchema.Indexes, i => i.Collection == MongoSchema.Collections.ModerationItems && i.Unique);
+
+        Assert.NotNull(open.PartialFilter);
+    }
 }
