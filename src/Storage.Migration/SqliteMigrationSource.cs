@@ -109,16 +109,23 @@ public sealed class SqliteMigrationSource : IMigrationSource, IDisposable
         return Task.FromResult((long)command.ExecuteScalar()!);
     }
 
+    public Task<long> CountAsync(TablePlan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        using var command = _connection.Command($"SELECT COUNT(*) FROM {From(plan)};", _snapshot);
+        return Task.FromResult((long)command.ExecuteScalar()!);
+    }
+
     public Task<MigrationBatch> ReadBatchAsync(TablePlan plan, BsonArray? after, int max, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        var keys = KeyColumns(plan.Table);
+        var keys = plan.Query?.Keys.ToArray() ?? KeyColumns(plan.Table);
         var keyList = string.Join(", ", keys.Select(Quote));
         // Row values compare column by column, the same order as ORDER BY, so "after the key" and the sort agree.
         var where = after is null ? "" : $"WHERE ({keyList}) > ({string.Join(", ", keys.Select((_, i) => $"@k{i}"))})";
         var select = keys is ["rowid"] ? "rowid AS rowid, *" : "*";
-        using var command = _connection.Command($"SELECT {select} FROM {Quote(plan.Table)} {where} ORDER BY {keyList} LIMIT @max;", _snapshot);
+        using var command = _connection.Command($"SELECT {select} FROM {From(plan)} {where} ORDER BY {keyList} LIMIT @max;", _snapshot);
         if (after is not null)
         {
             if (after.Count != keys.Length)
@@ -185,6 +192,9 @@ public sealed class SqliteMigrationSource : IMigrationSource, IDisposable
             ? fingerprint + string.Create(CultureInfo.InvariantCulture, $" wal {log.Length} {log.LastWriteTimeUtc.Ticks}")
             : fingerprint;
     }
+
+    // A query is read as a subquery, so the keyset WHERE and ORDER BY apply to its rows exactly as to a table's.
+    private static string From(TablePlan plan) => plan.Query is { } query ? $"({query.Sql}) AS source" : Quote(plan.Table);
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
