@@ -49,17 +49,24 @@ public sealed record TablePlan(string Table, string Collection, Func<MigrationRo
     public CounterPlan? Counter { get; init; }
 
     /// <summary>
-    /// The rows to read when they are not just the table's own (null): a SELECT that also takes rows of another table whose
-    /// documents belong in this collection, so one entry reads, checkpoints and counts them all.
+    /// The rows to read when they are not just the table's own (null): the table's and another table's whose documents
+    /// belong in this collection too, so one entry reads, checkpoints and counts them all.
     /// </summary>
     public SourceQuery? Query { get; init; }
 }
 
 /// <summary>
-/// A SELECT read in place of a table: <paramref name="Keys"/> are its columns that identify a row, in the order batches
-/// resume from; <paramref name="Note"/> says for the summary what it reads beyond the table.
+/// Rows read in place of a table's own: the rows of every arm together, in the order of <paramref name="Keys"/> (columns
+/// every arm's table has under those names, and which identify a row across all arms); <paramref name="Note"/> says for the
+/// summary what is read beyond the table.
 /// </summary>
-public sealed record SourceQuery(string Sql, IReadOnlyList<string> Keys, string Note);
+public sealed record SourceQuery(IReadOnlyList<SourceArm> Arms, IReadOnlyList<string> Keys, string Note);
+
+/// <summary>
+/// One table's part of a <see cref="SourceQuery"/>: the SQL select list (the same column names, in the same order, in
+/// every arm) and an optional condition on its rows.
+/// </summary>
+public sealed record SourceArm(string Table, string Columns, string? Where = null);
 
 /// <summary>
 /// A table the target needs no copy of, because its store rebuilds the same facts from documents of another collection
@@ -221,11 +228,10 @@ public sealed class MigrationPlan
     })
     {
         Query = new SourceQuery(
-            """
-            SELECT token_hash, participant_id, created_ticks, NULL AS participant FROM participant_tokens
-            UNION ALL
-            SELECT token_hash, id, NULL, doc FROM participants WHERE token_hash IS NOT NULL
-            """,
+            [
+                new SourceArm("participant_tokens", "token_hash, participant_id, created_ticks, NULL AS participant"),
+                new SourceArm("participants", "token_hash, id AS participant_id, NULL AS created_ticks, doc AS participant", "token_hash IS NOT NULL"),
+            ],
             ["token_hash"],
             "with each participant's first token from participants.token_hash"),
     };
