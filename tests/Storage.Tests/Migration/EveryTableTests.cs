@@ -89,6 +89,25 @@ public sealed class EveryTableTests
     }
 
     [Fact]
+    public async Task A_copy_stopped_inside_the_tokens_resumes_across_both_tables_and_writes_each_token_once()
+    {
+        using var file = await SeededSqlite.CreateAsync();
+        // One row a batch: stop after the first token, so the next run resumes from a checkpoint key inside the union.
+        var before = Plan.Tables.TakeWhile(t => t.Table != "participant_tokens").Sum(t => Count(file.Path, $"SELECT COUNT(*) FROM \"{t.Table}\""));
+        var sink = new FakeSink { FailUpsertAfter = (int)before + 1 };
+        await Assert.ThrowsAsync<IOException>(() => CopyAsync(file.Path, sink, batch: 1));
+        Assert.Single(sink.Collection(Collections.ParticipantTokens));
+
+        sink.FailUpsertAfter = null;
+        var report = await CopyAsync(file.Path, sink, batch: 1);
+
+        var tokens = report.Tables.Single(t => t.Table == "participant_tokens");
+        Assert.Equal((2L, 1L, 3L, 3L), (tokens.Copied, tokens.Skipped, tokens.SourceCount, tokens.TargetCount));
+        Assert.Equal(3, sink.Written[Collections.ParticipantTokens].Distinct().Count());
+        Assert.Equal(3, sink.Written[Collections.ParticipantTokens].Count);
+    }
+
+    [Fact]
     public async Task Staff_grants_are_verified_against_the_grants_of_the_copied_staff_documents()
     {
         using var file = await SeededSqlite.CreateAsync();
@@ -189,10 +208,10 @@ public sealed class EveryTableTests
         Assert.Contains("retired-job", refused.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<CopyReport> CopyAsync(string path, FakeSink sink, TextWriter? output = null)
+    private static async Task<CopyReport> CopyAsync(string path, FakeSink sink, TextWriter? output = null, int batch = 2)
     {
         using var source = SqliteMigrationSource.Open(path);
-        return await new StoreCopy(source, sink, Plan, output ?? TextWriter.Null).RunAsync(2);
+        return await new StoreCopy(source, sink, Plan, output ?? TextWriter.Null).RunAsync(batch);
     }
 
     private static List<T> Documents<T>(FakeSink sink, string collection) =>
