@@ -19,6 +19,9 @@ public interface IMigrationSource
 
     Task<long> CountAsync(string table, CancellationToken ct);
 
+    /// <summary>The rows the plan reads: the table's own, or its <see cref="TablePlan.Query"/>'s when it has one.</summary>
+    Task<long> CountAsync(TablePlan plan, CancellationToken ct);
+
     /// <summary>
     /// Up to <paramref name="max"/> rows after the key <paramref name="after"/> (from the start when null), in the table's
     /// stable key order, each converted by the plan into a document with its <c>_id</c>; an empty batch when none is left.
@@ -42,6 +45,12 @@ public interface IMigrationSink
     Task UpsertAsync(string collection, IReadOnlyList<BsonDocument> documents, CancellationToken ct);
 
     Task<long> CountAsync(string collection, BsonDocument filter, CancellationToken ct);
+
+    /// <summary>
+    /// Reads every document of the collection with only the fields of <paramref name="projection"/> (and <c>_id</c>), and
+    /// sums <paramref name="count"/> over them: how a derived table's rows are counted in the target.
+    /// </summary>
+    Task<long> SumAsync(string collection, BsonDocument projection, Func<BsonDocument, long> count, CancellationToken ct);
 
     /// <summary>Sets <paramref name="field"/> of the document <paramref name="id"/> to at least <paramref name="value"/>, creating it when absent; never lowers it.</summary>
     Task RaiseCounterAsync(string collection, BsonValue id, string field, long value, CancellationToken ct);

@@ -29,6 +29,20 @@ public sealed class MongoMigrationSink(MongoStorage storage) : IMigrationSink
     public Task<long> CountAsync(string collection, BsonDocument filter, CancellationToken ct) =>
         storage.Collection<BsonDocument>(collection).CountDocumentsAsync(filter, cancellationToken: ct);
 
+    public async Task<long> SumAsync(string collection, BsonDocument projection, Func<BsonDocument, long> count, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        long total = 0;
+        // Streamed in cursor batches with only the projected fields, so a large collection never sits in memory whole.
+        using var cursor = await storage.Collection<BsonDocument>(collection).Find(FilterDefinition<BsonDocument>.Empty).Project(projection).ToCursorAsync(ct);
+        while (await cursor.MoveNextAsync(ct))
+        {
+            foreach (var document in cursor.Current)
+                total += count(document);
+        }
+        return total;
+    }
+
     public Task RaiseCounterAsync(string collection, BsonValue id, string field, long value, CancellationToken ct)
     {
         var (filter, update) = Queries.Raise(id, field, value);

@@ -109,16 +109,43 @@ public sealed class SqliteMigrationSource : IMigrationSource, IDisposable
         return Task.FromResult((long)command.ExecuteScalar()!);
     }
 
+    public Task<long> CountAsync(TablePlan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var sql = plan.Query is { } query
+            ? "SELECT " + string.Join(" + ", query.Arms.Select(a => $"(SELECT COUNT(*) FROM {Quote(a.Table)}{(a.Where is null ? "" : $" WHERE {a.Where}")})")) + ";"
+            : $"SELECT COUNT(*) FROM {Quote(plan.Table)};";
+        using var command = _connection.Command(sql, _snapshot);
+        return Task.FromResult((long)command.ExecuteScalar()!);
+    }
+
     public Task<MigrationBatch> ReadBatchAsync(TablePlan plan, BsonArray? after, int max, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        var keys = KeyColumns(plan.Table);
+        var keys = plan.Query?.Keys.ToArray() ?? KeyColumns(plan.Table);
         var keyList = string.Join(", ", keys.Select(Quote));
         // Row values compare column by column, the same order as ORDER BY, so "after the key" and the sort agree.
-        var where = after is null ? "" : $"WHERE ({keyList}) > ({string.Join(", ", keys.Select((_, i) => $"@k{i}"))})";
-        var select = keys is ["rowid"] ? "rowid AS rowid, *" : "*";
-        using var command = _connection.Command($"SELECT {select} FROM {Quote(plan.Table)} {where} ORDER BY {keyList} LIMIT @max;", _snapshot);
+        var afterKey = after is null ? null : $"({keyList}) > ({string.Join(", ", keys.Select((_, i) => $"@k{i}"))})";
+        string sql;
+        if (plan.Query is { } query)
+        {
+            // Each arm takes its next rows from its table's own key index and stops at the batch size; the merge then keeps the
+            // batch's first rows. A WHERE around the whole union would make every batch read all the rows after the key.
+            var arms = query.Arms.Select(a =>
+            {
+                var conditions = new[] { a.Where, afterKey }.Where(c => c is not null).Select(c => $"({c})").ToList();
+                var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+                return $"SELECT * FROM (SELECT {a.Columns} FROM {Quote(a.Table)}{where} ORDER BY {keyList} LIMIT @max)";
+            });
+            sql = string.Join(" UNION ALL ", arms) + $" ORDER BY {keyList} LIMIT @max;";
+        }
+        else
+        {
+            var select = keys is ["rowid"] ? "rowid AS rowid, *" : "*";
+            sql = $"SELECT {select} FROM {Quote(plan.Table)} {(afterKey is null ? "" : "WHERE " + afterKey)} ORDER BY {keyList} LIMIT @max;";
+        }
+        using var command = _connection.Command(sql, _snapshot);
         if (after is not null)
         {
             if (after.Count != keys.Length)

@@ -29,10 +29,10 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
         await sink.PrepareAsync(ct);
         await CheckCheckpointsAsync(ct);
 
-        var results = new List<TableResult>();
+        var copies = new Dictionary<string, (long Copied, long Skipped)>(StringComparer.Ordinal);
         foreach (var table in plan.Tables)
         {
-            var (copied, skipped) = await CopyTableAsync(table, batchSize, ct);
+            copies[table.Table] = await CopyTableAsync(table, batchSize, ct);
             if (table.Counter is { } counter)
             {
                 var highWater = await source.HighWaterAsync(table.Table, ct);
@@ -40,18 +40,27 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
                 await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"  {table.Table}: counter '{counter.Id}' in {counter.Collection} raised to at least {highWater}."));
             }
-            results.Add(new TableResult(table.Table, table.Collection, copied, skipped, 0, 0));
         }
 
-        // Counted once everything is written: the source within the same snapshot the rows were read from, the target after the last write.
-        for (var i = 0; i < results.Count; i++)
+        // Counted once everything is written: the source within the same snapshot the rows were read from, the target after
+        // the last write. Derived tables are counted here too, over the documents they are derived from, now all copied.
+        var results = new List<TableResult>();
+        foreach (var entry in plan.Entries)
         {
-            var table = plan.Tables[i];
-            results[i] = results[i] with
+            results.Add(entry switch
             {
-                SourceCount = await source.CountAsync(table.Table, ct),
-                TargetCount = await sink.CountAsync(table.Collection, table.TargetFilter, ct),
-            };
+                TablePlan table => new TableResult(table.Table, table.Collection, copies[table.Table].Copied, copies[table.Table].Skipped,
+                    await source.CountAsync(table, ct), await sink.CountAsync(table.Collection, table.TargetFilter, ct))
+                {
+                    Note = table.Query?.Note,
+                },
+                DerivedPlan derived => new TableResult(derived.Table, derived.Collection, 0, 0,
+                    await source.CountAsync(derived.Table, ct), await sink.SumAsync(derived.Collection, derived.Projection, derived.Count, ct))
+                {
+                    Note = derived.Note,
+                },
+                _ => throw new InvalidOperationException($"The plan entry for '{entry.Table}' is of a kind this copy does not know ({entry.GetType().Name})."),
+            });
         }
         var report = new CopyReport(results);
         await report.WriteAsync(progress);
@@ -62,7 +71,7 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
     {
         await progress.WriteLineAsync($"Checking {source.Describe()} against the migration plan.");
         var tables = await source.ListTablesAsync(ct);
-        var missing = plan.Tables.Where(t => !tables.Contains(t.Table, StringComparer.Ordinal)).Select(t => t.Table).ToList();
+        var missing = plan.Entries.Where(t => !tables.Contains(t.Table, StringComparer.Ordinal)).Select(t => t.Table).ToList();
         if (missing.Count > 0)
             throw new MigrationRefusedException($"The source has no table {string.Join(", ", missing)}, which the plan copies; is it an Engagement database of this version?");
 
@@ -106,14 +115,25 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
         var checkpoint = await sink.ReadCheckpointAsync(table.Table, ct);
         var skipped = checkpoint?.Copied ?? 0;
         var after = checkpoint?.After;
-        var total = await source.CountAsync(table.Table, ct);
+        var total = await source.CountAsync(table, ct);
         if (checkpoint is not null)
             await progress.WriteLineAsync($"  {table.Table}: resuming after {skipped.ToString(CultureInfo.InvariantCulture)} rows copied by an earlier run.");
 
         long copied = 0;
         while (true)
         {
-            var batch = await source.ReadBatchAsync(table, after, batchSize, ct);
+            MigrationBatch batch;
+            try
+            {
+                batch = await source.ReadBatchAsync(table, after, batchSize, ct);
+            }
+            catch (FormatException e)
+            {
+                // A row the plan cannot convert stops the copy with what is wrong; everything before it stays checkpointed.
+                throw new MigrationRefusedException(
+                    $"A row of '{table.Table}' cannot be stored in MongoDB: {e.Message} The batches copied before it are kept; "
+                    + "correct the row in the SQLite file (or use a build that knows it), then start over by dropping the migrationCheckpoints collection.");
+            }
             if (batch.Documents.Count == 0)
                 break;
             await sink.UpsertAsync(table.Collection, batch.Documents, ct);
@@ -135,6 +155,9 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
 public sealed record TableResult(string Table, string Collection, long Copied, long Skipped, long SourceCount, long TargetCount)
 {
     public bool Ok => SourceCount == TargetCount;
+
+    /// <summary>What the counts cover beyond the table's rows and the collection's documents (a derived table, a second source), for the summary.</summary>
+    public string? Note { get; init; }
 }
 
 /// <summary>The per-table summary of a copy; it succeeded only when every table's counts match.</summary>
@@ -154,7 +177,7 @@ public sealed record CopyReport(IReadOnlyList<TableResult> Tables)
         foreach (var t in Tables)
         {
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{$"{t.Table} -> {t.Collection}".PadRight(width)} {t.Copied,10} {t.Skipped,10} {t.SourceCount,10} {t.TargetCount,10}  {(t.Ok ? "OK" : "MISMATCH")}"));
+                $"{$"{t.Table} -> {t.Collection}".PadRight(width)} {t.Copied,10} {t.Skipped,10} {t.SourceCount,10} {t.TargetCount,10}  {(t.Ok ? "OK" : "MISMATCH")}{(t.Note is null ? "" : $"  ({t.Note})")}"));
         }
         var mismatched = Tables.Where(t => !t.Ok).Select(t => t.Table).ToList();
         await writer.WriteLineAsync(mismatched.Count == 0

@@ -18,7 +18,7 @@ internal sealed record BacklogEventDocument(long Id, BacklogEventKind Kind, Back
 public sealed class MongoBacklogStore(MongoStorage db) : IBacklogStore
 {
     // The counter (in the counters collection) whose value is the last event's sequence.
-    private const string EventCounter = "backlogEvents";
+    internal const string EventCounter = "backlogEvents";
 
     private const string Created = "createdAt";
 

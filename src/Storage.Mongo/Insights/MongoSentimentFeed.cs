@@ -17,7 +17,7 @@ internal sealed record SentimentCheckpointDocument(string Id, long Value);
 /// </summary>
 public sealed class MongoSentimentFeed(MongoStorage db) : ISentimentFeed
 {
-    private const string Checkpoint = "sentiment";
+    internal const string Checkpoint = "sentiment";
 
     // The feed is read by its _id (the sequence), the records by theirs, the checkpoint by its name: no index of its own.
     internal static readonly IReadOnlyList<MongoIndex> Indexes = [];

@@ -63,6 +63,16 @@ public sealed class FakeSink : IMigrationSink
     public Task<long> CountAsync(string collection, BsonDocument filter, CancellationToken ct) =>
         Task.FromResult((long)Collection(collection).Values.Count(d => filter.All(e => d.TryGetValue(e.Name, out var v) && v == e.Value)));
 
+    /// <summary>
+    /// Hands the count each document cut down to <c>_id</c> and the top-level fields the projection names, as the server
+    /// would, so a count that reads a field the projection left out fails here too.
+    /// </summary>
+    public Task<long> SumAsync(string collection, BsonDocument projection, Func<BsonDocument, long> count, CancellationToken ct)
+    {
+        var kept = projection.Names.Select(n => n.Split('.')[0]).Append("_id").ToHashSet(StringComparer.Ordinal);
+        return Task.FromResult(Collection(collection).Values.Sum(d => count(new BsonDocument(d.Where(e => kept.Contains(e.Name))))));
+    }
+
     public Task RaiseCounterAsync(string collection, BsonValue id, string field, long value, CancellationToken ct)
     {
         var stored = Collection(collection);

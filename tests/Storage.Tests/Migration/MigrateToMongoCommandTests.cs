@@ -91,12 +91,13 @@ public sealed class MigrateToMongoCommandTests
     [Fact]
     public async Task A_refused_copy_exits_with_1_and_says_why()
     {
-        using var file = await SeededSqlite.CreateAsync(keepUnplannedRows: true);
+        using var file = await SeededSqlite.CreateAsync();
+        SeededSqlite.Execute(file.Path, "CREATE TABLE future_notes (id TEXT NOT NULL PRIMARY KEY); INSERT INTO future_notes VALUES ('n1');");
         var errors = new StringWriter();
         var sink = new FakeSink();
 
         Assert.Equal(1, await RunAsync(file.Path, sink, TextWriter.Null, errors));
-        Assert.Contains("staff_grants", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("future_notes (1 rows)", errors.ToString(), StringComparison.Ordinal);
         Assert.False(sink.Prepared);
     }
 
