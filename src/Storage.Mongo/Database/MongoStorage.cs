@@ -49,8 +49,12 @@ public sealed class MongoStorage : IDisposable
         }
         catch (Exception e) when (e is TimeoutException or MongoException)
         {
+            // The driver's timeout message is a page of cluster state; the operator needs what and where, then the log has the rest.
+            var why = e is TimeoutException
+                ? $"no server answered within {_client.Settings.ServerSelectionTimeout.TotalSeconds:0.###} s"
+                : $"{e.GetType().Name}: {FirstLine(e.Message)}";
             throw new MongoStartupException(
-                $"Cannot reach MongoDB at {_where} ({e.GetType().Name}: {FirstLine(e.Message)}). Check ConnectionStrings:Mongo and that the server is running.", e);
+                $"Cannot reach MongoDB at {_where} ({why}). Check ConnectionStrings:Mongo and that the server is running.", e);
         }
         if (ServerCheck.Problem(buildInfo, hello, _where) is { } problem)
             throw new MongoStartupException(problem);
@@ -125,7 +129,11 @@ public sealed class MongoStorage : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        return line.Length <= 200 ? line : line[..200] + "…";
+    }
 }
 
 /// <summary>Start-up found the server unusable; the message says what to change.</summary>
