@@ -29,6 +29,9 @@ public sealed partial class AuthorizationMatrixTests
         /// <summary>A published record every caller must see in the same answer (so "hidden" never means "empty").</summary>
         public string? PublicId { get; init; }
 
+        /// <summary>Text no caller may ever find in the response, staff included (a comment screening held, for instance).</summary>
+        public string? Withheld { get; init; }
+
         /// <summary>Whether an allowed change is written to the audit log: staff changes are, citizens' contributions are not.</summary>
         public bool Audited { get; init; } = true;
     }
@@ -479,9 +482,12 @@ public sealed partial class AuthorizationMatrixTests
             case "Consultation.comments":
             {
                 var open = await App.CreateOpenConsultationAsync(A);
-                var (_, text) = await PublishedCommentAsync(open.Id);
-                return new("query($id: ID!, $token: String) { consultation(id: $id) { comments(first: 10, participantToken: $token) { nodes { id text myReaction } } } }",
-                    new { id = open.Id, token = await App.RegisterParticipantAsync() }, "consultation.comments") { PublicId = text };
+                var (publishedId, text) = await PublishedCommentAsync(open.Id);
+                var held = $"held {Guid.NewGuid():N}";
+                await HeldCommentAsync(open.Id, null, held);
+                await HeldCommentAsync(open.Id, publishedId, held);
+                return new("query($id: ID!, $token: String) { consultation(id: $id) { comments(first: 10, participantToken: $token) { nodes { id text myReaction replies { text } } } } }",
+                    new { id = open.Id, token = await App.RegisterParticipantAsync() }, "consultation.comments") { PublicId = text, Withheld = held };
             }
 
             case "Mutation.registerParticipant":
@@ -730,6 +736,17 @@ public sealed partial class AuthorizationMatrixTests
             new { input = new { consultationId, participantToken = await App.RegisterParticipantAsync(), text, language = "en" } })).AssertOk().At("postComment");
         Assert.Equal("PUBLISHED", posted.GetProperty("status").GetString());
         return (posted.GetProperty("id").GetString()!, text);
+    }
+
+    /// <summary>A comment or reply screening held, stored as it would be, which only moderators may read (in their queue).</summary>
+    private async Task HeldCommentAsync(string consultationId, string? parentId, string text)
+    {
+        var now = DateTimeOffset.UtcNow;
+        Assert.True(await App.Get<Core.Comments.ICommentStore>().TryAddAsync(new Core.Comments.Comment
+        {
+            Id = Ids.New(), ConsultationId = consultationId, OrganisationId = A, ParentId = parentId, ParticipantId = Ids.New(), Text = text, Language = "en",
+            Status = Core.Comments.CommentStatus.Held, CreatedAt = now, UpdatedAt = now,
+        }));
     }
 
     private async Task<Core.Backlog.BacklogItem> NewBacklogItemAsync() =>

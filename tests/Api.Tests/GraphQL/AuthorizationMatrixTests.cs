@@ -157,6 +157,8 @@ public sealed partial class AuthorizationMatrixTests(MatrixCallers callers) : IC
         Assert.Empty(await callers.AuditAfterAsync(callers.B.Id, auditB));
         if (attempt.PublicId is { } publicId)
             Assert.Contains(publicId, response.Body, StringComparison.Ordinal);
+        if (attempt.Withheld is { } withheld)
+            Assert.DoesNotContain(withheld, response.Body, StringComparison.Ordinal);
 
         switch (expected)
         {
@@ -394,6 +396,37 @@ public sealed partial class AuthorizationMatrixTests(MatrixCallers callers) : IC
         }
 
         Assert.Equal(mutations.Select(m => $"{m.Split('(')[0]}: UNAUTHENTICATED"), answers);
+    }
+
+    [Fact]
+    public async Task A_contribution_to_a_draft_gets_from_every_caller_the_very_answer_a_made_up_id_gets()
+    {
+        // Drafts are hidden from every read but their organisation's staff's; an answer of its own ("not open") for a
+        // draft's id would tell anyone which ids are drafts. The contributions carry a participant token, not staff rights.
+        var consultation = await App.CreateDraftConsultationAsync(A);
+        var survey = await App.CreateDraftSurveyAsync(A);
+        const string PostComment = "mutation($input: PostCommentInput!) { postComment(input: $input) { id } }";
+        const string Respond = "mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { id } }";
+
+        foreach (var caller in Columns)
+        {
+            var client = callers.Client(caller);
+            object Comment(string id, string token) => new { input = new { consultationId = id, participantToken = token, text = "Hello", language = "en" } };
+            object Response(string id, string token) => new { input = new { surveyId = id, participantToken = token, language = "en", answers = Array.Empty<object>() } };
+            var token = await App.RegisterParticipantAsync();
+
+            var toDraft = await client.QueryAsync(PostComment, Comment(consultation.Id, token));
+            var toNothing = await client.QueryAsync(PostComment, Comment("no-such-consultation", token));
+            var toDraftSurvey = await client.QueryAsync(Respond, Response(survey.Id, token));
+            var toNoSurvey = await client.QueryAsync(Respond, Response("no-such-survey", token));
+
+            Assert.Equal(["NOT_FOUND"], toNothing.ErrorCodes);
+            Assert.Equal((caller, toNothing.Body), (caller, toDraft.Body));
+            Assert.Equal(["NOT_FOUND"], toNoSurvey.ErrorCodes);
+            Assert.Equal((caller, toNoSurvey.Body), (caller, toDraftSurvey.Body));
+        }
+        Assert.Empty((await App.Get<Core.Comments.ICommentStore>().ListTopLevelAsync(consultation.Id, null, new PageRequest(null, PageRequest.MaxLimit))).Items);
+        Assert.Empty((await App.Get<ISurveyResponseStore>().ListAsync(survey.Id, new PageRequest(null, PageRequest.MaxLimit))).Items);
     }
 
     [GeneratedRegex("staff only|admins only", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
