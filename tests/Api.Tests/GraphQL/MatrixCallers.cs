@@ -27,6 +27,8 @@ public enum Caller
     AnalystTokenOfA,
     ModeratorTokenOfA,
     AdminTokenOfB,
+    AnalystTokenOfB,
+    ModeratorTokenOfB,
 
     /// <summary>An API token of A with the Citizen role: authenticated, but with no staff permission.</summary>
     CitizenTokenOfA,
@@ -98,6 +100,8 @@ public sealed class MatrixCallers : IAsyncLifetime, IDisposable
         await TokenAsync(Caller.AnalystTokenOfA, A.Id, Role.Analyst);
         await TokenAsync(Caller.ModeratorTokenOfA, A.Id, Role.Moderator);
         await TokenAsync(Caller.AdminTokenOfB, B.Id, Role.Admin);
+        await TokenAsync(Caller.AnalystTokenOfB, B.Id, Role.Analyst);
+        await TokenAsync(Caller.ModeratorTokenOfB, B.Id, Role.Moderator);
         await TokenAsync(Caller.CitizenTokenOfA, A.Id, Role.Citizen);
     }
 
