@@ -24,7 +24,8 @@ stop_redis() {
 trap stop_redis EXIT
 
 # A private Redis on a free loopback port for the scale-out tests, so they never touch (or need) a shared one.
-# Tests read ENGAGEMENT_TEST_REDIS; without it they skip, except under CI=true, where they fail.
+# Tests read ENGAGEMENT_TEST_REDIS; without it they skip, except under CI=true, where they fail. (The Redis outage drill
+# starts, kills and restarts a redis-server of its own instead, so it needs only the program on the PATH.)
 start_redis() {
   local port
   for _ in 1 2 3 4 5; do

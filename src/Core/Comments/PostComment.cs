@@ -27,7 +27,8 @@ public sealed class PostComment(
             return Result<Comment>.Fail(v.Errors);
 
         var consultation = await consultations.GetAsync(request.ConsultationId, ct);
-        if (consultation is null)
+        // A draft answers as a made-up id does: otherwise anyone could tell which draft ids exist, which every read hides.
+        if (consultation is null || consultation.Status == ConsultationStatus.Draft)
             return Result<Comment>.Fail("consultationId", ErrorCodes.NotFound, "There is no such consultation.");
         var now = clock.GetUtcNow();
         if (!consultation.AcceptsContributionsAt(now))

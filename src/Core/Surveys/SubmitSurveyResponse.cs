@@ -18,7 +18,8 @@ public sealed class SubmitSurveyResponse(
     public async Task<Result<SurveyResponse>> ExecuteAsync(Request request, CancellationToken ct = default)
     {
         var survey = await surveys.GetAsync(request.SurveyId, ct);
-        if (survey is null)
+        // A draft answers as a made-up id does: otherwise anyone could tell which draft ids exist, which every read hides.
+        if (survey is null || survey.Status == SurveyStatus.Draft)
             return Result<SurveyResponse>.Fail("surveyId", ErrorCodes.NotFound, "There is no such survey.");
         if (survey.Status != SurveyStatus.Open)
             return Result<SurveyResponse>.Fail("surveyId", ErrorCodes.InvalidState, "This survey is not open for responses.");

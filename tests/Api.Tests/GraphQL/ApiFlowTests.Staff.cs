@@ -155,7 +155,8 @@ public sealed partial class ApiFlowTests
         Assert.Equal("""{"questionId":"channel","operator":"NOT_EQUALS","value":"web"}""", questions[7].GetProperty("showIf").GetRawText());
         AssertError(stale, "CONFLICT", "expectedVersion", "CONFLICT");
         AssertError(forwardRule, "VALIDATION", "questions[0].showIf.questionId", "UNKNOWN_QUESTION");
-        AssertError(draftResponse, "CONFLICT", "surveyId", "INVALID_STATE");
+        // A draft answers as a made-up id would, so its id is not confirmed to anyone.
+        AssertError(draftResponse, "NOT_FOUND", "surveyId", "NOT_FOUND");
         Assert.Equal(("OPEN", 3), (opened.GetProperty("status").GetString(), opened.GetProperty("version").GetInt32()));
         AssertError(frozen, "CONFLICT", "surveyId", "INVALID_STATE");
         Assert.Equal(8, everything.GetProperty("answerCount").GetInt32());

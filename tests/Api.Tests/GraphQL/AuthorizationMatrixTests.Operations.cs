@@ -28,6 +28,12 @@ public sealed partial class AuthorizationMatrixTests
 
         /// <summary>A published record every caller must see in the same answer (so "hidden" never means "empty").</summary>
         public string? PublicId { get; init; }
+
+        /// <summary>Text no caller may ever find in the response, staff included (a comment screening held, for instance).</summary>
+        public string? Withheld { get; init; }
+
+        /// <summary>Whether an allowed change is written to the audit log: staff changes are, citizens' contributions are not.</summary>
+        public bool Audited { get; init; } = true;
     }
 
     private EngagementAppFactory App => callers.App;
@@ -432,6 +438,153 @@ public sealed partial class AuthorizationMatrixTests
                     { State = async () => (await App.Get<Core.Webhooks.IWebhookStore>().GetDeliveryAsync(delivery.Id))!.Status.ToString() };
             }
 
+            case "Query.organisation":
+                return new("query($org: ID!) { organisation(id: $org) { id slug name { text } services { id } } }", new { org = A }, "organisation")
+                    { PublicId = callers.PlantedService.Id };
+
+            case "Query.organisations":
+                return new("{ organisations { id slug } }", new { }, "organisations") { PublicId = A };
+
+            case "Query.service":
+                return new("query($id: ID!) { service(id: $id) { id name { text } ratingSummary { count } } }", new { id = callers.PlantedService.Id }, "service")
+                    { PublicId = callers.PlantedService.Id };
+
+            case "Query.consultation (open)":
+            {
+                var open = await App.CreateOpenConsultationAsync(A);
+                return new("query($id: ID!) { consultation(id: $id) { id status title { text } } }", new { id = open.Id }, "consultation")
+                    { PublicId = open.Id, Shows = IsRecord };
+            }
+
+            case "Query.survey (open)":
+            {
+                var open = await OpenSurveyWithEveryPartAsync();
+                return new("query($id: ID!) { survey(id: $id) { id status questions { id } results { responses } } }", new { id = open.Id }, "survey")
+                    { PublicId = open.Id, Shows = IsRecord };
+            }
+
+            case "LocalizedText.text":
+            {
+                var open = await App.CreateOpenConsultationAsync(A);
+                return new("query($id: ID!) { consultation(id: $id) { title { text(language: \"fr\") } } }", new { id = open.Id }, "consultation.title.text")
+                    { PublicId = "Pistes cyclables" };
+            }
+
+            case "Service.pageRatings":
+            {
+                var service = await App.CreateServiceAsync(A);
+                var page = $"https://www.example.gc.ca/{Guid.NewGuid():N}";
+                Assert.True((await App.Get<Core.Ratings.SubmitRating>().ExecuteAsync(new(service.Id, 4, "en", PageUrl: page))).Succeeded);
+                return new("query($id: ID!) { service(id: $id) { pageRatings { page summary { count } } } }", new { id = service.Id }, "service.pageRatings")
+                    { PublicId = page };
+            }
+
+            case "Consultation.comments":
+            {
+                var open = await App.CreateOpenConsultationAsync(A);
+                var (publishedId, text) = await PublishedCommentAsync(open.Id);
+                var held = $"held {Guid.NewGuid():N}";
+                await HeldCommentAsync(open.Id, null, held);
+                await HeldCommentAsync(open.Id, publishedId, held);
+                return new("query($id: ID!, $token: String) { consultation(id: $id) { comments(first: 10, participantToken: $token) { nodes { id text myReaction replies { text } } } } }",
+                    new { id = open.Id, token = await App.RegisterParticipantAsync() }, "consultation.comments") { PublicId = text, Withheld = held };
+            }
+
+            case "Mutation.registerParticipant":
+                return new("mutation { registerParticipant { participantToken } }", new { }, "registerParticipant");
+
+            case "Mutation.postComment":
+            {
+                var open = await App.CreateOpenConsultationAsync(A);
+                return new("mutation($input: PostCommentInput!) { postComment(input: $input) { id status } }",
+                    new { input = new { consultationId = open.Id, participantToken = await App.RegisterParticipantAsync(), text = "More trees on Elm Street, please.", language = "en" } },
+                    "postComment") { Audited = false, State = async () => $"{(await App.Get<Core.Comments.ICommentStore>().ListTopLevelAsync(open.Id, null, new PageRequest(null, PageRequest.MaxLimit))).Items.Count} comments" };
+            }
+
+            case "Mutation.postComment (reply)":
+            {
+                var open = await App.CreateOpenConsultationAsync(A);
+                var (parentId, _) = await PublishedCommentAsync(open.Id);
+                return new("mutation($input: PostCommentInput!) { postComment(input: $input) { id status } }",
+                    new { input = new { consultationId = open.Id, parentId, participantToken = await App.RegisterParticipantAsync(), text = "I agree, the shade would help.", language = "en" } },
+                    "postComment") { Audited = false, State = async () => $"{(await App.Get<Core.Comments.ICommentStore>().ListRepliesAsync([parentId], null)).Count} replies" };
+            }
+
+            case "Mutation.react":
+            {
+                var (commentId, _) = await PublishedCommentAsync((await App.CreateOpenConsultationAsync(A)).Id);
+                return new("mutation($input: ReactInput!) { react(input: $input) { commentId agreeCount } }",
+                    new { input = new { commentId, participantToken = await App.RegisterParticipantAsync(), reaction = "AGREE" } }, "react")
+                    { Audited = false, State = async () => $"{(await App.Get<Core.Tallies.ITallyStore>().GetAsync(Core.Tallies.TallyScopes.Comment(commentId)))[Core.Comments.CommentTallies.Agree]} agree" };
+            }
+
+            case "Mutation.reportComment":
+            {
+                var (commentId, _) = await PublishedCommentAsync((await App.CreateOpenConsultationAsync(A)).Id);
+                return new("mutation($input: ReportCommentInput!) { reportComment(input: $input) { commentId reason } }",
+                    new { input = new { commentId, participantToken = await App.RegisterParticipantAsync(), reason = "OFF_TOPIC" } }, "reportComment")
+                    {
+                        Audited = false,
+                        State = async () => $"{(await App.Get<ICommentReportStore>().CountAsync(commentId, DateTimeOffset.MinValue)).Values.Sum()} reports",
+                    };
+            }
+
+            case "Mutation.submitRating":
+            {
+                var service = await App.CreateServiceAsync(A);
+                return new("mutation($input: SubmitRatingInput!) { submitRating(input: $input) { id score } }",
+                    new { input = new { serviceId = service.Id, score = 5, language = "en" } }, "submitRating")
+                    { Audited = false, State = async () => $"{(await App.Get<Core.Ratings.IRatingStore>().ListAsync(service.Id, new PageRequest(null, PageRequest.MaxLimit))).Items.Count} ratings" };
+            }
+
+            case "Mutation.submitSurveyResponse":
+            {
+                var survey = await App.CreateOpenSurveyAsync(A);
+                return new("mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { id answerCount } }",
+                    new
+                    {
+                        input = new
+                        {
+                            surveyId = survey.Id, participantToken = await App.RegisterParticipantAsync(), language = "en", answers = new[] { new { questionId = "satisfied", number = 4 } },
+                        },
+                    }, "submitSurveyResponse")
+                    { Audited = false, State = async () => $"{(await App.Get<ISurveyResponseStore>().ListAsync(survey.Id, new PageRequest(null, PageRequest.MaxLimit))).Items.Count} responses" };
+            }
+
+            case "Mutation.requestEmailVerification":
+            {
+                var address = Participants.SignInLinks.NewAddress();
+                return new("mutation($email: String!) { requestEmailVerification(email: $email, language: \"en\") { email linkLifetimeMinutes } }", new { email = address },
+                    "requestEmailVerification") { Audited = false, State = async () => $"{(await Participants.SignInLinks.EmailsToAsync(App, address)).Count} emails" };
+            }
+
+            case "Mutation.confirmEmailVerification":
+            {
+                var token = SecretTokens.NewToken();
+                var now = DateTimeOffset.UtcNow;
+                Assert.True(await App.Get<Core.Participants.IEmailChallengeStore>().TryAddAsync(new Core.Participants.EmailChallenge
+                {
+                    Id = Ids.New(), TokenHash = SecretTokens.Hash(token), Address = Participants.SignInLinks.NewAddress(), Language = "en", CreatedAt = now,
+                    ExpiresAt = now + Core.Participants.EmailChallenge.Lifetime,
+                }, null));
+                return new("mutation($token: String!) { confirmEmailVerification(token: $token) { email verifiedAt } }", new { token }, "confirmEmailVerification")
+                {
+                    Audited = false,
+                    State = async () => (await App.Get<Core.Participants.IEmailChallengeStore>().GetByTokenHashAsync(SecretTokens.Hash(token)))!.UsedAt is null ? "unused" : "used",
+                };
+            }
+
+            case "Mutation.unsubscribe":
+            {
+                var address = Participants.SignInLinks.NewAddress();
+                var token = App.Get<Core.Email.ISignedTokens>().Sign("unsubscribe", $"FollowUps|{address}", DateTimeOffset.UtcNow.AddDays(1));
+                return new("mutation($token: String!) { unsubscribe(token: $token) { list maskedAddress } }", new { token }, "unsubscribe")
+                {
+                    Audited = false,
+                    State = async () => $"{(await App.Get<Core.Email.IEmailSuppressionStore>().SuppressedAsync(Core.Email.MailingList.FollowUps, [Core.Email.EmailAddresses.Hash(address)])).Count} suppressed",
+                };
+            }
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, "The matrix has no way to try this operation.");
         }
@@ -556,6 +709,44 @@ public sealed partial class AuthorizationMatrixTests
         await store.AddDeliveriesAsync([delivery], await store.GetFanOutCheckpointAsync());
         await store.MarkFailedAsync(delivery.Id, "The receiver answered 410 Gone.", 410, null);
         return (await store.GetDeliveryAsync(delivery.Id))!;
+    }
+
+    /// <summary>An open survey whose questions carry options and a show-if rule, so that every public type of a survey has an instance.</summary>
+    private async Task<Survey> OpenSurveyWithEveryPartAsync()
+    {
+        var questions = new List<Question>
+        {
+            new() { Id = "satisfied", Type = QuestionType.Rating, Required = true, Prompt = LocalizedText.EnFr("How satisfied?", "Satisfait?") },
+            new() { Id = "why", Type = QuestionType.ShortText, Prompt = LocalizedText.EnFr("Why?", "Pourquoi?"), ShowIf = new ShowIfRule("satisfied", ShowIfOperator.Equals, "1") },
+            new()
+            {
+                Id = "how", Type = QuestionType.SingleChoice, Prompt = LocalizedText.EnFr("How did you come?", "Comment êtes-vous venu?"),
+                Options = [new QuestionOption("web", LocalizedText.EnFr("Web", "Web")), new QuestionOption("phone", LocalizedText.EnFr("Phone", "Téléphone"))],
+            },
+        };
+        var draft = (await App.Get<CreateSurvey>().ExecuteAsync(new(A, NewSlug("s"), LocalizedText.EnFr("Survey", "Sondage"), questions), Actor.System)).Value;
+        return (await App.Get<OpenSurvey>().ExecuteAsync(new(draft.Id), Actor.System)).Value;
+    }
+
+    /// <summary>A comment posted by a new participant through the API and published by screening: its id and text.</summary>
+    private async Task<(string Id, string Text)> PublishedCommentAsync(string consultationId)
+    {
+        var text = $"The new bike racks are handy {Guid.NewGuid():N}";
+        var posted = (await App.Anonymous().QueryAsync("mutation($input: PostCommentInput!) { postComment(input: $input) { id status } }",
+            new { input = new { consultationId, participantToken = await App.RegisterParticipantAsync(), text, language = "en" } })).AssertOk().At("postComment");
+        Assert.Equal("PUBLISHED", posted.GetProperty("status").GetString());
+        return (posted.GetProperty("id").GetString()!, text);
+    }
+
+    /// <summary>A comment or reply screening held, stored as it would be, which only moderators may read (in their queue).</summary>
+    private async Task HeldCommentAsync(string consultationId, string? parentId, string text)
+    {
+        var now = DateTimeOffset.UtcNow;
+        Assert.True(await App.Get<Core.Comments.ICommentStore>().TryAddAsync(new Core.Comments.Comment
+        {
+            Id = Ids.New(), ConsultationId = consultationId, OrganisationId = A, ParentId = parentId, ParticipantId = Ids.New(), Text = text, Language = "en",
+            Status = Core.Comments.CommentStatus.Held, CreatedAt = now, UpdatedAt = now,
+        }));
     }
 
     private async Task<Core.Backlog.BacklogItem> NewBacklogItemAsync() =>

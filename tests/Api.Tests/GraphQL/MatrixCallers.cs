@@ -1,6 +1,7 @@
 using Engagement.Api.Tests.Hosting;
 using Engagement.Core.ApiTokens;
 using Engagement.Core.Audit;
+using Engagement.Core.Backlog;
 using Engagement.Core.Common;
 using Engagement.Core.Organisations;
 using Engagement.Core.Ratings;
@@ -19,10 +20,15 @@ public enum Caller
     ModeratorOfA,
     AnalystOfA,
     AdminOfA,
+    ModeratorOfB,
+    AnalystOfB,
     AdminOfB,
     AdminTokenOfA,
     AnalystTokenOfA,
+    ModeratorTokenOfA,
     AdminTokenOfB,
+    AnalystTokenOfB,
+    ModeratorTokenOfB,
 
     /// <summary>An API token of A with the Citizen role: authenticated, but with no staff permission.</summary>
     CitizenTokenOfA,
@@ -74,6 +80,11 @@ public sealed class MatrixCallers : IAsyncLifetime, IDisposable
         PlantedMember = (await App.CreateStaffAsync(A.Id, Role.Analyst)).Member;
         PlantedToken = (await App.Get<CreateApiToken>().ExecuteAsync(new(A.Id, "planted", Role.Analyst, null), Actor.System)).Value.Token;
 
+        // Shipped for the planted service, so that its public "you said, we did" list has an entry to show.
+        var improvement = (await App.Get<CreateBacklogItem>().ExecuteAsync(new(A.Id, "Shorter queues", "Planted by the matrix.", ServiceId: PlantedService.Id), Actor.System)).Value;
+        foreach (var status in new[] { BacklogStatus.Accepted, BacklogStatus.InProgress, BacklogStatus.Shipped })
+            Assert.True((await App.Get<ChangeBacklogStatus>().ExecuteAsync(new(improvement.Id, A.Id, status, status == BacklogStatus.Shipped ? "We opened a second counter." : null), Actor.System)).Succeeded);
+
         _clients[Caller.Anonymous] = App.Anonymous();
         _clients[Caller.Citizen] = App.Anonymous();
         ParticipantToken = (await _clients[Caller.Citizen].QueryAsync("mutation { registerParticipant { participantToken } }"))
@@ -82,10 +93,15 @@ public sealed class MatrixCallers : IAsyncLifetime, IDisposable
         await SignInAsync(Caller.ModeratorOfA, A.Id, Role.Moderator);
         await SignInAsync(Caller.AnalystOfA, A.Id, Role.Analyst);
         await SignInAsync(Caller.AdminOfA, A.Id, Role.Admin);
+        await SignInAsync(Caller.ModeratorOfB, B.Id, Role.Moderator);
+        await SignInAsync(Caller.AnalystOfB, B.Id, Role.Analyst);
         await SignInAsync(Caller.AdminOfB, B.Id, Role.Admin);
         await TokenAsync(Caller.AdminTokenOfA, A.Id, Role.Admin);
         await TokenAsync(Caller.AnalystTokenOfA, A.Id, Role.Analyst);
+        await TokenAsync(Caller.ModeratorTokenOfA, A.Id, Role.Moderator);
         await TokenAsync(Caller.AdminTokenOfB, B.Id, Role.Admin);
+        await TokenAsync(Caller.AnalystTokenOfB, B.Id, Role.Analyst);
+        await TokenAsync(Caller.ModeratorTokenOfB, B.Id, Role.Moderator);
         await TokenAsync(Caller.CitizenTokenOfA, A.Id, Role.Citizen);
     }
 

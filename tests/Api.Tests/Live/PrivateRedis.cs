@@ -21,8 +21,13 @@ public sealed class PrivateRedis : IAsyncDisposable
 
     public string Address => $"127.0.0.1:{Port}";
 
+    /// <summary>Why redis-server cannot run here (it is on no folder of the PATH), or null when it can.</summary>
+    public static string? WhyUnavailable { get; } = FindWhyUnavailable();
+
     public static async Task<PrivateRedis> StartAsync()
     {
+        if (WhyUnavailable is { } reason)
+            throw new Xunit.Sdk.XunitException($"{reason} scripts/install-test-deps.sh installs it.");
         var redis = new PrivateRedis(FreePort());
         Directory.CreateDirectory(redis._directory);
         await redis.RestartAsync();
@@ -89,6 +94,14 @@ public sealed class PrivateRedis : IAsyncDisposable
         {
             return false;
         }
+    }
+
+    private static string? FindWhyUnavailable()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(folder => File.Exists(Path.Combine(folder, "redis-server")))
+            ? null
+            : "redis-server is not on the PATH.";
     }
 
     /// <summary>A loopback port nothing listens on at the moment.</summary>

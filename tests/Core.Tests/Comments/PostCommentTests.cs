@@ -117,13 +117,15 @@ public sealed class PostCommentTests(DatabaseFixture db) : IClassFixture<Databas
     }
 
     [Fact]
-    public async Task Post_is_refused_when_the_consultation_is_a_draft()
+    public async Task Post_to_a_draft_is_refused_as_to_a_consultation_that_does_not_exist()
     {
         var draft = await _platform.CreateDraftConsultationAsync();
         var citizen = await _platform.RegisterParticipantAsync();
         var before = await _platform.SnapshotAsync(draft.OrganisationId);
 
-        ResultAssert.FailedOnly(await PostAsync(draft.Id, citizen.Id), "consultationId", ErrorCodes.InvalidState);
+        // The same answer as for a made-up id, so that nobody learns a draft's id exists.
+        ResultAssert.FailedOnly(await PostAsync(draft.Id, citizen.Id), "consultationId", ErrorCodes.NotFound);
+        ResultAssert.FailedOnly(await PostAsync("no-such-consultation", citizen.Id), "consultationId", ErrorCodes.NotFound);
 
         Assert.Equal(before, await _platform.SnapshotAsync(draft.OrganisationId));
     }

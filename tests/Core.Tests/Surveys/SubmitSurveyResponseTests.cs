@@ -181,12 +181,14 @@ public sealed class SubmitSurveyResponseTests(DatabaseFixture db) : IClassFixtur
     // ---- Refused: the survey and the participant ----
 
     [Fact]
-    public async Task Submit_is_refused_when_the_survey_is_a_draft()
+    public async Task Submit_to_a_draft_is_refused_as_to_a_survey_that_does_not_exist()
     {
         var draft = await _platform.CreateDraftSurveyAsync([YesNo("again")]);
         var before = await _platform.SnapshotAsync(draft.OrganisationId);
 
-        ResultAssert.FailedOnly(await _platform.SubmitAsync(draft, ("again", Answer.Of(true))), "surveyId", ErrorCodes.InvalidState);
+        // The same answer as for a made-up id, so that nobody learns a draft's id exists.
+        ResultAssert.FailedOnly(await _platform.SubmitAsync(draft, ("again", Answer.Of(true))), "surveyId", ErrorCodes.NotFound);
+        ResultAssert.FailedOnly(await _platform.SubmitAsync(draft with { Id = "no-such-survey" }, ("again", Answer.Of(true))), "surveyId", ErrorCodes.NotFound);
 
         Assert.Equal(before, await _platform.SnapshotAsync(draft.OrganisationId));
     }
