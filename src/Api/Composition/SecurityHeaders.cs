@@ -2,8 +2,8 @@ namespace Engagement.Api.Composition;
 
 /// <summary>
 /// The browser security headers, in one place: every response carries nosniff, a Referrer-Policy and a
-/// Content-Security-Policy (the strict default unless the endpoint chose one of the policies here or GraphiQL's), and
-/// over TLS a Strict-Transport-Security header.
+/// Content-Security-Policy (the strict default unless the endpoint chose one of the policies here or GraphiQL's), and,
+/// when the browser reached the platform over TLS, a Strict-Transport-Security header.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -41,11 +41,26 @@ public static class SecurityHeaders
                 // so the pages' own form posts carry their real Origin rather than "null", and the cross-site check can tell
                 // them apart.
                 headers["Referrer-Policy"] = "same-origin";
-                // Browsers ignore the header over plain http, and sending it there would pin a host that may not serve TLS.
-                if (http.Request.IsHttps)
+                if (ReachedOverTls(http))
                     headers.StrictTransportSecurity = StrictTransportSecurity;
                 return Task.CompletedTask;
             }, http);
             return next(http);
         });
+
+    /// <summary>
+    /// Whether the browser reached the platform over TLS: the request itself is https, or the platform's public address
+    /// (Site:PublicBaseUrl) is https and the request names that host, because the load balancer in front of the nodes ends
+    /// TLS (docs/deployment.md) and passes the Host on. A plain-http request to any other name (a node's own address, a
+    /// development host) never gets the header: RFC 6797 forbids it over plain http, and it would pin a host that may not
+    /// serve TLS.
+    /// </summary>
+    private static bool ReachedOverTls(HttpContext http)
+    {
+        if (http.Request.IsHttps)
+            return true;
+        var publicBase = http.RequestServices.GetRequiredService<Settings.EngagementSettings>().PublicBaseUrl;
+        return publicBase.Scheme == Uri.UriSchemeHttps
+            && string.Equals(http.Request.Host.Host, publicBase.IdnHost, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -80,6 +80,22 @@ public sealed class SecurityHeaderTests(SharedHost host) : IClassFixture<SharedH
     }
 
     [Fact]
+    public async Task Behind_the_TLS_load_balancer_HSTS_goes_with_requests_for_the_https_public_host_only()
+    {
+        using var app = SharedHost.NewApp().WithSetting("Site:PublicBaseUrl", "https://engage.example.org");
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        // The balancer ends TLS and passes the public Host on; a node's own address over plain http is not the public site.
+        using var forPublicHost = new HttpRequestMessage(HttpMethod.Get, "/en/");
+        forPublicHost.Headers.Host = "engage.example.org";
+        using var viaBalancer = await client.SendAsync(forPublicHost);
+        using var direct = await client.GetAsync("/en/");
+
+        Assert.Equal("max-age=31536000", Header(viaBalancer, "Strict-Transport-Security"));
+        Assert.Null(Header(direct, "Strict-Transport-Security"));
+    }
+
+    [Fact]
     public async Task A_page_keeps_its_own_policy_rather_than_the_default()
     {
         using var client = Client(tls: false);
