@@ -47,8 +47,9 @@ public static class HostLogs
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            // The exception in full: a message or inner message quoting its input is where personal data most often slips in.
-            var line = $"{logLevel} {category}[{eventId.Id}]: {formatter(state, exception)}";
+            // No event id: a generated one has ten digits, which read as a phone number. The exception in full: a message or
+            // inner message quoting its input is where personal data most often slips in.
+            var line = $"{logLevel} {category}: {formatter(state, exception)}";
             Add(exception is null ? line : $"{line}{Environment.NewLine}{exception}");
         }
     }
