@@ -20,6 +20,9 @@ public sealed class SecurityHeaderTests(SharedHost host) : IClassFixture<SharedH
         var survey = await _app.CreateOpenSurveyAsync(organisation.Id);
         var service = await _app.CreateServiceAsync(organisation.Id);
         var key = await _app.CreateWidgetKeyAsync(organisation.Id, service.Id, "https://department.example");
+        var analyst = await _app.SignedInAsStaffAsync(organisation.Id, Role.Analyst);
+        var backlogItem = (await analyst.QueryAsync("mutation($input: CreateBacklogItemInput!) { createBacklogItem(input: $input) { id } }",
+            new { input = new { organisationId = organisation.Id, title = "Fix the ramp" } })).AssertOk().At("createBacklogItem.id").GetString()!;
         var failures = new List<string>();
 
         string[] citizenPages =
@@ -49,7 +52,7 @@ public sealed class SecurityHeaderTests(SharedHost host) : IClassFixture<SharedH
         [
             "/staff/consultations", "/staff/consultations/new", "/staff/consultations/" + consultation.Id,
             "/staff/surveys/new", "/staff/surveys/" + survey.Id, "/staff/services", "/staff/services/" + service.Id,
-            "/staff/moderation", "/staff/insights", "/staff/backlog", "/staff/backlog/new", "/staff/people",
+            "/staff/moderation", "/staff/insights", "/staff/backlog", "/staff/backlog/new", "/staff/backlog/" + backlogItem, "/staff/people",
         ];
         foreach (var lang in new[] { "en", "fr" })
             foreach (var path in staffPages)
