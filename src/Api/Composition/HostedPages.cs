@@ -5,29 +5,19 @@ namespace Engagement.Api.Composition;
 
 /// <summary>
 /// How the host serves its server-rendered pages (Razor components, no interactive mode) and reads their forms: one
-/// strict policy and no caching for every page, and form bodies read within a limit, in UTF-8 only.
+/// strict policy (<see cref="SecurityHeaders"/>) and no caching for every page, and form bodies read within a limit, in
+/// UTF-8 only.
 /// </summary>
 public static class HostedPages
 {
-    // The pages load only the platform's own stylesheet; their forms post only to the platform. A page that keeps figures
-    // live may load the platform's own script and reach its hub; none may run inline script.
-    private const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-    private const string LiveContentSecurityPolicy = ContentSecurityPolicy + "; script-src 'self'; connect-src 'self'";
-
     /// <summary>The component rendered with <paramref name="model"/> as its Model, under the pages' headers.</summary>
     public static RazorComponentResult<TComponent> Render<TComponent>(HttpContext http, object model, int status = StatusCodes.Status200OK, bool live = false)
         where TComponent : Microsoft.AspNetCore.Components.IComponent
     {
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = live ? LiveContentSecurityPolicy : ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = live ? SecurityHeaders.LivePagePolicy : SecurityHeaders.PagePolicy;
         // Pages may carry one-time values (a sign-in link's token, a participant token): never kept, never passed on.
         headers.CacheControl = "no-store";
-        // No referrer leaves for another site (a page's address may hold a token); within the platform one is sent, so the
-        // pages' own form posts carry their real Origin rather than "null", and the cross-site check can tell them apart.
-        headers["Referrer-Policy"] = "same-origin";
         return new RazorComponentResult<TComponent>(new Dictionary<string, object?> { ["Model"] = model }) { StatusCode = status };
     }
 

@@ -294,8 +294,13 @@ public static class GraphQLEndpoint
             variables = serializer.ReadNode<Inputs>(vars);
         }
         Inputs? extensions = null;
-        if (element.TryGetProperty("extensions", out var ext) && ext.ValueKind == JsonValueKind.Object)
+        if (element.TryGetProperty("extensions", out var ext) && ext.ValueKind != JsonValueKind.Null)
+        {
+            // The specification makes extensions a map like variables; a string or list is a malformed request, not an absent one.
+            if (ext.ValueKind != JsonValueKind.Object)
+                return (null, "extensions must be a JSON object.");
             extensions = serializer.ReadNode<Inputs>(ext);
+        }
         return (new GraphQLRequest { Query = query.GetString(), OperationName = operationName, Variables = variables, Extensions = extensions }, null);
     }
 

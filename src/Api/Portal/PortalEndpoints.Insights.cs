@@ -77,7 +77,6 @@ internal static partial class PortalEndpoints
             return Results.Text(query.Errors.Count > 0 ? string.Join(Environment.NewLine, query.Errors.Values) : InsightsTexts.Get("nothing", language),
                 "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
         var name = $"insights-{report.Subject.Kind.ToString().ToLowerInvariant()}-{SafeFileName(report.Subject.Id)}-{report.Range.From:yyyy-MM-dd}-{report.Range.To:yyyy-MM-dd}.{format}";
         return format == "csv"
             ? Results.File(InsightsCsv.Write(report, language), "text/csv; charset=utf-8", name)

@@ -242,7 +242,7 @@ public static partial class WidgetEndpoints
         // As strict as a department's page might be: scripts and connections only from itself and the platform.
         var ws = platform.Replace("http", "ws", StringComparison.Ordinal);
         http.Response.Headers.ContentSecurityPolicy =
-            $"default-src 'self'; script-src 'self' {platform}; connect-src 'self' {platform} {ws}; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self' {platform}";
+            $"default-src 'self'; script-src 'self' {platform}; connect-src 'self' {platform} {ws}; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self' {platform}; frame-ancestors 'none'";
         return result;
     }
 

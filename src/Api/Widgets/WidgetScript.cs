@@ -22,7 +22,6 @@ public sealed class WidgetScript
         headers.CacheControl = "public, max-age=300";
         headers.ETag = content.ETag;
         headers.Vary = "Accept-Encoding";
-        headers.XContentTypeOptions = "nosniff";
         // Host pages that isolate themselves (Cross-Origin-Embedder-Policy) may still load it.
         headers["Cross-Origin-Resource-Policy"] = "cross-origin";
         if (http.Request.Headers.IfNoneMatch.Contains(content.ETag))

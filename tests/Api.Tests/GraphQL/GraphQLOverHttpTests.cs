@@ -58,6 +58,8 @@ public sealed class GraphQLOverHttpTests(SharedHost host) : IClassFixture<Shared
     [InlineData("""{"query": "   "}""")]
     [InlineData("""{"query": "{ __typename }", "variables": [1]}""")]
     [InlineData("""{"query": "{ __typename }", "operationName": 7}""")]
+    [InlineData("""{"query": "{ __typename }", "extensions": "not a map"}""")]
+    [InlineData("""{"query": "{ __typename }", "extensions": [1]}""")]
     [InlineData("[]")]
     public async Task Post_answers_400_for_an_unparseable_body_or_a_missing_query(string body)
     {

@@ -176,6 +176,7 @@ public sealed class EngagementAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider, HostLogs.Provider>();
             foreach (var configure in _serviceOverrides)
                 configure(services);
         });
