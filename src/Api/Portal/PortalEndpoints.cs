@@ -95,9 +95,11 @@ internal static partial class PortalEndpoints
             errors["form"] = PortalTexts.Get("error-form", language);
         else
         {
-            var participantId = await ParticipantIdAsync(http, services);
-            var result = await post.ExecuteAsync(new PostComment.Request(id, participantId, text ?? "", language, parentId,
-                string.IsNullOrWhiteSpace(email) ? null : email), http.RequestAborted);
+            var request = new PostComment.Request(id, "", text ?? "", language, parentId, string.IsNullOrWhiteSpace(email) ? null : email);
+            // A comment refused for what it says makes no participant: only one that may be posted is worth a row and a cookie.
+            var result = post.CheckInput(request) is { Count: > 0 } faults
+                ? Core.Common.Result<Comment>.Fail(faults)
+                : await post.ExecuteAsync(request with { ParticipantId = await ParticipantIdAsync(http, services) }, http.RequestAborted);
             if (result.Succeeded)
             {
                 var status = result.Value.Status == CommentStatus.Published ? "published" : "held";
