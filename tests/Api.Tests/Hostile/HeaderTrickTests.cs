@@ -68,6 +68,24 @@ public sealed class HeaderTrickTests(SharedHost host) : IClassFixture<SharedHost
     }
 
     [Fact]
+    public async Task The_widget_embed_snippet_asked_for_with_a_spoofed_Host_points_at_the_public_base_url()
+    {
+        using var app = SharedHost.NewApp().WithSetting("Site:PublicBaseUrl", "https://engage.example.org");
+        var org = await app.CreateOrganisationAsync();
+        var service = await app.CreateServiceAsync(org.Id);
+        var key = await app.CreateWidgetKeyAsync(org.Id, service.Id, HostileWorld.WidgetOrigin);
+        var admin = app.WithToken(await app.CreateApiTokenAsync(org.Id, Role.Admin));
+
+        var response = await admin.QueryAsync("query($id: ID!) { service(id: $id) { widgetKeys { embedSnippet } } }", new { id = service.Id },
+            configure: r => r.Headers.TryAddWithoutValidation("Host", Evil));
+        var snippet = response.AssertOk().At("service.widgetKeys").EnumerateArray().Single().GetProperty("embedSnippet").GetString()!;
+
+        Assert.Contains($"src=\"https://engage.example.org/widget.js\" data-key=\"{key.Key}\"", snippet, StringComparison.Ordinal);
+        Assert.Contains($"href=\"https://engage.example.org/widget/{key.Key}/rate\"", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain(Evil, snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GraphQL_and_the_comment_form_are_limited_per_connection_whatever_X_Forwarded_For_says()
     {
         using var app = SharedHost.NewApp().WithSetting("RateLimits:GraphQLPerMinute", "3");
