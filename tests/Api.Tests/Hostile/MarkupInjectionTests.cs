@@ -109,6 +109,38 @@ public sealed partial class MarkupInjectionTests(SharedHost host) : IClassFixtur
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Fact]
+    public async Task Markup_in_a_rating_comment_and_a_survey_answer_is_shown_as_escaped_text_where_staff_pick_evidence()
+    {
+        // Rating comments and survey answers reach a page once insights have read them: the evidence choices of a new backlog item.
+        using var app = SharedHost.NewApp().WithSetting("Insights:Tagging:PollMilliseconds", "50");
+        var org = await app.CreateOrganisationAsync();
+        var service = await app.CreateServiceAsync(org.Id);
+        var survey = await app.CreateOpenSurveyAsync(org.Id);
+        var citizen = app.Anonymous();
+        (await citizen.QueryAsync("mutation($i: SubmitRatingInput!) { submitRating(input: $i) { id } }",
+            new { i = new { serviceId = service.Id, score = 2, language = "en", comment = Payload(12) } })).AssertOk();
+        (await citizen.QueryAsync("mutation($i: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $i) { id } }", new { i = new
+        {
+            surveyId = survey.Id, participantToken = await app.RegisterParticipantAsync(), language = "en",
+            answers = new object[] { new { questionId = "satisfied", number = 1 }, new { questionId = "why", text = Payload(13) } },
+        } })).AssertOk();
+        var (admin, password) = await app.CreateStaffAsync(org.Id, Core.Staff.Role.Admin);
+        var staff = await app.SignedInAsync(admin.Email, password);
+
+        var html = "";
+        for (var attempt = 0; attempt < 100 && !(html.Contains(Escaped(12), StringComparison.Ordinal) && html.Contains(Escaped(13), StringComparison.Ordinal)); attempt++)
+        {
+            if (attempt > 0)
+                await Task.Delay(100);
+            html = await staff.Http.GetStringAsync("/en/staff/backlog/new");
+        }
+
+        Assert.Contains(Escaped(12), html, StringComparison.Ordinal);
+        Assert.Contains(Escaped(13), html, StringComparison.Ordinal);
+        Assert.Empty(LiveMarkup(html));
+    }
+
     /// <summary>Any trace of a payload as markup rather than text: its script element, its image element, or a javascript: link.</summary>
     private static IEnumerable<string> LiveMarkup(string html) =>
         LiveElement().Matches(html).Select(m => m.Value).Concat(ScriptHref().Matches(html).Select(m => m.Value));
