@@ -91,6 +91,41 @@ public sealed class InjectionAndTokenTests(SharedHost host) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task Reaction_and_report_forms_with_hostile_values_or_comment_ids_are_a_4xx_and_make_no_participant()
+    {
+        var world = await HostileWorld.CreateAsync(_app);
+        var comment = (await _app.Anonymous().QueryAsync("mutation($i: PostCommentInput!) { postComment(input: $i) { id } }", new { i = new
+        {
+            consultationId = world.Consultation.Id, participantToken = await _app.RegisterParticipantAsync(), text = "A fine idea.", language = "en",
+        } })).AssertOk().At("postComment.id").GetString()!;
+        var other = await _app.CreateOpenConsultationAsync(world.Organisation.Id);
+        var before = await Hostile.RowCountsAsync(_app);
+        var path = $"/en/consultations/{world.Consultation.Id}/comments";
+        var cases = new List<(string Path, string Field, string Value)>();
+        foreach (var value in OperatorStrings.Concat(["", "agree", "Agree\u0000", "1", "Agree,Disagree"]))
+        {
+            cases.Add(($"{path}/{comment}/reaction", "reaction", value));
+            cases.Add(($"{path}/{comment}/report", "reason", value));
+        }
+        foreach (var id in OperatorStrings)
+        {
+            cases.Add(($"{path}/{Uri.EscapeDataString(id)}/reaction", "reaction", "Agree"));
+            cases.Add(($"{path}/{Uri.EscapeDataString(id)}/report", "reason", "Spam"));
+        }
+        // A real comment, through another consultation's address.
+        cases.Add(($"/en/consultations/{other.Id}/comments/{comment}/reaction", "reaction", "Agree"));
+        cases.Add(($"/en/consultations/{other.Id}/comments/{comment}/report", "reason", "Spam"));
+
+        foreach (var (target, field, value) in cases)
+        {
+            using var response = await Http().PostAsync(target, new FormUrlEncodedContent([new(field, value)]));
+            await Hostile.AssertRefusedAsync(response, $"{field}={value} at {target}");
+        }
+
+        await Hostile.AssertNothingWrittenAsync(_app, before, "hostile reactions and reports");
+    }
+
+    [Fact]
     public async Task Operator_strings_as_text_are_kept_exactly_as_typed()
     {
         var world = await HostileWorld.CreateAsync(_app);
