@@ -81,7 +81,7 @@ public static class HostedPages
 
     /// <summary>
     /// Reads a form body within <paramref name="maxBodyBytes"/> and <paramref name="limits"/>; null, with the status set
-    /// to 413 or 415 or left for a 400, when it is too large, not form-encoded, or malformed.
+    /// to 413 or 415 or left for a 400, when it is too large, not form-encoded, malformed, or not UTF-8.
     /// </summary>
     public static async Task<IFormCollection?> ReadFormAsync(HttpContext http, int maxBodyBytes, FormOptions limits)
     {
@@ -104,7 +104,15 @@ public static class HostedPages
         http.Features.Set<IFormFeature>(new FormFeature(http.Request, limits));
         try
         {
-            return await http.Request.ReadFormAsync(http.RequestAborted);
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            // The reader turns bytes that are not UTF-8 into U+FFFD rather than failing; such a body is refused, not
+            // stored with its text quietly changed (no browser sends it: they encode what they cannot send as %XX).
+            if (form.Any(f => f.Key.Contains('\uFFFD', StringComparison.Ordinal) || f.Value.Any(v => v?.Contains('\uFFFD', StringComparison.Ordinal) == true)))
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return null;
+            }
+            return form;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

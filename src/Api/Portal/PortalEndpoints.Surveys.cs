@@ -56,8 +56,12 @@ internal static partial class PortalEndpoints
                 answers.Remove(hidden);
             if (errors.Count == 0)
             {
-                var participantId = await ParticipantIdAsync(http, services);
-                var result = await submit.ExecuteAsync(new SubmitSurveyResponse.Request(survey.Id, participantId, language, answers), http.RequestAborted);
+                // Answers refused for what they say make no participant: only a response that may be kept is worth a row and a cookie.
+                var precheck = new Validator();
+                SurveyResponseRules.Validate(precheck, survey, answers);
+                var result = precheck.HasErrors
+                    ? Result<SurveyResponse>.Fail(precheck.Errors)
+                    : await submit.ExecuteAsync(new SubmitSurveyResponse.Request(survey.Id, await ParticipantIdAsync(http, services), language, answers), http.RequestAborted);
                 if (result.Succeeded)
                     return HostedPages.SeeOther(http, $"/{language}/surveys/{Uri.EscapeDataString(survey.Id)}?submitted=1");
                 foreach (var error in result.Errors)

@@ -95,9 +95,11 @@ internal static partial class PortalEndpoints
             errors["form"] = PortalTexts.Get("error-form", language);
         else
         {
-            var participantId = await ParticipantIdAsync(http, services);
-            var result = await post.ExecuteAsync(new PostComment.Request(id, participantId, text ?? "", language, parentId,
-                string.IsNullOrWhiteSpace(email) ? null : email), http.RequestAborted);
+            var request = new PostComment.Request(id, "", text ?? "", language, parentId, string.IsNullOrWhiteSpace(email) ? null : email);
+            // A comment refused for what it says makes no participant: only one that may be posted is worth a row and a cookie.
+            var result = post.CheckInput(request) is { Count: > 0 } faults
+                ? Core.Common.Result<Comment>.Fail(faults)
+                : await post.ExecuteAsync(request with { ParticipantId = await ParticipantIdAsync(http, services) }, http.RequestAborted);
             if (result.Succeeded)
             {
                 var status = result.Value.Status == CommentStatus.Published ? "published" : "held";
@@ -153,7 +155,7 @@ internal static partial class PortalEndpoints
     }
 
     private static Task<IResult> ReactAsync(string lang, string id, string commentId, HttpContext http, IServiceProvider services, Settings.EngagementSettings settings) =>
-        CommentActionAsync(lang, id, commentId, http, services, settings, "reacted", async (form, participantId) =>
+        CommentActionAsync(lang, id, commentId, http, services, settings, "reacted", async (form, participant) =>
         {
             var reaction = HostedPages.Single(form, "reaction") switch
             {
@@ -162,27 +164,31 @@ internal static partial class PortalEndpoints
                 "None" => null,
                 _ => throw new FormatException(),
             };
-            var result = await services.GetRequiredService<ReactToComment>().ExecuteAsync(new ReactToComment.Request(commentId, participantId, reaction), http.RequestAborted);
+            var result = await services.GetRequiredService<ReactToComment>().ExecuteAsync(new ReactToComment.Request(commentId, await participant(), reaction), http.RequestAborted);
             return result.Succeeded ? null : result.Errors[0];
         });
 
     private static Task<IResult> ReportAsync(string lang, string id, string commentId, HttpContext http, IServiceProvider services, Settings.EngagementSettings settings) =>
-        CommentActionAsync(lang, id, commentId, http, services, settings, "reported", async (form, participantId) =>
+        CommentActionAsync(lang, id, commentId, http, services, settings, "reported", async (form, participant) =>
         {
-            if (!Enum.TryParse<Core.Moderation.ReportReason>(HostedPages.Single(form, "reason"), out var reason) || !Enum.IsDefined(reason))
+            // By name only: Enum.TryParse also takes numbers ("1") and lists ("Spam,Offensive"), which no page's form sends.
+            var given = HostedPages.Single(form, "reason");
+            if (given is null || !Enum.GetNames<Core.Moderation.ReportReason>().Contains(given, StringComparer.Ordinal))
                 throw new FormatException();
+            var reason = Enum.Parse<Core.Moderation.ReportReason>(given);
             var result = await services.GetRequiredService<Core.Moderation.ReportComment>().ExecuteAsync(
-                new Core.Moderation.ReportComment.Request(commentId, participantId, reason), http.RequestAborted);
+                new Core.Moderation.ReportComment.Request(commentId, await participant(), reason), http.RequestAborted);
             return result.Succeeded ? null : result.Errors[0];
         });
 
     /// <summary>
     /// A reaction or report from the page: checked like every form, done as the browser's participant, then back to the
-    /// comment (post, redirect, get) saying it was done, or the page again saying why it could not be.
+    /// comment (post, redirect, get) saying it was done, or the page again saying why it could not be. The action reads
+    /// its form before it asks for the participant, which is made only then: a refused action leaves no participant behind.
     /// </summary>
     private static async Task<IResult> CommentActionAsync(
         string lang, string id, string commentId, HttpContext http, IServiceProvider services, Settings.EngagementSettings settings, string done,
-        Func<IFormCollection, string, Task<Core.Common.Error?>> act)
+        Func<IFormCollection, Func<Task<string>>, Task<Core.Common.Error?>> act)
     {
         var language = HostedPages.TextLanguage(lang);
         if (!Auth.CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
@@ -193,7 +199,10 @@ internal static partial class PortalEndpoints
         var form = await HostedPages.ReadFormAsync(http, ActionBodyBytes, CommentFormLimits);
         try
         {
-            problem = form is null ? new Core.Common.Error("form", "FORM", "") : await act(form, await ParticipantIdAsync(http, services));
+            problem = form is null ? new Core.Common.Error("form", "FORM", "")
+                : await services.GetRequiredService<ICommentStore>().GetAsync(commentId, http.RequestAborted) is not { } comment || comment.ConsultationId != consultation.Id
+                    ? new Core.Common.Error("commentId", Core.Common.ErrorCodes.NotFound, "")
+                    : await act(form, () => ParticipantIdAsync(http, services));
         }
         catch (FormatException)
         {

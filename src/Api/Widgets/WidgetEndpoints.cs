@@ -111,8 +111,6 @@ public static partial class WidgetEndpoints
 
         if (Repeated(form) is { } repeated)
             return Error(StatusCodes.Status400BadRequest, "VALIDATION", $"The field '{repeated}' is given more than once.", $"Le champ « {repeated} » est donné plus d’une fois.", repeated);
-        if (Undecodable(form) is { } broken)
-            return Error(StatusCodes.Status400BadRequest, "VALIDATION", "This field is not valid UTF-8.", "Ce champ n’est pas en UTF-8 valide.", broken);
         if (!TryScore(form, out var score))
             return Error(StatusCodes.Status400BadRequest, "VALIDATION", "Choose a score from 1 to 5.", "Choisissez une note de 1 à 5.", "score");
         var (comment, page, language, honeypot, email) = (Single(form, "comment")!, Single(form, "page")!, Single(form, "lang")!, Single(form, "website")!, Single(form, "email")!);
@@ -295,10 +293,6 @@ public static partial class WidgetEndpoints
 
     /// <summary>The first field given more than once, or null.</summary>
     private static string? Repeated(IFormCollection form) => Fields.FirstOrDefault(f => form[f].Count > 1);
-
-    // The form reader turns bytes that are not UTF-8 into U+FFFD; a person does not type that character, a broken
-    // or hostile client sends it.
-    private static string? Undecodable(IFormCollection form) => Fields.FirstOrDefault(f => form[f].ToString().Contains('\uFFFD', StringComparison.Ordinal));
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

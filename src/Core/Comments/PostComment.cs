@@ -17,14 +17,23 @@ public sealed class PostComment(
     /// <summary>A comment; <paramref name="FollowUpEmail"/>, when given, is where to say what it led to.</summary>
     public sealed record Request(string ConsultationId, string ParticipantId, string Text, string Language, string? ParentId = null, string? FollowUpEmail = null);
 
-    public async Task<Result<Comment>> ExecuteAsync(Request request, CancellationToken ct = default)
+    /// <summary>
+    /// The request's own faults, found without reading the store (its participant is not looked at): a page checks
+    /// them before it makes an anonymous participant to post as, so a refused comment leaves no participant behind.
+    /// </summary>
+    public IReadOnlyList<Error> CheckInput(Request request)
     {
         var v = new Validator();
         v.RequiredText("text", request.Text, TextLimits.Comment);
         v.Language("language", request.Language, languages);
         FollowUpOptIn.Validate(v, request.FollowUpEmail);
-        if (v.HasErrors)
-            return Result<Comment>.Fail(v.Errors);
+        return v.Errors;
+    }
+
+    public async Task<Result<Comment>> ExecuteAsync(Request request, CancellationToken ct = default)
+    {
+        if (CheckInput(request) is { Count: > 0 } faults)
+            return Result<Comment>.Fail(faults);
 
         var consultation = await consultations.GetAsync(request.ConsultationId, ct);
         // A draft answers as a made-up id does: otherwise anyone could tell which draft ids exist, which every read hides.

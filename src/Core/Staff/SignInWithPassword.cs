@@ -14,10 +14,12 @@ public sealed class SignInWithPassword(IStaffStore store, TimeProvider clock) : 
     /// <summary>The field every refusal names: neither "email" nor "password", since saying which was wrong would tell.</summary>
     public const string Field = "credentials";
 
-    public const string NotRightMessage = "The email or password is not right.";
-
-    public const string PausedMessage =
-        "Sign-in with a password is paused for a while after too many attempts. Wait a few minutes and try again, or ask an administrator.";
+    /// <summary>
+    /// The one answer to every refusal, a pause included: only an existing account can be paused, so a pause answered
+    /// in its own words would tell an attacker which emails have accounts.
+    /// </summary>
+    public const string NotRightMessage =
+        "The email or password is not right, or sign-in with a password is paused for a while after too many attempts. Check them and try again in a few minutes, or ask an administrator.";
 
     /// <summary>How long password sign-in stays paused once <see cref="MaxFailedSignIns"/> is reached.</summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
@@ -49,12 +51,16 @@ public sealed class SignInWithPassword(IStaffStore store, TimeProvider clock) : 
 
         var now = clock.GetUtcNow();
         if (member.LockedUntil > now)
-            return Paused();
+        {
+            // The same work as any other refusal, so a paused account is not told apart by how soon it answers.
+            PasswordHasher.Verify(password, member.PasswordHash);
+            return NotRight();
+        }
 
         if (!PasswordHasher.Verify(password, member.PasswordHash))
         {
-            var recorded = await RecordFailureAsync(member, now, ct);
-            return recorded?.LockedUntil > now ? Paused() : NotRight();
+            await RecordFailureAsync(member, now, ct);
+            return NotRight();
         }
         return await RecordSuccessAsync(member, password, now, ct);
     }
@@ -110,6 +116,4 @@ public sealed class SignInWithPassword(IStaffStore store, TimeProvider clock) : 
     }
 
     private static Result<StaffMember> NotRight() => Result<StaffMember>.Fail(Field, ErrorCodes.Unauthenticated, NotRightMessage);
-
-    private static Result<StaffMember> Paused() => Result<StaffMember>.Fail(Field, ErrorCodes.Unauthenticated, PausedMessage);
 }

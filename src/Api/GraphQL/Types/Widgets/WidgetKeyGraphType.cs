@@ -22,13 +22,13 @@ internal sealed class WidgetKeyGraphType : ObjectGraphType<WidgetKey>
         Field(x => x.ShowAverage).Description("Whether the widget shows the service's average rating.");
         Field(x => x.Enabled).Description("A disabled key is refused everywhere as if it did not exist.");
         Field<NonNullGraphType<StringGraphType>>("embedSnippet")
-            .Description("The tags a page embeds, with the platform's address as this request reached it.")
+            .Description("The tags a page embeds, pointing at the platform's public address (Site:PublicBaseUrl).")
             .Resolve(ctx =>
             {
-                var request = ctx.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request;
-                var platform = request is null ? "" : Auth.CrossSiteGuard.OwnOrigin(request);
-                return $"<script src=\"{platform}/widget.js\" data-key=\"{ctx.Source.Key}\" async></script>\n"
-                    + $"<noscript><a href=\"{platform}/widget/{ctx.Source.Key}/rate\">Rate this service / Évaluez ce service</a></noscript>";
+                // The public address, never the request's Host: a snippet is pasted into other sites and outlives the request.
+                var links = ctx.RequestServices!.GetRequiredService<Core.Email.PublicLinks>();
+                return $"<script src=\"{links.To("/widget.js")}\" data-key=\"{ctx.Source.Key}\" async></script>\n"
+                    + $"<noscript><a href=\"{links.To($"/widget/{ctx.Source.Key}/rate")}\">Rate this service / Évaluez ce service</a></noscript>";
             });
         Field(x => x.CreatedAt);
         Field(x => x.UpdatedAt);
