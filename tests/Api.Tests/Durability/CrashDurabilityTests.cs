@@ -31,7 +31,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
         var dataDir = Path.Combine(workDir, "data");
         try
         {
-            var (serviceId, consultationId, surveyId) = await CreateWhatTheWritesNeedAsync(dataDir);
+            var (serviceId, consultationId, surveyId) = await DrillSetup.CreateWhatTheWritesNeedAsync(dataDir);
             using var crowd = new DrillCitizens(serviceId, consultationId, surveyId);
             using var stop = new CancellationTokenSource();
             var loops = Enumerable.Range(0, citizens).Select(i => Task.Run(() => crowd.RunAsync(seed + i, stop.Token))).ToList();
@@ -90,17 +90,6 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
         "--urls", "http://127.0.0.1:0", "--Seed:DemoData=false",
         // Every citizen writes from 127.0.0.1; the per-address limit would otherwise be the bottleneck, not the store.
         "--RateLimits:GraphQLPerMinute=1000000");
-
-    /// <summary>An organisation with a service, an open consultation and an open survey, in the file the host will use.</summary>
-    private static async Task<(string ServiceId, string ConsultationId, string SurveyId)> CreateWhatTheWritesNeedAsync(string dataDir)
-    {
-        using var app = new EngagementAppFactory(dataDir).WithSetting("Seed:DemoData", "false");
-        var org = await app.CreateOrganisationAsync();
-        var service = await app.CreateServiceAsync(org.Id);
-        var consultation = await app.CreateOpenConsultationAsync(org.Id);
-        var survey = await app.CreateOpenSurveyAsync(org.Id);
-        return (service.Id, consultation.Id, survey.Id);
-    }
 
     private static DrillReport Audit(string databasePath, DrillCitizens crowd, string serviceId, string consultationId, string surveyId)
     {

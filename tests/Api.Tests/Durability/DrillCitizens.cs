@@ -12,11 +12,6 @@ namespace Engagement.Api.Tests.Durability;
 /// </summary>
 public sealed class DrillCitizens(string serviceId, string consultationId, string surveyId) : IDisposable
 {
-    private const string Rate = "mutation($input: SubmitRatingInput!) { submitRating(input: $input) { id } }";
-    private const string Post = "mutation($input: PostCommentInput!) { postComment(input: $input) { id status parentId } }";
-    private const string Answer = "mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { id } }";
-    private const string Register = "mutation { registerParticipant { participantToken } }";
-
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private TaskCompletionSource<Uri> _up = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
@@ -112,7 +107,7 @@ public sealed class DrillCitizens(string serviceId, string consultationId, strin
     {
         var page = $"https://drill.example/pages/{Interlocked.Increment(ref _sequence)}";
         var input = new { serviceId, score = random.Next(1, 6), language = random.Next(4) == 0 ? "fr" : "en", pageUrl = page };
-        var (outcome, data, codes) = await SendAsync(address, Rate, new { input });
+        var (outcome, data, codes) = await SendAsync(address, DrillSetup.Rate, new { input });
         Record(outcome, page, codes, () => AckedRatings[page] = data.GetProperty("submitRating").GetProperty("id").GetString()!);
     }
 
@@ -121,7 +116,7 @@ public sealed class DrillCitizens(string serviceId, string consultationId, strin
         var n = Interlocked.Increment(ref _sequence);
         var parentId = published.Count > 0 && random.Next(5) == 0 ? published[random.Next(published.Count)] : null;
         var text = $"Drill note {n}: the crossing by the library needs a longer green light for people on foot.";
-        var (outcome, data, codes) = await SendAsync(address, Post, new { input = new { consultationId, participantToken = token, text, language = "en", parentId } });
+        var (outcome, data, codes) = await SendAsync(address, DrillSetup.Post, DrillSetup.Comment(consultationId, token, text, parentId));
         Record(outcome, text, codes, () =>
         {
             var comment = data.GetProperty("postComment");
@@ -135,11 +130,7 @@ public sealed class DrillCitizens(string serviceId, string consultationId, strin
     private async Task<bool> AnswerAsync(Uri address, string token, Random random)
     {
         SurveyParticipants.TryAdd(token, null);
-        var score = random.Next(1, 6);
-        object[] answers = score == 1
-            ? [new { questionId = "satisfied", number = score }, new { questionId = "why", text = "The form lost my answers twice." }]
-            : [new { questionId = "satisfied", number = score }];
-        var (outcome, data, codes) = await SendAsync(address, Answer, new { input = new { surveyId, participantToken = token, language = "en", answers } });
+        var (outcome, data, codes) = await SendAsync(address, DrillSetup.Answer, DrillSetup.Response(surveyId, token, random.Next(1, 6)));
         switch (outcome)
         {
             case Outcome.Acknowledged:
@@ -158,7 +149,7 @@ public sealed class DrillCitizens(string serviceId, string consultationId, strin
 
     private async Task<string?> RegisterAsync(Uri address)
     {
-        var (outcome, data, _) = await SendAsync(address, Register, null);
+        var (outcome, data, _) = await SendAsync(address, DrillSetup.Register, null);
         if (outcome != Outcome.Acknowledged)
             return null;
         var token = data.GetProperty("registerParticipant").GetProperty("participantToken").GetString()!;
