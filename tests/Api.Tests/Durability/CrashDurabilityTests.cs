@@ -31,7 +31,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
         var dataDir = Path.Combine(workDir, "data");
         try
         {
-            var (serviceId, consultationId, surveyId) = await DrillSetup.CreateWhatTheWritesNeedAsync(dataDir);
+            var (serviceId, consultationId, surveyId, _) = await DrillSetup.CreateWhatTheWritesNeedAsync(dataDir);
             using var crowd = new DrillCitizens(serviceId, consultationId, surveyId);
             using var stop = new CancellationTokenSource();
             var loops = Enumerable.Range(0, citizens).Select(i => Task.Run(() => crowd.RunAsync(seed + i, stop.Token))).ToList();

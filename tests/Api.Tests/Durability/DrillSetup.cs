@@ -11,15 +11,33 @@ public static class DrillSetup
     public const string Answer = "mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { id } }";
     public const string Register = "mutation { registerParticipant { participantToken } }";
 
-    /// <summary>An organisation with a service, an open consultation and an open survey, in the store file of this data directory.</summary>
-    public static async Task<(string ServiceId, string ConsultationId, string SurveyId)> CreateWhatTheWritesNeedAsync(string dataDir)
+    /// <summary>The web site the drills' widget key allows.</summary>
+    public const string Site = "https://drill.example";
+
+    /// <summary>
+    /// An organisation with a service (and a widget key for it, allowing <see cref="Site"/>), an open consultation and an
+    /// open survey, in the store file of this data directory.
+    /// </summary>
+    public static async Task<DrillScene> CreateWhatTheWritesNeedAsync(string dataDir)
     {
         using var app = new EngagementAppFactory(dataDir).WithSetting("Seed:DemoData", "false");
         var org = await app.CreateOrganisationAsync();
         var service = await app.CreateServiceAsync(org.Id);
+        var key = await app.CreateWidgetKeyAsync(org.Id, service.Id, Site);
         var consultation = await app.CreateOpenConsultationAsync(org.Id);
         var survey = await app.CreateOpenSurveyAsync(org.Id);
-        return (service.Id, consultation.Id, survey.Id);
+        return new DrillScene(service.Id, consultation.Id, survey.Id, key.Key);
+    }
+
+    /// <summary>Posts a rating through the widget endpoint, as the widget does from a page of <see cref="Site"/>.</summary>
+    public static async Task<HttpResponseMessage> PostWidgetRatingAsync(HttpClient http, string widgetKey, string page, int score = 4)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/widget/{widgetKey}/ratings")
+        {
+            Content = new FormUrlEncodedContent([new("score", score.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("page", page)]),
+        };
+        request.Headers.Add("Origin", Site);
+        return await http.SendAsync(request);
     }
 
     /// <summary>A rating whose page address is the marker it is found by afterwards.</summary>
@@ -57,3 +75,6 @@ public static class DrillSetup
         Assert.All(answer.Data.EnumerateObject(), field => Assert.Equal(System.Text.Json.JsonValueKind.Null, field.Value.ValueKind));
     }
 }
+
+/// <summary>What a drill writes to: a service and its widget key, an open consultation, an open survey.</summary>
+public sealed record DrillScene(string ServiceId, string ConsultationId, string SurveyId, string WidgetKey);

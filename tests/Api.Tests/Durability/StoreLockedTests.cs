@@ -23,7 +23,7 @@ public sealed class StoreLockedTests(ITestOutputHelper output)
         var databasePath = Path.Combine(dataDir, "engagement.db");
         try
         {
-            var (serviceId, consultationId, surveyId) = await DrillSetup.CreateWhatTheWritesNeedAsync(dataDir);
+            var (serviceId, consultationId, surveyId, widgetKey) = await DrillSetup.CreateWhatTheWritesNeedAsync(dataDir);
             using var host = HostProcess.Start(workDir, "--urls", "http://127.0.0.1:0", "--Seed:DemoData=false");
             using var http = new HttpClient { BaseAddress = await host.WaitUntilServingAsync(), Timeout = TimeSpan.FromSeconds(60) };
             var client = new GraphQLClient(http);
@@ -32,6 +32,9 @@ public sealed class StoreLockedTests(ITestOutputHelper output)
 
             GraphQLResponse[] refused;
             GraphQLResponse read;
+            HttpStatusCode widgetStatus;
+            string? widgetRetryAfter;
+            JsonElement widgetProblem;
             // Not pooled, so closing it really drops the lock (and the file handle).
             await using (var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString()))
             {
@@ -47,6 +50,11 @@ public sealed class StoreLockedTests(ITestOutputHelper output)
                     client.QueryAsync(DrillSetup.Post, DrillSetup.Comment(consultationId, token, "Written while the store was locked.")),
                     client.QueryAsync(DrillSetup.Answer, DrillSetup.Response(surveyId, token, 4)));
                 read = await client.QueryAsync("query($id: ID!) { service(id: $id) { ratingSummary { count } } }", new { id = serviceId });
+                using (var widget = await DrillSetup.PostWidgetRatingAsync(http, widgetKey, "https://drill.example/widget-locked"))
+                {
+                    (widgetStatus, widgetRetryAfter) = (widget.StatusCode, widget.Headers.RetryAfter?.ToString());
+                    widgetProblem = JsonDocument.Parse(await widget.Content.ReadAsStringAsync()).RootElement.Clone();
+                }
                 await using var rollback = holder.CreateCommand();
                 rollback.CommandText = "ROLLBACK;";
                 await rollback.ExecuteNonQueryAsync();
@@ -55,6 +63,7 @@ public sealed class StoreLockedTests(ITestOutputHelper output)
             var rating = (await client.QueryAsync(DrillSetup.Rate, DrillSetup.Rating(serviceId, "https://drill.example/locked"))).AssertOk();
             var comment = (await client.QueryAsync(DrillSetup.Post, DrillSetup.Comment(consultationId, token, "Written while the store was locked."))).AssertOk();
             var response = (await client.QueryAsync(DrillSetup.Answer, DrillSetup.Response(surveyId, token, 4))).AssertOk();
+            using var widgetAgain = await DrillSetup.PostWidgetRatingAsync(http, widgetKey, "https://drill.example/widget-locked");
 
             foreach (var answer in refused)
             {
@@ -62,9 +71,15 @@ public sealed class StoreLockedTests(ITestOutputHelper output)
                 DrillSetup.AssertUnavailable(answer, "STORE_BUSY");
             }
             Assert.Equal(1, read.AssertOk().At("service.ratingSummary.count").GetInt32());
+            output.WriteLine($"Widget while locked: {(int)widgetStatus} Retry-After {widgetRetryAfter} {widgetProblem}");
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "5"), (widgetStatus, widgetRetryAfter));
+            Assert.Equal(("UNAVAILABLE", "STORE_BUSY"), (widgetProblem.GetProperty("code").GetString(), widgetProblem.GetProperty("reason").GetString()));
+            Assert.Contains("nothing was saved", widgetProblem.GetProperty("title").GetString(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Created, widgetAgain.StatusCode);
             using var store = new StoreAudit(databasePath);
             // Each write is stored once: the refused attempt left nothing, the retry everything.
             Assert.Equal([rating.At("submitRating.id").GetString()!], store.RatingsByPage(serviceId)["https://drill.example/locked"]);
+            Assert.Single(store.RatingsByPage(serviceId)["https://drill.example/widget-locked"]);
             Assert.Equal([comment.At("postComment.id").GetString()!], store.CommentsByText(consultationId)["Written while the store was locked."]);
             Assert.Equal([response.At("submitSurveyResponse.id").GetString()!], Assert.Single(store.ResponsesByParticipant(surveyId)).Value);
             var (compared, mismatches) = store.CheckTallies(serviceId, consultationId, surveyId);
