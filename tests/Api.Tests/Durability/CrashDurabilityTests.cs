@@ -99,6 +99,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
         CheckOnePerRequest("rating", store.RatingsByPage(serviceId), crowd.AckedRatings, crowd, report);
         CheckOnePerRequest("comment", store.CommentsByText(consultationId), crowd.AckedComments, crowd, report);
         report.CommentsAcknowledged = crowd.AckedComments.Count;
+        report.Lost = crowd.Lost.Count;
         foreach (var (_, codes) in crowd.Refused)
             report.Refused[codes] = report.Refused.GetValueOrDefault(codes) + 1;
 
@@ -204,6 +205,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
         public int SurveyRecoveredAsDuplicate { get; set; }
         public int SurveyRetried { get; set; }
         public int ParticipantsAcknowledged { get; set; }
+        public int Lost { get; set; }
         public int LostPresent { get; set; }
         public int TallyBuckets { get; set; }
         public int Ratings { get; set; }
@@ -215,7 +217,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
             $"""
             Acknowledged writes: {Acknowledged} (ratings, comments and survey responses; {CommentsAcknowledged} comments, {SurveyAcknowledged} responses), present exactly once: {Present}.
             Participant registrations acknowledged: {ParticipantsAcknowledged}, all checked present.
-            Lost in flight (connection cut by a kill) and stored anyway: {LostPresent}, each once. Survey participants whose submission was lost and retried: {SurveyRetried}, of which {SurveyRecoveredAsDuplicate} found the lost one stored (refused as a duplicate, one response).
+            Ratings and comments lost in flight (connection cut by a kill): {Lost}, of which stored anyway: {LostPresent}, each once. Survey participants whose submission was lost and retried: {SurveyRetried}, of which {SurveyRecoveredAsDuplicate} found the lost one stored (refused as a duplicate, one response).
             Refused with an error answer: {(Refused.Count == 0 ? "none" : string.Join(", ", Refused.Select(r => $"{r.Key} ×{r.Value}")))}.
             Stored: {Ratings} ratings, {SurveyResponses} survey responses. Tally buckets compared with their records: {TallyBuckets}. Problems: {Problems.Count}.
             """);
