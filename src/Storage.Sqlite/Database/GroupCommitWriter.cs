@@ -134,16 +134,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             catch (Exception e)
             {
                 _error = e;
-                try
-                {
-                    tx.Rollback(Savepoint);
-                }
-                catch (Exception)
-                {
-                    // SQLite itself aborted the transaction (a full disk, an I/O error), so the whole group fails, as it
-                    // must, and with this write's error: "no transaction is active" would hide the cause from everyone.
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
-                }
+                // If SQLite itself aborted the transaction (a full disk, an I/O error), this throws and the
+                // whole group fails, as it must; otherwise only this write is undone.
+                tx.Rollback(Savepoint);
             }
             tx.Release(Savepoint);
         }

@@ -32,9 +32,8 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
         try
         {
             var (serviceId, consultationId, surveyId, _) = await DrillSetup.CreateWhatTheWritesNeedAsync(dataDir);
-            using var crowd = new DrillCitizens(serviceId, consultationId, surveyId);
-            using var stop = new CancellationTokenSource();
-            var loops = Enumerable.Range(0, citizens).Select(i => Task.Run(() => crowd.RunAsync(seed + i, stop.Token))).ToList();
+            await using var crowd = new DrillCitizens(serviceId, consultationId, surveyId);
+            crowd.Start(citizens, seed);
 
             var starts = 0;
             var killedStarting = 0;
@@ -65,8 +64,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
             crowd.HostUp(address);
             // A last stretch of writes on the restarted host proves it takes writes again, not just that it starts.
             await Task.Delay(1500);
-            await stop.CancelAsync();
-            await Task.WhenAll(loops);
+            await crowd.StopAsync();
             await crowd.SettleSurveyParticipantsAsync(address);
 
             var report = Audit(Path.Combine(dataDir, "engagement.db"), crowd, serviceId, consultationId, surveyId);

@@ -10,9 +10,11 @@ namespace Engagement.Api.Tests.Durability;
 /// they can, whichever host process is up; and the ledger of what each write was told: acknowledged (200, no errors,
 /// an id), refused (an error answer), or lost (the connection broke, so the outcome is unknown).
 /// </summary>
-public sealed class DrillCitizens(string serviceId, string consultationId, string surveyId) : IDisposable
+public sealed class DrillCitizens(string serviceId, string consultationId, string surveyId) : IAsyncDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _loops = [];
     private TaskCompletionSource<Uri> _up = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
 
@@ -53,8 +55,37 @@ public sealed class DrillCitizens(string serviceId, string consultationId, strin
             Volatile.Write(ref _up, new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 
+    /// <summary>Starts this many citizens, each with its own seeded choices, writing whenever a host is up.</summary>
+    public void Start(int count, int seed)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var own = seed + i;
+            _loops.Add(Task.Run(() => RunAsync(own, _stop.Token)));
+        }
+    }
+
+    /// <summary>Stops the citizens once their writes in flight are answered; a citizen's own failure surfaces here.</summary>
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_loops);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            // The drill failed before stopping them: that failure is the one to report, so theirs is not awaited into it.
+            await _stop.CancelAsync();
+            await Task.WhenAll(_loops).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        _stop.Dispose();
+        _http.Dispose();
+    }
+
     /// <summary>One citizen's loop: a rating, a comment or a reply, or a survey response, over and over until stopped.</summary>
-    public async Task RunAsync(int seed, CancellationToken stop)
+    private async Task RunAsync(int seed, CancellationToken stop)
     {
         var random = new Random(seed);
         string? commentToken = null;
@@ -203,6 +234,4 @@ public sealed class DrillCitizens(string serviceId, string consultationId, strin
             return (Outcome.Lost, default, "");
         }
     }
-
-    public void Dispose() => _http.Dispose();
 }
