@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Engagement.Api.Tests.Durability;
 
 /// <summary>
-/// A tmpfs of a few megabytes mounted on a directory, so a drill can fill the disk a store writes to without touching
-/// the machine's own. Mounting needs root (CAP_SYS_ADMIN); <see cref="Capability"/> says whether this machine allows it.
+/// A tmpfs of a few megabytes mounted on a directory, owned by the test's user, so a drill can fill the disk a store
+/// writes to without touching the machine's own. Mounting needs root (CAP_SYS_ADMIN), or passwordless sudo as on hosted
+/// CI runners; <see cref="Capability"/> says whether this machine allows it.
 /// </summary>
 public sealed class SmallDisk : IDisposable
 {
@@ -19,7 +20,7 @@ public sealed class SmallDisk : IDisposable
     public static SmallDisk Mount(string path, int megabytes)
     {
         Directory.CreateDirectory(path);
-        if (Run("mount", "-t", "tmpfs", "-o", $"size={megabytes}m,mode=0700", "tmpfs", path) is { } problem)
+        if (Privileged("mount", "-t", "tmpfs", "-o", $"size={megabytes}m,mode=0700,uid={Owner.Uid},gid={Owner.Gid}", "tmpfs", path) is { } problem)
             throw new Xunit.Sdk.XunitException($"Could not mount a {megabytes} MB tmpfs on {path}: {problem}");
         return new SmallDisk(path);
     }
@@ -52,7 +53,7 @@ public sealed class SmallDisk : IDisposable
     public void Dispose()
     {
         // Lazy: a process that still holds a file there (a host that was just killed) must not leave the mount behind.
-        Run("umount", "-l", Path);
+        Privileged("umount", "-l", Path);
         try
         {
             Directory.Delete(Path, recursive: true);
@@ -71,9 +72,9 @@ public sealed class SmallDisk : IDisposable
         Directory.CreateDirectory(probe);
         try
         {
-            if (Run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe) is { } problem)
+            if (Privileged("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe) is { } problem)
                 return problem;
-            Run("umount", probe);
+            Privileged("umount", probe);
             return null;
         }
         finally
@@ -82,8 +83,23 @@ public sealed class SmallDisk : IDisposable
         }
     }
 
+    // The real user and group of this process, from the kernel's own account of it (read when needed: Linux only).
+    private static (string Uid, string Gid) Owner
+    {
+        get
+        {
+            var status = File.ReadAllLines("/proc/self/status");
+            string Field(string name) => status.First(l => l.StartsWith(name, StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1];
+            return (Field("Uid:"), Field("Gid:"));
+        }
+    }
+
+    /// <summary>Runs a command as root: directly when this process is root, else through sudo without a password prompt.</summary>
+    private static string? Privileged(string command, params string[] args) =>
+        Owner.Uid == "0" ? Run(command, args) : Run("sudo", ["-n", command, .. args]);
+
     /// <summary>Runs a command; null when it succeeded, else what it said.</summary>
-    private static string? Run(string command, params string[] args)
+    private static string? Run(string command, string[] args)
     {
         var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
@@ -113,6 +129,6 @@ public sealed class SmallDiskFactAttribute : FactAttribute
     public SmallDiskFactAttribute()
     {
         if (SmallDisk.Capability is { } problem && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            Skip = $"Cannot mount a small tmpfs here ({problem}); the disk-full drill needs root or CAP_SYS_ADMIN (under CI=true it fails instead).";
+            Skip = $"Cannot mount a small tmpfs here ({problem}); the disk-full drill needs root, CAP_SYS_ADMIN or passwordless sudo (under CI=true it fails instead).";
     }
 }
