@@ -73,7 +73,11 @@ public static class GraphQLServiceCollectionExtensions
                 options.UnhandledExceptionDelegate = context =>
                 {
                     var logger = options.RequestServices!.GetRequiredService<ILoggerFactory>().CreateLogger("Engagement.GraphQL");
-                    GraphQLLog.Unhandled(logger, context.Exception, context.FieldContext?.FieldDefinition.Name);
+                    // The store's unavailability is a state of the deployment, not a bug: one line, no stack.
+                    if (Engagement.Core.Common.StoreUnavailableException.Find(context.Exception) is { } unavailable)
+                        GraphQLLog.StoreUnavailable(logger, context.FieldContext?.FieldDefinition.Name, unavailable.Reason, unavailable.InnerException?.Message ?? unavailable.Message);
+                    else
+                        GraphQLLog.Unhandled(logger, context.Exception, context.FieldContext?.FieldDefinition.Name);
                     return Task.CompletedTask;
                 };
             }));
@@ -86,4 +90,7 @@ internal static partial class GraphQLLog
 {
     [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL resolver failed (field {Field})")]
     public static partial void Unhandled(ILogger logger, Exception exception, string? field);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store could not serve field {Field} ({Reason}): {Detail}")]
+    public static partial void StoreUnavailable(ILogger logger, string? field, Engagement.Core.Common.StoreUnavailableReason reason, string detail);
 }

@@ -62,6 +62,12 @@ internal static class Sql
 /// <summary>The SQLite result codes this adapter reacts to.</summary>
 internal static class SqliteErrorCodes
 {
+    public const int Busy = 5;
+    public const int Locked = 6;
+    public const int ReadOnly = 8;
+    public const int IoError = 10;
+    public const int Full = 13;
+    public const int CantOpen = 14;
     public const int Constraint = 19;
     public const int ConstraintPrimaryKey = 1555;
     public const int ConstraintUnique = 2067;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Engagement.Core.Common;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -10,8 +11,10 @@ namespace Engagement.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
-    // Generous: a second process holding the write lock (a migration, a bulk import) is waited for, not failed.
-    private const int BusyTimeoutMilliseconds = 10_000;
+    // A second process holding the write lock briefly (a migration step, a backup) is waited for. One holding it longer
+    // fails the write as busy (nothing saved) well inside the request timeout (GraphQL:TimeoutSeconds, 10 s by default),
+    // so the caller hears a definite "try again" rather than a TIMEOUT that cannot say whether the write was saved.
+    private const int BusyTimeoutMilliseconds = 5_000;
 
     // synchronous is per connection and not in the connection string, so every native handle gets it once.
     // FULL syncs the WAL on every commit: an acknowledged write survives a power cut, not just a crash.
@@ -106,8 +109,15 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Runs a read on its own pooled connection; WAL lets reads proceed while a write is under way.</summary>
     internal async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
-        return read(connection);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            return read(connection);
+        }
+        catch (SqliteException e) when (Unavailable(e) is { } unavailable)
+        {
+            throw unavailable;
+        }
     }
 
     /// <summary>Runs a write in an IMMEDIATE transaction (shared with concurrent writes) and completes only after COMMIT returned.</summary>
@@ -130,6 +140,21 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// The store's unavailability for the failures that pass, worded for the people who will read it; null for anything
+    /// else (a constraint, a bug, a corrupt file), which must surface as the fault it is.
+    /// </summary>
+    internal static StoreUnavailableException? Unavailable(SqliteException e) => (e.SqliteErrorCode & 0xFF) switch
+    {
+        SqliteErrorCodes.Busy or SqliteErrorCodes.Locked => new StoreUnavailableException(StoreUnavailableReason.Busy,
+            "The store is locked by another process; nothing was saved.", e),
+        SqliteErrorCodes.Full => new StoreUnavailableException(StoreUnavailableReason.Full,
+            "The disk the store writes to is full; nothing was saved.", e),
+        SqliteErrorCodes.IoError or SqliteErrorCodes.CantOpen or SqliteErrorCodes.ReadOnly => new StoreUnavailableException(StoreUnavailableReason.Failing,
+            $"The store's files could not be read or written ({e.Message}).", e),
+        _ => null,
+    };
+
     public void Dispose()
     {
         // Queued writes finish (and are answered) before the file is released.
@@ -141,8 +166,17 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     // Every write goes through group commit; see GroupCommitWriter for the acknowledgement rule.
-    private Task<(bool Committed, T Value)> WriteCoreAsync<T>(Func<SqliteTransaction, (bool Commit, T Value)> write, CancellationToken ct) =>
-        _writer.WriteAsync(write, ct);
+    private async Task<(bool Committed, T Value)> WriteCoreAsync<T>(Func<SqliteTransaction, (bool Commit, T Value)> write, CancellationToken ct)
+    {
+        try
+        {
+            return await _writer.WriteAsync(write, ct);
+        }
+        catch (SqliteException e) when (Unavailable(e) is { } unavailable)
+        {
+            throw unavailable;
+        }
+    }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {

@@ -113,6 +113,30 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_another_process_locks_out_past_the_busy_timeout_fails_as_busy_stores_nothing_and_succeeds_once_released()
+    {
+        var db = await OpenInitializedAsync();
+        var stores = SqliteFixture.For(db);
+        var organisation = Make.Organisation();
+        StoreUnavailableException refused;
+        using (var other = new SqliteConnection($"Data Source={db.Path};Pooling=False"))
+        {
+            other.Open();
+            using (var begin = other.CreateCommand())
+            {
+                begin.CommandText = "BEGIN EXCLUSIVE";
+                begin.ExecuteNonQuery();
+            }
+            refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => stores.Organisations.TryAddAsync(organisation));
+        }
+
+        Assert.Equal(StoreUnavailableReason.Busy, refused.Reason);
+        Assert.IsType<SqliteException>(refused.InnerException);
+        Assert.Null(await stores.Organisations.GetAsync(organisation.Id));
+        Assert.True(await stores.Organisations.TryAddAsync(organisation));
+    }
+
+    [Fact]
     public async Task Reads_proceed_and_see_the_last_commit_while_a_write_is_under_way()
     {
         var db = await OpenInitializedAsync();
