@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark docs/performance.md quotes, one after another on this machine: the one command behind the report.
-# About 45 minutes in all (the live-results runs alone take 15); run it on a quiet machine, since every table sets the
+# About 30 minutes in all (the live-results runs alone take 10); run it on a quiet machine, since every table sets the
 # platform beside its reference in the same run and other load skews both sides differently.
 # Output: artifacts/bench/<UTC stamp>/ — machine.txt (what it ran on), one log per run, BenchmarkDotNet's reports.
 set -euo pipefail
