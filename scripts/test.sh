@@ -57,9 +57,18 @@ if [ -n "${ENGAGEMENT_TEST_REDIS:-}" ]; then
 elif command -v redis-server >/dev/null 2>&1; then
   start_redis || true
 fi
+# Every test host appends its log lines here; once the whole suite has run, one more test scans them all for personal
+# information (tests/Api.Tests/Hosting/PersonalInformationInLogsTests).
+host_log="$redis_dir/host-logs.jsonl"
 set +e
-dotnet test Engagement.sln --configuration Release --nologo "$@" 2>&1 | tee "$log"
+ENGAGEMENT_HOST_LOG_FILE="$host_log" dotnet test Engagement.sln --configuration Release --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+if [ -s "$host_log" ]; then
+  ENGAGEMENT_SCAN_HOST_LOG="$host_log" dotnet test tests/Api.Tests --configuration Release --no-build --nologo \
+    --filter "FullyQualifiedName~PersonalInformationInLogsTests.The_whole_suites_host_logs_hold_no_personal_information" 2>&1 | tee -a "$log"
+  scan=${PIPESTATUS[0]}
+  [ "$scan" -eq 0 ] || status=$scan
+fi
 set -e
 
 # One closing line over every test assembly, in the plain "N passed, N failed" form CI reads.

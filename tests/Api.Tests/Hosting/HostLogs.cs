@@ -12,7 +12,15 @@ public static class HostLogs
     // Enough for a whole run of the suite; beyond it lines are counted but not kept, so memory stays bounded.
     private const int MaxLines = 200_000;
 
+    /// <summary>
+    /// Set by the test command: every line is also appended to this file (one JSON string per line), so that once the
+    /// whole suite has run, the scan in <see cref="PersonalInformationInLogsTests"/> reads what every test's hosts logged.
+    /// </summary>
+    public const string FileVariable = "ENGAGEMENT_HOST_LOG_FILE";
+
     private static readonly ConcurrentQueue<string> Lines = new();
+    private static readonly Lock FileGate = new();
+    private static readonly StreamWriter? File = OpenFile();
     private static int _dropped;
 
     /// <summary>The lines captured so far.</summary>
@@ -27,7 +35,17 @@ public static class HostLogs
             Lines.Enqueue(line);
         else
             Interlocked.Increment(ref _dropped);
+        if (File is not null)
+        {
+            lock (FileGate)
+                File.WriteLine(System.Text.Json.JsonSerializer.Serialize(line));
+        }
     }
+
+    private static StreamWriter? OpenFile() =>
+        Environment.GetEnvironmentVariable(FileVariable) is { Length: > 0 } path
+            ? new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true }
+            : null;
 
     /// <summary>The provider each factory adds to its host.</summary>
     public sealed class Provider : ILoggerProvider

@@ -64,6 +64,29 @@ public sealed partial class PersonalInformationInLogsTests
         Assert.True(found.Count == 0, $"{found.Count} log lines hold personal information:\n{string.Join("\n", found.Take(50))}");
     }
 
+    /// <summary>
+    /// The whole suite's logs: the test command runs this once more after every test has run, with
+    /// <see cref="ScanVariable"/> naming the file every host appended to (<see cref="HostLogs.FileVariable"/>). Run alone,
+    /// without it, it scans what this run's hosts have logged so far.
+    /// </summary>
+    [Fact]
+    public void The_whole_suites_host_logs_hold_no_personal_information()
+    {
+        var path = Environment.GetEnvironmentVariable(ScanVariable);
+        var lines = path is { Length: > 0 }
+            ? System.IO.File.ReadLines(path).Select(l => System.Text.Json.JsonSerializer.Deserialize<string>(l) ?? "").ToList()
+            : [.. HostLogs.Snapshot()];
+        if (path is { Length: > 0 })
+            Assert.True(lines.Count > 0, $"No line reached {path}: the capture did not see the suite.");
+
+        var found = lines.SelectMany(l => PersonalInformationIn(l).Select(kind => $"{kind}: {l}")).Distinct().ToList();
+
+        Assert.True(found.Count == 0, $"{found.Count} of {lines.Count} log lines hold personal information:\n{string.Join("\n", found.Take(50))}");
+    }
+
+    /// <summary>Names the file of the whole suite's host logs to scan.</summary>
+    public const string ScanVariable = "ENGAGEMENT_SCAN_HOST_LOG";
+
     [Theory]
     [InlineData("Sign-in failed for jane.doe@example.org", "email")]
     [InlineData("Call 613-555-0123 back", "phone")]
