@@ -12,6 +12,7 @@ namespace Engagement.Api.Tests.Durability;
 /// </summary>
 [Trait("Category", "Process")]
 [Trait("Category", "Durability")]
+[Collection(DrillCollection.Name)]
 public sealed class CrashDurabilityTests(ITestOutputHelper output)
 {
     /// <summary>Set to 1 for the long drill (many more kills and citizens); the default is the CI drill of about a minute.</summary>

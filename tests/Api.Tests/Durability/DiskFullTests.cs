@@ -12,6 +12,7 @@ namespace Engagement.Api.Tests.Durability;
 /// </summary>
 [Trait("Category", "Process")]
 [Trait("Category", "Durability")]
+[Collection(DrillCollection.Name)]
 public sealed class DiskFullTests(ITestOutputHelper output)
 {
     // Enough attempts for the store's write-ahead log to need space it no longer has, whatever it had spare.

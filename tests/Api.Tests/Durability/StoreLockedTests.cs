@@ -13,6 +13,7 @@ namespace Engagement.Api.Tests.Durability;
 /// </summary>
 [Trait("Category", "Process")]
 [Trait("Category", "Durability")]
+[Collection(DrillCollection.Name)]
 public sealed class StoreLockedTests(ITestOutputHelper output)
 {
     [Fact]
