@@ -377,23 +377,7 @@ public sealed class StoreCopyTests
         return writer.ToString();
     }
 
-    private static List<object?[]> Rows(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
-    }
+    private static List<object?[]> Rows(string path, string sql) => SqliteRows.Read(path, sql);
 
     private static string Hash(string path)
     {
