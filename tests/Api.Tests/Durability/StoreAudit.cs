@@ -7,18 +7,49 @@ namespace Engagement.Api.Tests.Durability;
 /// <summary>
 /// Reads a store file read-only, the way an auditor would after a crash: which records exist, and whether every tally
 /// the drills' writes move equals a count of the records behind it, worked out here from the rows, not from the code
-/// that moves tallies.
+/// that moves tallies. Every figure comes from one snapshot, so a host still running (its sentiment tagger saving tags and
+/// moving tallies) cannot commit between the read of the records and the read of their tallies.
 /// </summary>
 public sealed class StoreAudit : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _snapshot;
 
     public StoreAudit(string databasePath)
     {
         // No pool: the handle must be gone when the audit is, so the drill can delete or unmount the directory.
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         _connection.Open();
+        // Deferred: the snapshot is taken by the first read and held until the audit is disposed.
+        _snapshot = _connection.BeginTransaction(deferred: true);
     }
+
+    /// <summary>
+    /// Waits until the sentiment tagger of a running host has saved tags up to the last public text, so the audit
+    /// checks every text's tag rather than those it happened to reach. False when it has not within the time given.
+    /// </summary>
+    public static async Task<bool> WaitUntilTaggedAsync(string databasePath, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            using (var audit = new StoreAudit(databasePath))
+            {
+                if (audit.Scalar("SELECT COALESCE((SELECT value FROM checkpoints WHERE name = 'sentiment'), 0) >= COALESCE((SELECT max(seq) FROM text_feed), 0)") == 1)
+                    return true;
+            }
+            if (DateTime.UtcNow > deadline)
+                return false;
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The texts (comments, replies, rating comments and survey answers) that carry a sentiment tag.</summary>
+    public long TaggedTexts() => Scalar("""
+        SELECT (SELECT count(*) FROM comments WHERE json_extract(doc, '$.sentiment.label') IS NOT NULL)
+             + (SELECT count(*) FROM ratings WHERE json_extract(doc, '$.commentSentiment.label') IS NOT NULL)
+             + (SELECT COALESCE(sum((SELECT count(*) FROM json_each(doc, '$.sentiments'))), 0) FROM survey_responses)
+        """);
 
     /// <summary>Rating ids of a service, by page address (the drills give each rating a page of its own, so it can be found again).</summary>
     public Dictionary<string, List<string>> RatingsByPage(string serviceId) =>
@@ -35,8 +66,7 @@ public sealed class StoreAudit : IDisposable
     /// <summary>The participant a token was issued to, or null when no participant holds it.</summary>
     public string? ParticipantOfToken(string token)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id FROM participants WHERE token_hash = @hash";
+        using var command = Command("SELECT id FROM participants WHERE token_hash = @hash");
         command.Parameters.AddWithValue("@hash", ParticipantTokens.Hash(token));
         return command.ExecuteScalar() as string;
     }
@@ -107,14 +137,13 @@ public sealed class StoreAudit : IDisposable
         }
 
         var actual = new Dictionary<(string Scope, string Bucket), long>();
-        using (var command = _connection.CreateCommand())
-        {
-            // Every scope these three own: a stray bucket (a tally with no record behind it) is as wrong as a missing one.
-            command.CommandText = """
+        // Every scope these three own: a stray bucket (a tally with no record behind it) is as wrong as a missing one.
+        using (var command = Command("""
                 SELECT scope, bucket, count FROM tallies
                 WHERE scope IN (@service, @consultation, @survey)
                    OR scope LIKE @service_days OR scope LIKE @service_pages OR scope LIKE @consultation_days OR scope LIKE @survey_days
-                """;
+                """))
+        {
             command.Parameters.AddWithValue("@service", $"service:{serviceId}");
             command.Parameters.AddWithValue("@consultation", $"consultation:{consultationId}");
             command.Parameters.AddWithValue("@survey", $"survey:{surveyId}");
@@ -139,7 +168,25 @@ public sealed class StoreAudit : IDisposable
         return (keys.Count, mismatches);
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _snapshot.Dispose();
+        _connection.Dispose();
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _snapshot;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = Command(sql);
+        return (long)command.ExecuteScalar()!;
+    }
 
     private static string Day(object? ticks) =>
         new DateTime((long)ticks!, DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -160,8 +207,7 @@ public sealed class StoreAudit : IDisposable
 
     private List<object?[]> Rows(string sql, string id)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
+        using var command = Command(sql);
         command.Parameters.AddWithValue("@id", id);
         using var reader = command.ExecuteReader();
         var rows = new List<object?[]>();
