@@ -1,3 +1,4 @@
+using Engagement.Api.Composition;
 using System.Security.Claims;
 using System.Text.Json;
 using Engagement.Api.Settings;
@@ -32,17 +33,13 @@ public static class AuthEndpoints
             || (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
                 && type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
             return Problem(StatusCodes.Status415UnsupportedMediaType, "VALIDATION", "Send the email and password as application/json.");
-        if (http.Request.ContentLength > MaxBodyBytes)
-            return Problem(StatusCodes.Status413PayloadTooLarge, "VALIDATION", "The request body is too large.");
 
         Credentials? credentials;
         try
         {
-            using var limited = new MemoryStream();
-            await http.Request.Body.CopyToAsync(limited, http.RequestAborted);
-            if (limited.Length > MaxBodyBytes)
+            if (await RequestBodies.ReadAsync(http, MaxBodyBytes) is not { } body)
                 return Problem(StatusCodes.Status413PayloadTooLarge, "VALIDATION", "The request body is too large.");
-            credentials = JsonSerializer.Deserialize<Credentials>(limited.ToArray(), JsonOptions);
+            credentials = JsonSerializer.Deserialize<Credentials>(body, JsonOptions);
         }
         catch (JsonException)
         {

@@ -99,8 +99,7 @@ public static class HostedPages
             return null;
         }
         // A body sent without a length (chunked) is cut off at the same size by the server.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = maxBodyBytes;
+        RequestBodies.LimitTo(http, maxBodyBytes);
         http.Features.Set<IFormFeature>(new FormFeature(http.Request, limits));
         try
         {

@@ -1,3 +1,4 @@
+using Engagement.Api.Composition;
 using System.Text.Json;
 using Engagement.Api.Auth;
 using Engagement.GraphQL.Errors;
@@ -52,7 +53,7 @@ public static class GraphQLEndpoint
         if (!await PassesAuthenticationChecksAsync(http, settings, responseType, serializer))
             return;
 
-        var body = await ReadBodyAsync(http, limits.MaxBodyBytes);
+        var body = await RequestBodies.ReadAsync(http, limits.MaxBodyBytes);
         if (body is null)
         {
             await WriteRefusalAsync(http, StatusCodes.Status413PayloadTooLarge, responseType, serializer, ApiErrorCodes.Validation,
@@ -302,23 +303,6 @@ public static class GraphQLEndpoint
             extensions = serializer.ReadNode<Inputs>(ext);
         }
         return (new GraphQLRequest { Query = query.GetString(), OperationName = operationName, Variables = variables, Extensions = extensions }, null);
-    }
-
-    /// <summary>Reads the body up to the limit; null when it is larger (the rest is never buffered).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, int maxBytes)
-    {
-        if (http.Request.ContentLength > maxBytes)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     /// <summary>The media type to answer with, or null when the client accepts neither GraphQL response type.</summary>
