@@ -19,6 +19,7 @@ public static class LiveEndpoints
         services.AddSingleton<CoalescingBroadcaster>();
         services.AddSingleton<ILiveNotifier>(sp => sp.GetRequiredService<CoalescingBroadcaster>());
         services.AddHostedService(sp => sp.GetRequiredService<CoalescingBroadcaster>());
+        services.AddSingleton<LiveConnectionLimit>();
         services.AddSingleton<StalledViewers>();
         services.AddHostedService(sp => sp.GetRequiredService<StalledViewers>());
         return services;
@@ -31,10 +32,14 @@ public static class LiveEndpoints
         // Resolved at the first connection, not here: settings are read lazily so that bad ones end the host with
         // their own message (exit code 2) rather than inside endpoint mapping.
         var stalled = new Lazy<StalledViewers>(app.Services.GetRequiredService<StalledViewers>);
+        var limit = new Lazy<LiveConnectionLimit>(app.Services.GetRequiredService<LiveConnectionLimit>);
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(HubPath), hub => hub.Use((http, next) => limit.Value.RefuseWhenFullAsync(http, next)));
         app.MapConnections(HubPath, new() { TransportMaxBufferSize = LiveSettings.ViewerBufferBytes }, connection => connection
+                .Use(next => context => limit.Value.HoldAsync(context, next))
                 .Use(next => context => stalled.Value.WatchAsync(context, next))
                 .UseHub<LiveHub>())
-            .WithMetadata(new HubMetadata(typeof(LiveHub)));
+            .WithMetadata(new HubMetadata(typeof(LiveHub)))
+            .RequireRateLimiting(LiveConnectionLimit.RateLimitPolicy);
         return app;
     }
 }

@@ -36,7 +36,7 @@ public sealed class PageWatch
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
-                _consoleErrors.Enqueue(message.Text);
+                _consoleErrors.Enqueue($"{message.Text} ({message.Location})");
         };
     }
 
