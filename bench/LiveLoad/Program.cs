@@ -47,7 +47,9 @@ public static class LiveLoadProgram
     {
         await using var server = app
             // Demonstration data on: it gives an organisation and services without signing in, and seeds only ~400 rows.
-            ? await ServerProcess.StartPlatformAsync("liveload", ["--Seed:DemoData=true", "--RateLimits:GraphQLPerMinute=1000000", $"--Live:MaxUpdatesPerSecond={o.UpdatesPerSecond}"])
+            ? await ServerProcess.StartPlatformAsync("liveload", ["--Seed:DemoData=true", "--RateLimits:GraphQLPerMinute=1000000",
+                // Every viewer connects from 127.0.0.1: the per-address bounds on live connections would otherwise refuse most.
+                "--RateLimits:LiveConnectionsPerMinute=1000000", "--Live:MaxConnectionsPerAddress=1000000", $"--Live:MaxUpdatesPerSecond={o.UpdatesPerSecond}"])
             : await ServerProcess.StartSelfAsync("bare hub", ["--serve-bare", "--updates-per-second", o.UpdatesPerSecond.ToString(CultureInfo.InvariantCulture)]);
         Console.WriteLine($"  [{(app ? "app" : "bare")}] server pid {server.Pid} at {server.Address}");
         var result = await new LoadRun(o, server, app).RunAsync(ct);

@@ -18,6 +18,7 @@ public static class RateLimits
             o.AddPolicy(GraphQLEndpoint.RateLimitPolicy, http => TokenBucket(http, http.RequestServices.GetRequiredService<EngagementSettings>().RateLimits.GraphQLPerMinute));
             o.AddPolicy(AuthEndpoints.SignInRateLimitPolicy, http => TokenBucket(http, http.RequestServices.GetRequiredService<EngagementSettings>().RateLimits.SignInPerMinute));
             o.AddPolicy(Email.UnsubscribeEndpoints.RateLimitPolicy, http => TokenBucket(http, http.RequestServices.GetRequiredService<EngagementSettings>().RateLimits.EmailLinksPerMinute));
+            o.AddPolicy(Live.LiveConnectionLimit.RateLimitPolicy, http => Live.LiveConnectionLimit.Partition(http, http.RequestServices.GetRequiredService<EngagementSettings>().RateLimits.LiveConnectionsPerMinute));
             o.OnRejected = async (context, ct) =>
             {
                 var response = context.HttpContext.Response;

@@ -97,11 +97,13 @@ public sealed partial record EngagementSettings
                 GraphQLPerMinute = IntFrom("RateLimits:GraphQLPerMinute", config["RateLimits:GraphQLPerMinute"], 600, 1, 1_000_000),
                 SignInPerMinute = IntFrom("RateLimits:SignInPerMinute", config["RateLimits:SignInPerMinute"], 10, 1, 10_000),
                 EmailLinksPerMinute = IntFrom("RateLimits:EmailLinksPerMinute", config["RateLimits:EmailLinksPerMinute"], 30, 1, 10_000),
+                LiveConnectionsPerMinute = IntFrom("RateLimits:LiveConnectionsPerMinute", config["RateLimits:LiveConnectionsPerMinute"], 120, 1, 1_000_000),
             },
             Live = new LiveSettings
             {
                 MaxUpdatesPerSecond = IntFrom("Live:MaxUpdatesPerSecond", config["Live:MaxUpdatesPerSecond"], 4, 1, 100),
                 StalledViewerTimeout = TimeSpan.FromSeconds(IntFrom("Live:StalledViewerTimeoutSeconds", config["Live:StalledViewerTimeoutSeconds"], 10, 1, 600)),
+                MaxConnectionsPerAddress = IntFrom("Live:MaxConnectionsPerAddress", config["Live:MaxConnectionsPerAddress"], 200, 1, 1_000_000),
             },
             Widget = new WidgetSettings
             {
@@ -339,6 +341,9 @@ public sealed record RateLimitSettings
 
     /// <summary>Pages opened from email links (unsubscribe, verification) per client address.</summary>
     public required int EmailLinksPerMinute { get; init; }
+
+    /// <summary>New live connections (hub negotiations) per client address.</summary>
+    public required int LiveConnectionsPerMinute { get; init; }
 }
 
 /// <summary>How live results reach viewers of the hub.</summary>
@@ -349,6 +354,9 @@ public sealed record LiveSettings
 
     /// <summary>How long a viewer's connection may leave the server's output to it undrained before it is closed.</summary>
     public required TimeSpan StalledViewerTimeout { get; init; }
+
+    /// <summary>Live connections one client address may hold open at once (a building behind one address shares it).</summary>
+    public required int MaxConnectionsPerAddress { get; init; }
 
     /// <summary>The most bytes of updates the server buffers for one viewer before it waits for the viewer to read.</summary>
     public const int ViewerBufferBytes = 64 * 1024;
