@@ -20,6 +20,8 @@ internal static class MongoUnavailability
     private const int OutOfDiskSpace = 14031;
 
     // No writable primary on this member just now: an election, a step-down, a restart. The server refused the operation.
+    // The one exception the driver cannot report: a retried write whose first answer was lost on the old primary may be
+    // kept even though the retry met the election. That takes two faults in one call; we accept the wording for it.
     private static readonly HashSet<int> NoPrimary =
     [
         91,    // ShutdownInProgress
