@@ -22,31 +22,31 @@ public sealed class MongoStorageAdapter : StorageAdapter
     public MongoStorageAdapter(string connectionString)
     {
         _db = new MongoStorage(connectionString);
-        Organisations = new MongoOrganisationStore(_db);
-        Services = new MongoServiceStore(_db);
-        Consultations = new MongoConsultationStore(_db);
-        Comments = new MongoCommentStore(_db);
-        Surveys = new MongoSurveyStore(_db);
-        SurveyResponses = new MongoSurveyResponseStore(_db);
-        Ratings = new MongoRatingStore(_db);
-        Participants = new MongoParticipantStore(_db);
-        Tallies = new MongoTallyStore(_db);
-        Audit = new MongoAuditLog(_db);
-        Staff = new MongoStaffStore(_db);
-        ApiTokens = new MongoApiTokenStore(_db);
-        WidgetKeys = new MongoWidgetKeyStore(_db);
-        TermLists = new MongoTermListStore(_db);
-        ModerationItems = new MongoModerationItemStore(_db);
-        CommentReports = new MongoCommentReportStore(_db);
-        SentimentFeed = new MongoSentimentFeed(_db);
-        Themes = new MongoThemeStore(_db);
-        DriftAlerts = new MongoDriftAlertStore(_db);
-        Backlog = new MongoBacklogStore(_db);
-        Outbox = new MongoOutboxStore(_db);
-        FollowUps = new MongoFollowUpStore(_db);
-        EmailSuppressions = new MongoEmailSuppressionStore(_db);
-        EmailChallenges = new MongoEmailChallengeStore(_db);
-        Webhooks = new MongoWebhookStore(_db);
+        Organisations = MongoPortGuard.Guard<IOrganisationStore>(new MongoOrganisationStore(_db));
+        Services = MongoPortGuard.Guard<IServiceStore>(new MongoServiceStore(_db));
+        Consultations = MongoPortGuard.Guard<IConsultationStore>(new MongoConsultationStore(_db));
+        Comments = MongoPortGuard.Guard<ICommentStore>(new MongoCommentStore(_db));
+        Surveys = MongoPortGuard.Guard<ISurveyStore>(new MongoSurveyStore(_db));
+        SurveyResponses = MongoPortGuard.Guard<ISurveyResponseStore>(new MongoSurveyResponseStore(_db));
+        Ratings = MongoPortGuard.Guard<IRatingStore>(new MongoRatingStore(_db));
+        Participants = MongoPortGuard.Guard<IParticipantStore>(new MongoParticipantStore(_db));
+        Tallies = MongoPortGuard.Guard<ITallyStore>(new MongoTallyStore(_db));
+        Audit = MongoPortGuard.Guard<IAuditLog>(new MongoAuditLog(_db));
+        Staff = MongoPortGuard.Guard<IStaffStore>(new MongoStaffStore(_db));
+        ApiTokens = MongoPortGuard.Guard<IApiTokenStore>(new MongoApiTokenStore(_db));
+        WidgetKeys = MongoPortGuard.Guard<IWidgetKeyStore>(new MongoWidgetKeyStore(_db));
+        TermLists = MongoPortGuard.Guard<ITermListStore>(new MongoTermListStore(_db));
+        ModerationItems = MongoPortGuard.Guard<IModerationItemStore>(new MongoModerationItemStore(_db));
+        CommentReports = MongoPortGuard.Guard<ICommentReportStore>(new MongoCommentReportStore(_db));
+        SentimentFeed = MongoPortGuard.Guard<Core.Insights.ISentimentFeed>(new MongoSentimentFeed(_db));
+        Themes = MongoPortGuard.Guard<Core.Insights.IThemeStore>(new MongoThemeStore(_db));
+        DriftAlerts = MongoPortGuard.Guard<Core.Insights.IDriftAlertStore>(new MongoDriftAlertStore(_db));
+        Backlog = MongoPortGuard.Guard<Core.Backlog.IBacklogStore>(new MongoBacklogStore(_db));
+        Outbox = MongoPortGuard.Guard<Core.Email.IOutboxStore>(new MongoOutboxStore(_db));
+        FollowUps = MongoPortGuard.Guard<Core.FollowUps.IFollowUpStore>(new MongoFollowUpStore(_db));
+        EmailSuppressions = MongoPortGuard.Guard<Core.Email.IEmailSuppressionStore>(new MongoEmailSuppressionStore(_db));
+        EmailChallenges = MongoPortGuard.Guard<IEmailChallengeStore>(new MongoEmailChallengeStore(_db));
+        Webhooks = MongoPortGuard.Guard<Core.Webhooks.IWebhookStore>(new MongoWebhookStore(_db));
     }
 
     public override string Name => "Mongo";

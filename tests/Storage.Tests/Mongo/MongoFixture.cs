@@ -1,3 +1,15 @@
+using Engagement.Core.ApiTokens;
+using Engagement.Core.Audit;
+using Engagement.Core.Comments;
+using Engagement.Core.Consultations;
+using Engagement.Core.Moderation;
+using Engagement.Core.Organisations;
+using Engagement.Core.Participants;
+using Engagement.Core.Ratings;
+using Engagement.Core.Staff;
+using Engagement.Core.Surveys;
+using Engagement.Core.Tallies;
+using Engagement.Core.Widgets;
 using Engagement.Storage.Mongo;
 using Engagement.Storage.Tests.Contract;
 using MongoDB.Driver;
@@ -19,32 +31,33 @@ public sealed class MongoFixture : IAsyncLifetime
 
     public StoreSet Stores => _stores ?? throw new InvalidOperationException($"{Variable} is not set; these tests should have been skipped.");
 
+    // Guarded as the host's adapter guards them, so the contract run goes through the same decorator.
     public static StoreSet For(MongoStorage db) => new(
-        new MongoOrganisationStore(db),
-        new MongoServiceStore(db),
-        new MongoConsultationStore(db),
-        new MongoCommentStore(db),
-        new MongoSurveyStore(db),
-        new MongoSurveyResponseStore(db),
-        new MongoRatingStore(db),
-        new MongoParticipantStore(db),
-        new MongoTallyStore(db),
-        new MongoAuditLog(db),
-        new MongoStaffStore(db),
-        new MongoApiTokenStore(db),
-        new MongoWidgetKeyStore(db),
-        new MongoTermListStore(db),
-        new MongoModerationItemStore(db),
-        new MongoCommentReportStore(db),
-        new MongoSentimentFeed(db),
-        new MongoThemeStore(db),
-        new MongoDriftAlertStore(db),
-        new MongoBacklogStore(db),
-        new MongoOutboxStore(db),
-        new MongoFollowUpStore(db),
-        new MongoEmailSuppressionStore(db),
-        new MongoEmailChallengeStore(db),
-        new MongoWebhookStore(db));
+        MongoPortGuard.Guard<IOrganisationStore>(new MongoOrganisationStore(db)),
+        MongoPortGuard.Guard<IServiceStore>(new MongoServiceStore(db)),
+        MongoPortGuard.Guard<IConsultationStore>(new MongoConsultationStore(db)),
+        MongoPortGuard.Guard<ICommentStore>(new MongoCommentStore(db)),
+        MongoPortGuard.Guard<ISurveyStore>(new MongoSurveyStore(db)),
+        MongoPortGuard.Guard<ISurveyResponseStore>(new MongoSurveyResponseStore(db)),
+        MongoPortGuard.Guard<IRatingStore>(new MongoRatingStore(db)),
+        MongoPortGuard.Guard<IParticipantStore>(new MongoParticipantStore(db)),
+        MongoPortGuard.Guard<ITallyStore>(new MongoTallyStore(db)),
+        MongoPortGuard.Guard<IAuditLog>(new MongoAuditLog(db)),
+        MongoPortGuard.Guard<IStaffStore>(new MongoStaffStore(db)),
+        MongoPortGuard.Guard<IApiTokenStore>(new MongoApiTokenStore(db)),
+        MongoPortGuard.Guard<IWidgetKeyStore>(new MongoWidgetKeyStore(db)),
+        MongoPortGuard.Guard<ITermListStore>(new MongoTermListStore(db)),
+        MongoPortGuard.Guard<IModerationItemStore>(new MongoModerationItemStore(db)),
+        MongoPortGuard.Guard<ICommentReportStore>(new MongoCommentReportStore(db)),
+        MongoPortGuard.Guard<Core.Insights.ISentimentFeed>(new MongoSentimentFeed(db)),
+        MongoPortGuard.Guard<Core.Insights.IThemeStore>(new MongoThemeStore(db)),
+        MongoPortGuard.Guard<Core.Insights.IDriftAlertStore>(new MongoDriftAlertStore(db)),
+        MongoPortGuard.Guard<Core.Backlog.IBacklogStore>(new MongoBacklogStore(db)),
+        MongoPortGuard.Guard<Core.Email.IOutboxStore>(new MongoOutboxStore(db)),
+        MongoPortGuard.Guard<Core.FollowUps.IFollowUpStore>(new MongoFollowUpStore(db)),
+        MongoPortGuard.Guard<Core.Email.IEmailSuppressionStore>(new MongoEmailSuppressionStore(db)),
+        MongoPortGuard.Guard<IEmailChallengeStore>(new MongoEmailChallengeStore(db)),
+        MongoPortGuard.Guard<Core.Webhooks.IWebhookStore>(new MongoWebhookStore(db)));
 
     public async Task InitializeAsync()
     {
