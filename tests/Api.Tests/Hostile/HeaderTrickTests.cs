@@ -86,6 +86,33 @@ public sealed class HeaderTrickTests(SharedHost host) : IClassFixture<SharedHost
     }
 
     [Fact]
+    public async Task With_AllowedHosts_set_as_the_deployment_guide_says_a_spoofed_Host_is_refused_before_the_widget_can_name_it()
+    {
+        using var app = SharedHost.NewApp().WithSetting("AllowedHosts", "engage.example.org;localhost");
+        var world = await HostileWorld.CreateAsync(app);
+        var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var config = $"/widget/{world.Widget.Key}/config";
+
+        foreach (var path in new[] { config, "/en/", $"/widget/{world.Widget.Key}/rate", "/graphql?query=%7B__typename%7D" })
+        {
+            using var forged = new HttpRequestMessage(HttpMethod.Get, path);
+            forged.Headers.TryAddWithoutValidation("Host", Evil);
+            forged.Headers.TryAddWithoutValidation("Origin", HostileWorld.WidgetOrigin);
+            using var refused = await http.SendAsync(forged);
+            var body = await Hostile.AssertRefusedAsync(refused, $"Host {Evil} on {path}", HttpStatusCode.BadRequest);
+            Assert.DoesNotContain(Evil, body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // The platform's own name still gets the configuration, naming itself.
+        using var own = new HttpRequestMessage(HttpMethod.Get, config);
+        own.Headers.TryAddWithoutValidation("Host", "engage.example.org");
+        own.Headers.TryAddWithoutValidation("Origin", HostileWorld.WidgetOrigin);
+        using var served = await http.SendAsync(own);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Contains($"//engage.example.org/widget/{world.Widget.Key}/ratings", await served.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GraphQL_and_the_comment_form_are_limited_per_connection_whatever_X_Forwarded_For_says()
     {
         using var app = SharedHost.NewApp().WithSetting("RateLimits:GraphQLPerMinute", "3");
