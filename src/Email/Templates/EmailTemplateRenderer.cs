@@ -91,11 +91,8 @@ public sealed class EmailTemplateRenderer : IEmailTemplates
 /// <summary>Subject lines stay short and on one line whatever the title holds.</summary>
 internal static class Subjects
 {
-    private const int Max = 120;
+    /// <summary>The longest a shortened text is; a subject adds at most its template's words to it.</summary>
+    public const int Max = 120;
 
-    public static string Shorten(string text)
-    {
-        var line = string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
-        return line.Length <= Max ? line : line[..(Max - 1)].TrimEnd() + "…";
-    }
+    public static string Shorten(string text) => TypedText.OneLine(text, Max);
 }
