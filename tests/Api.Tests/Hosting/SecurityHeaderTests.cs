@@ -61,6 +61,56 @@ public sealed class SecurityHeaderTests(SharedHost host) : IClassFixture<SharedH
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Fact]
+    public async Task Pages_shown_again_after_a_form_error_and_the_token_pages_carry_the_same_headers()
+    {
+        var organisation = await _app.CreateOrganisationAsync();
+        var consultation = await _app.CreateOpenConsultationAsync(organisation.Id);
+        var survey = await _app.CreateOpenSurveyAsync(organisation.Id);
+        var service = await _app.CreateServiceAsync(organisation.Id);
+        var key = await _app.CreateWidgetKeyAsync(organisation.Id, service.Id, "https://department.example");
+        await _app.CreateApiTokenAsync(organisation.Id, Role.Analyst);
+        var tokenId = Assert.Single(await _app.Get<Core.ApiTokens.IApiTokenStore>().ListByOrganisationAsync(organisation.Id)).Id;
+        var failures = new List<string>();
+
+        // Each form sent with what it refuses, so the page comes back with its errors (and what was typed).
+        using var visitor = Client(tls: true);
+        (string Path, (string, string)[] Fields)[] citizenForms =
+        [
+            ($"/consultations/{consultation.Id}/comments", [("text", "")]),
+            ($"/surveys/{survey.Id}", [("q-satisfied", "99")]),
+            ("/verify-email/request", [("email", "not an address")]),
+            ("/staff/sign-in", [("email", "nobody@example.org"), ("password", "wrong")]),
+        ];
+        foreach (var lang in new[] { "en", "fr" })
+            foreach (var (path, fields) in citizenForms)
+                await SendAsync(visitor, Post($"/{lang}{path}", fields), tls: true, failures);
+        await SendAsync(visitor, Post($"/widget/{key.Key}/rate", [("comment", "no score")]), tls: true, failures);
+
+        using var staff = Client(tls: true);
+        var (member, password) = await _app.CreateStaffAsync(organisation.Id, Role.Admin);
+        using (var signIn = await staff.PostAsync("/en/staff/sign-in", Form(("email", member.Email), ("password", password))))
+            Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+        (string Path, (string, string)[] Fields)[] staffForms =
+        [
+            ("/staff/consultations/new", [("title", "")]),
+            ("/staff/surveys/new", [("title", "")]),
+            ("/staff/backlog", [("title", "")]),
+            ("/staff/people", [("email", "not an address"), ("role", "Analyst")]),
+            ("/staff/services", [("name", "")]),
+            // Not an error: the page that shows a new token's secret, once.
+            ("/staff/people/tokens", [("name", "Reporting"), ("role", "Analyst")]),
+        ];
+        foreach (var lang in new[] { "en", "fr" })
+        {
+            foreach (var (path, fields) in staffForms)
+                await SendAsync(staff, Post($"/{lang}{path}", fields), tls: true, failures);
+            await VisitAsync(staff, $"/{lang}/staff/people/tokens/{tokenId}/revoke", tls: true, failures, expectPage: true);
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/assets/portal.css")]
@@ -116,8 +166,22 @@ public sealed class SecurityHeaderTests(SharedHost host) : IClassFixture<SharedH
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.ParseAdd(accept);
-        using var response = await client.SendAsync(request);
-        var where = $"{(tls ? "https" : "http")} {path} ({(int)response.StatusCode})";
+        await SendAsync(client, request, tls, failures, expectPage);
+    }
+
+    private static HttpRequestMessage Post(string path, (string Name, string Value)[] fields) =>
+        new(HttpMethod.Post, path) { Content = Form(fields) };
+
+    // Any page answer counts, whatever its status (a form with errors comes back as 400), unless a 200 is expected.
+    private static async Task SendAsync(HttpClient client, HttpRequestMessage request, bool tls, List<string> failures, bool expectPage = false)
+    {
+        using (request)
+        using (var response = await client.SendAsync(request))
+            Check(response, $"{(tls ? "https" : "http")} {request.Method} {request.RequestUri} ({(int)response.StatusCode})", tls, failures, expectPage);
+    }
+
+    private static void Check(HttpResponseMessage response, string where, bool tls, List<string> failures, bool expectPage)
+    {
         if (response.Content.Headers.ContentType?.MediaType != "text/html" || (expectPage && response.StatusCode != HttpStatusCode.OK))
         {
             failures.Add($"{where}: not the page ({response.Content.Headers.ContentType})");
