@@ -122,12 +122,10 @@ internal static partial class PortalEndpoints
         string lang, string serviceId, HttpContext http, Settings.EngagementSettings settings, IStaffStore staff, IOrganisationStore organisations,
         IServiceStore services, IWidgetKeyStore keys, SupportedLanguages languages, PublicLinks links, UpdateService update)
     {
-        var language = HostedPages.TextLanguage(lang);
-        var (scope, refusal) = await StaffPostScopeAsync(http, language, Permission.ManageServices, settings, staff, organisations);
-        if (scope is null)
+        var (post, refusal) = await ServicePostAsync(lang, serviceId, http, settings, staff, organisations, services);
+        if (post is null)
             return refusal!;
-        if (await ServiceOfAsync(scope, serviceId, services, http) is not { } service)
-            return ErrorPage(http, language, StatusCodes.Status404NotFound);
+        var (language, scope, service) = post;
         var form = await HostedPages.ReadFormAsync(http, ServicesBodyBytes, ServicesFormLimits);
         var names = NameFields(language, languages, form);
         List<FieldError> errors;
@@ -148,12 +146,10 @@ internal static partial class PortalEndpoints
         string lang, string serviceId, HttpContext http, Settings.EngagementSettings settings, IStaffStore staff, IOrganisationStore organisations,
         IServiceStore services, IWidgetKeyStore keys, SupportedLanguages languages, PublicLinks links, CreateWidgetKey create)
     {
-        var language = HostedPages.TextLanguage(lang);
-        var (scope, refusal) = await StaffPostScopeAsync(http, language, Permission.ManageServices, settings, staff, organisations);
-        if (scope is null)
+        var (post, refusal) = await ServicePostAsync(lang, serviceId, http, settings, staff, organisations, services);
+        if (post is null)
             return refusal!;
-        if (await ServiceOfAsync(scope, serviceId, services, http) is not { } service)
-            return ErrorPage(http, language, StatusCodes.Status404NotFound);
+        var (language, scope, service) = post;
         var form = await HostedPages.ReadFormAsync(http, ServicesBodyBytes, ServicesFormLimits);
         var typed = form is null ? null : HostedPages.Single(form, "origins");
         var errors = form is null ? [new FieldError("origins", ServicesTexts.Get("error-form", language))] : OriginErrors("origins", typed, language);
@@ -173,12 +169,11 @@ internal static partial class PortalEndpoints
         string lang, string serviceId, string keyId, HttpContext http, Settings.EngagementSettings settings, IStaffStore staff, IOrganisationStore organisations,
         IServiceStore services, IWidgetKeyStore keys, SupportedLanguages languages, PublicLinks links, UpdateWidgetKey update)
     {
-        var language = HostedPages.TextLanguage(lang);
-        var (scope, refusal) = await StaffPostScopeAsync(http, language, Permission.ManageServices, settings, staff, organisations);
-        if (scope is null)
+        var (post, refusal) = await ServicePostAsync(lang, serviceId, http, settings, staff, organisations, services);
+        if (post is null)
             return refusal!;
-        if (await ServiceOfAsync(scope, serviceId, services, http) is not { } service
-            || await keys.GetAsync(keyId, http.RequestAborted) is not { } key || key.ServiceId != service.Id)
+        var (language, scope, service) = post;
+        if (await keys.GetAsync(keyId, http.RequestAborted) is not { } key || key.ServiceId != service.Id)
             return ErrorPage(http, language, StatusCodes.Status404NotFound);
         var form = await HostedPages.ReadFormAsync(http, ServicesBodyBytes, ServicesFormLimits);
         var typed = form is null ? null : HostedPages.Single(form, "origins");
@@ -202,12 +197,11 @@ internal static partial class PortalEndpoints
         string lang, string serviceId, string keyId, HttpContext http, Settings.EngagementSettings settings, IStaffStore staff, IOrganisationStore organisations,
         IServiceStore services, IWidgetKeyStore keys, SetWidgetKeyEnabled setEnabled)
     {
-        var language = HostedPages.TextLanguage(lang);
-        var (scope, refusal) = await StaffPostScopeAsync(http, language, Permission.ManageServices, settings, staff, organisations);
-        if (scope is null)
+        var (post, refusal) = await ServicePostAsync(lang, serviceId, http, settings, staff, organisations, services);
+        if (post is null)
             return refusal!;
-        if (await ServiceOfAsync(scope, serviceId, services, http) is not { } service
-            || await keys.GetAsync(keyId, http.RequestAborted) is not { } key || key.ServiceId != service.Id)
+        var (language, scope, service) = post;
+        if (await keys.GetAsync(keyId, http.RequestAborted) is not { } key || key.ServiceId != service.Id)
             return ErrorPage(http, language, StatusCodes.Status404NotFound);
         var form = await HostedPages.ReadFormAsync(http, 1024, StaffFormLimits);
         // Only the page's own two buttons send this form; anything else changes nothing and shows the page again.
@@ -219,6 +213,23 @@ internal static partial class PortalEndpoints
         if (!result.Succeeded)
             return ErrorPage(http, language, StatusCodes.Status404NotFound);
         return HostedPages.SeeOther(http, $"{ServiceUrl(language, service)}&done={(enabled ? "key-enabled" : "key-disabled")}#key-{key.Id}");
+    }
+
+    /// <summary>What every form posted on one service's page starts from: the language, the staff scope that may manage services, and the service.</summary>
+    private sealed record ServicePost(string Language, StaffScope Scope, Service Service);
+
+    /// <summary>The <see cref="ServicePost"/> of a posted form, or the answer that refuses it (not signed in, not allowed, another site, no such service).</summary>
+    private static async Task<(ServicePost? Post, IResult? Refusal)> ServicePostAsync(
+        string lang, string serviceId, HttpContext http, Settings.EngagementSettings settings, IStaffStore staff, IOrganisationStore organisations,
+        IServiceStore services)
+    {
+        var language = HostedPages.TextLanguage(lang);
+        var (scope, refusal) = await StaffPostScopeAsync(http, language, Permission.ManageServices, settings, staff, organisations);
+        if (scope is null)
+            return (null, refusal);
+        if (await ServiceOfAsync(scope, serviceId, services, http) is not { } service)
+            return (null, ErrorPage(http, language, StatusCodes.Status404NotFound));
+        return (new ServicePost(language, scope, service), null);
     }
 
     private static async Task<ServiceKeysPageModel> ServiceKeysPageAsync(
