@@ -47,7 +47,7 @@ public sealed class ClosingTheLoopTests
         } });
 
         // Anne's and Bob's comments are the evidence (once insights have read them); Carl's comment is about something else.
-        var id = await CreateItemOnceReadAsync(analyst, org.Id, consultation.Id, ids[0], ids[1]);
+        var id = await BacklogItems.CreateOnceReadAsync(analyst, org.Id, consultation.Id, "Fix the library ramp", ids[0], ids[1]);
         foreach (var status in new[] { "ACCEPTED", "IN_PROGRESS" })
             (await analyst.QueryAsync("mutation($id: ID!, $s: BacklogStatus!) { changeBacklogStatus(id: $id, status: $s) { status } }", new { id, s = status })).AssertOk();
         (await analyst.QueryAsync("mutation($id: ID!, $note: String) { changeBacklogStatus(id: $id, status: SHIPPED, publicNote: $note) { status } }",
@@ -128,25 +128,6 @@ public sealed class ClosingTheLoopTests
         Assert.Contains("expired", expired.Body, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(["VALIDATION"], forged.ErrorCodes);
         Assert.Empty(await app.Get<IEmailSuppressionStore>().SuppressedAsync(MailingList.FollowUps, [EmailAddresses.Hash(address)]));
-    }
-
-    /// <summary>Creates the item once the background tagger has read the comments (evidence must be texts insights know).</summary>
-    private static async Task<string> CreateItemOnceReadAsync(GraphQLClient analyst, string organisationId, string consultationId, params string[] commentIds)
-    {
-        var input = new
-        {
-            organisationId, consultationId, title = "Fix the library ramp",
-            evidence = commentIds.Select(c => new { kind = "COMMENT", targetId = c }).ToArray(),
-        };
-        for (var attempt = 0; ; attempt++)
-        {
-            var created = await analyst.QueryAsync("mutation($input: CreateBacklogItemInput!) { createBacklogItem(input: $input) { id } }", new { input });
-            if (!created.HasErrors)
-                return created.At("createBacklogItem.id").GetString()!;
-            if (attempt == 100)
-                Assert.Fail($"The comments never became evidence: {created}");
-            await Task.Delay(100);
-        }
     }
 
     private static async Task<IReadOnlyList<MimeKit.MimeMessage>> ReceivedAsync(PrivateSmtp smtp, int expected)

@@ -38,7 +38,7 @@ public sealed partial class HostileEmailTests(SharedHost host) : IClassFixture<S
             consultationId = consultation.Id, participantToken = await app.RegisterParticipantAsync(), language = "en", followUpEmail = address,
             text = "The <b>ramp</b> at the library is <script>alert(2)</script> broken.\r\nBcc: victim@example.org",
         } })).AssertOk().At("postComment.id").GetString()!;
-        var id = await CreateItemOnceReadAsync(analyst, org.Id, consultation.Id, comment);
+        var id = await BacklogItems.CreateOnceReadAsync(analyst, org.Id, consultation.Id, Title, comment);
         foreach (var status in new[] { "ACCEPTED", "IN_PROGRESS" })
             (await analyst.QueryAsync("mutation($id: ID!, $s: BacklogStatus!) { changeBacklogStatus(id: $id, status: $s) { status } }", new { id, s = status })).AssertOk();
         (await analyst.QueryAsync("mutation($id: ID!, $note: String) { changeBacklogStatus(id: $id, status: SHIPPED, publicNote: $note) { status } }",
@@ -118,21 +118,6 @@ public sealed partial class HostileEmailTests(SharedHost host) : IClassFixture<S
         Assert.Equal("publicNote", shipped.Root.GetProperty("errors")[0].GetProperty("extensions").GetProperty("field").GetString());
         Hostile.AssertNoLeak(shipped.Body, "a NUL in a public note");
         await Hostile.AssertNothingWrittenAsync(_shared, before, "a NUL in a public note");
-    }
-
-    /// <summary>Creates the item once the background tagger has read the comment (evidence must be a text insights know).</summary>
-    private static async Task<string> CreateItemOnceReadAsync(GraphQLClient analyst, string organisationId, string consultationId, string commentId)
-    {
-        var input = new { organisationId, consultationId, title = Title, evidence = new[] { new { kind = "COMMENT", targetId = commentId } } };
-        for (var attempt = 0; ; attempt++)
-        {
-            var created = await analyst.QueryAsync("mutation($input: CreateBacklogItemInput!) { createBacklogItem(input: $input) { id } }", new { input });
-            if (!created.HasErrors)
-                return created.At("createBacklogItem.id").GetString()!;
-            if (attempt == 100)
-                Assert.Fail($"The comment never became evidence: {created}");
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>The one .eml file whose message id starts with <paramref name="idPrefix"/>, once the outbox has written it.</summary>

@@ -46,7 +46,7 @@ public sealed partial class PersonalInformationInLogsTests
                 new { email = $"dana.{mark}@example.org", token = await app.RegisterParticipantAsync() })).AssertOk();
 
             // The follow-up email goes out when the item the comment backs ships.
-            var item = await CreateItemOnceReadAsync(analyst, org.Id, consultation.Id, comment);
+            var item = await BacklogItems.CreateOnceReadAsync(analyst, org.Id, consultation.Id, "Call the resident back", comment);
             foreach (var status in new[] { "ACCEPTED", "IN_PROGRESS" })
                 (await analyst.QueryAsync("mutation($id: ID!, $s: BacklogStatus!) { changeBacklogStatus(id: $id, status: $s) { status } }", new { id = item, s = status })).AssertOk();
             (await analyst.QueryAsync("mutation($id: ID!) { changeBacklogStatus(id: $id, status: SHIPPED, publicNote: \"We called back.\") { status } }", new { id = item })).AssertOk();
@@ -141,24 +141,5 @@ public sealed partial class PersonalInformationInLogsTests
             await Task.Delay(100);
         }
         throw new Xunit.Sdk.XunitException($"No follow-up email to {address} reached {outbox}.");
-    }
-
-    private static async Task<string> CreateItemOnceReadAsync(GraphQLClient analyst, string organisationId, string consultationId, string commentId)
-    {
-        var input = new
-        {
-            organisationId, consultationId, title = "Call the resident back",
-            evidence = new[] { new { kind = "COMMENT", targetId = commentId } },
-        };
-        // Comments become evidence once insights have read them (the tagger polls every 50 ms here).
-        for (var attempt = 0; ; attempt++)
-        {
-            var created = await analyst.QueryAsync("mutation($input: CreateBacklogItemInput!) { createBacklogItem(input: $input) { id } }", new { input });
-            if (!created.HasErrors)
-                return created.At("createBacklogItem.id").GetString()!;
-            if (attempt == 100)
-                Assert.Fail($"The comment never became evidence: {created}");
-            await Task.Delay(100);
-        }
     }
 }
