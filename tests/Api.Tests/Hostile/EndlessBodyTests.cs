@@ -2,9 +2,6 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Engagement.Api.Tests.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.Api.Tests.Hostile;
 
@@ -193,9 +190,7 @@ public sealed class KestrelHost : IDisposable
 
     public KestrelHost()
     {
-        App.UseKestrel(0);
-        App.StartServer();
-        _address = new Uri(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _address = App.StartOnLoopback();
     }
 
     public EngagementAppFactory App { get; } = SharedHost.NewApp();

@@ -42,6 +42,18 @@ public sealed class EngagementAppFactory : WebApplicationFactory<Program>
 
     private bool OwnsDataDirectory { get; }
 
+    /// <summary>
+    /// Starts the platform on a real Kestrel server on a free loopback port, for what only a real server shows (body
+    /// limits and data rates, WebSockets, a browser, another process calling it); returns its address.
+    /// </summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(0);
+        StartServer();
+        return new Uri(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+    }
+
     public EngagementAppFactory WithSetting(string key, string? value)
     {
         _settings[key] = value;

@@ -13,8 +13,6 @@ using Engagement.Core.Comments;
 using Engagement.Core.Live;
 using Engagement.Core.Participants;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
@@ -105,9 +103,7 @@ public sealed class StalledViewerTests(ITestOutputHelper output)
                 socket.SendBufferSize = 16 * 1024;
             return next(connection);
         })));
-        app.UseKestrel(0);
-        app.StartServer();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var address = app.StartOnLoopback();
 
         // A consultation whose snapshot carries a full first page of comments (about 2 KB), so a stalled viewer's
         // buffers fill within seconds at 100 pushes a second.

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text;
 using Engagement.Api.Tests.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.Api.Tests.Widget;
 
@@ -56,10 +53,7 @@ public sealed class KestrelWidgetHost : IDisposable
 {
     public KestrelWidgetHost()
     {
-        App.UseKestrel(0);
-        App.StartServer();
-        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        Client = new HttpClient { BaseAddress = App.StartOnLoopback() };
     }
 
     public EngagementAppFactory App { get; } = WidgetApps.New(ratingsPerClient: 100_000, ratingsPerKey: 100_000, pagesPerClient: 100_000);

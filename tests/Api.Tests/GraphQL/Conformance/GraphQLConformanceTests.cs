@@ -2,10 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Engagement.Api.Tests.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Engagement.Api.Tests.GraphQL.Conformance;
@@ -27,11 +24,9 @@ public sealed class GraphQLConformanceTests(ITestOutputHelper output)
         var node = NodeFactAttribute.Require("node");
         await InstallAuditPackagesAsync(NodeFactAttribute.Require("npm"));
         using var app = new EngagementAppFactory();
-        app.UseKestrel(0);
-        app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var graphql = new Uri(app.StartOnLoopback(), "/graphql");
 
-        var (exitCode, stdout, stderr) = await RunAsync(node, ["audit.mjs", address.TrimEnd('/') + "/graphql"], AuditTimeout);
+        var (exitCode, stdout, stderr) = await RunAsync(node, ["audit.mjs", graphql.ToString()], AuditTimeout);
         Assert.True(exitCode == 0, $"node audit.mjs exited with {exitCode}: {stderr}");
         var results = JsonSerializer.Deserialize<List<AuditResult>>(stdout)!;
 

@@ -3,9 +3,6 @@ using System.Text.Json;
 using Engagement.Api.Tests.Hosting;
 using Engagement.Core.Common;
 using Engagement.Core.Widgets;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Engagement.Api.Tests.Widget.Browser;
 
@@ -31,10 +28,7 @@ public sealed class WidgetBrowserHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App.UseKestrel(0);
-        App.StartServer();
-        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _platform = new Uri(address.TrimEnd('/') + "/");
+        _platform = App.StartOnLoopback();
         _site = await ForeignSite.StartAsync();
     }
 

@@ -3,9 +3,6 @@ using System.Text.Json;
 using Engagement.Api.Tests.Hosting;
 using Engagement.Core.Common;
 using Engagement.Core.Widgets;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -210,9 +207,7 @@ public sealed class WidgetBrowserTests(WidgetBrowserHost host) : IClassFixture<W
     public async Task Over_the_clients_rating_limit_the_widget_says_to_try_again_later()
     {
         await using var platform = SharedHost.NewApp().WithSetting("Widget:RatingsPerClientPerMinute", "1");
-        platform.UseKestrel(0);
-        platform.StartServer();
-        var platformAddress = new Uri(platform.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+        var platformAddress = platform.StartOnLoopback();
         var organisation = await platform.CreateOrganisationAsync();
         var service = await platform.CreateServiceAsync(organisation.Id);
         var key = (await platform.Get<CreateWidgetKey>().ExecuteAsync(new CreateWidgetKey.Request(service.Id, [host.Site.OriginText]), Actor.System)).Value.Key;
