@@ -22,12 +22,23 @@ public sealed class MongoStorage : IDisposable
         settings.ReadConcern = ReadConcern.Majority;
         settings.ReadPreference = ReadPreference.Primary;
         settings.RetryWrites = true;
+        // The driver's 30 s would outlast a request's own time limit (GraphQL:TimeoutSeconds, 10 s by default), so during
+        // an outage callers would get a bare TIMEOUT, not "the store is unavailable, try again". Five seconds rides out a
+        // brief failover (as the SQLite adapter's busy wait does a lock) and still answers in time. The string may set its own.
+        if (!connectionString.Contains("serverSelectionTimeoutMS", StringComparison.OrdinalIgnoreCase))
+            settings.ServerSelectionTimeout = DefaultServerSelectionTimeout;
         _client = new MongoClient(settings);
         _where = string.Join(",", url.Servers.Select(s => s.ToString()));
         Database = _client.GetDatabase(url.DatabaseName ?? "engagement");
     }
 
+    /// <summary>How long a call waits for a usable server before it reports the store unavailable, unless the connection string says.</summary>
+    public static readonly TimeSpan DefaultServerSelectionTimeout = TimeSpan.FromSeconds(5);
+
     public IMongoDatabase Database { get; }
+
+    /// <summary>How long a call waits for a usable server (see <see cref="DefaultServerSelectionTimeout"/>).</summary>
+    internal TimeSpan ServerSelectionTimeout => _client.Settings.ServerSelectionTimeout;
 
     /// <summary>Hosts and database name, for the start-up log; never the credentials.</summary>
     public string Describe() => $"MongoDB {_where}/{Database.DatabaseNamespace.DatabaseName}";

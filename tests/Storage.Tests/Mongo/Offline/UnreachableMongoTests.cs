@@ -19,6 +19,17 @@ public sealed class UnreachableMongoTests : IDisposable
     public UnreachableMongoTests() => _stores = MongoFixture.For(_db);
 
     [Fact]
+    public void A_call_waits_five_seconds_for_a_server_unless_the_connection_string_says_otherwise()
+    {
+        using var unset = new MongoStorage("mongodb://127.0.0.1:1/engagement");
+        using var set = new MongoStorage("mongodb://127.0.0.1:1/engagement?serverSelectionTimeoutMS=45000");
+
+        // Below GraphQL's 10 s request limit, so an outage is reported as UNAVAILABLE before the request times out.
+        Assert.Equal(TimeSpan.FromSeconds(5), unset.ServerSelectionTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(45), set.ServerSelectionTimeout);
+    }
+
+    [Fact]
     public async Task A_read_reports_the_store_Failing()
     {
         await AssertUnavailableAsync(() => _stores.Organisations.GetAsync("org-1"));
