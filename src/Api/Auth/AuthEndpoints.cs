@@ -28,10 +28,7 @@ public static class AuthEndpoints
     {
         if (!CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
             return Problem(StatusCodes.Status403Forbidden, "FORBIDDEN", "Sign in from the platform's own pages.");
-        // JSON is UTF-8 (RFC 8259); a body that says it is in another charset is refused rather than read as UTF-8 anyway.
-        if (!http.Request.HasJsonContentType()
-            || (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-                && type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        if (!http.Request.HasJsonContentType() || RequestBodies.Utf8MediaType(http.Request) is null)
             return Problem(StatusCodes.Status415UnsupportedMediaType, "VALIDATION", "Send the email and password as application/json.");
 
         Credentials? credentials;

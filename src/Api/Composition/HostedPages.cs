@@ -91,9 +91,8 @@ public static class HostedPages
             return null;
         }
         // Form-encoded, in UTF-8 (what browsers send, with or without saying so); any other charset is refused, not guessed.
-        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-            || !type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-            || (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        if (RequestBodies.Utf8MediaType(http.Request) is not { } mediaType
+            || !mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
             return null;

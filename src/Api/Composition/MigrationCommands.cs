@@ -12,10 +12,10 @@ public static class MigrationCommands
 
     public static Task<int> RunAsync(WebApplication app, string[] args)
     {
-        // Read from configuration directly rather than through EngagementSettings, which also validates the storage provider:
-        // the copy must run whichever provider is configured, including Mongo once the switch is made.
-        var configured = app.Configuration["Storage:Sqlite:Path"];
-        var from = string.IsNullOrWhiteSpace(configured) ? Path.Combine("data", "engagement.db") : configured.Trim();
-        return MigrateToMongoCommand.RunAsync(args[1..], from, app.Configuration.GetConnectionString("Mongo"), Console.Out, Console.Error);
+        // Read from configuration directly rather than through EngagementSettings, which validates every other setting too:
+        // the copy needs only these two, and names its own problems with them (a missing file, an unreachable server).
+        var configured = app.Configuration[Settings.EngagementSettings.SqlitePathSetting];
+        var from = string.IsNullOrWhiteSpace(configured) ? Settings.EngagementSettings.DefaultSqlitePath : configured.Trim();
+        return MigrateToMongoCommand.RunAsync(args[1..], from, app.Configuration[Settings.EngagementSettings.MongoSetting], Console.Out, Console.Error);
     }
 }

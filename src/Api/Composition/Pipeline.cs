@@ -16,8 +16,7 @@ public static class Pipeline
     public static WebApplication UseEngagementPipeline(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseClientFaultAnswers();
-        app.UseStoreUnavailabilityAnswers();
+        app.UseFailureAnswers();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = WebAssets.Files, RequestPath = WebAssets.RequestPath });
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -32,7 +32,8 @@ public static class RateLimits
         return services;
     }
 
-    private static RateLimitPartition<string> TokenBucket(HttpContext http, int perMinute) =>
+    /// <summary>A bucket of <see cref="PerMinute"/> for the request's client address.</summary>
+    public static RateLimitPartition<string> TokenBucket(HttpContext http, int perMinute) =>
         RateLimitPartition.GetTokenBucketLimiter(ClientAddress(http), _ => PerMinute(perMinute));
 
     /// <summary>The client address limits are kept per: the connection's own (see the class summary).</summary>

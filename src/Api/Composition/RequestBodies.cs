@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 
 namespace Engagement.Api.Composition;
 
@@ -24,6 +25,16 @@ internal static class RequestBodies
             return null;
         }
     }
+
+    /// <summary>
+    /// The request's media type when its Content-Type parses and declares no charset or UTF-8; null otherwise. Bodies
+    /// here are read as UTF-8 (JSON is UTF-8 by RFC 8259, browsers send forms in it): another charset is refused, not guessed.
+    /// </summary>
+    public static string? Utf8MediaType(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && (!type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            ? type.MediaType.Value
+            : null;
 
     /// <summary>Sets the most the server reads of this request's body, where the server lets it still be set.</summary>
     public static void LimitTo(HttpContext http, long maxBytes)

@@ -44,7 +44,7 @@ public static class GraphQLEndpoint
                 $"Accept {GraphQLResponseType} or {JsonType}.");
             return;
         }
-        if (!IsJson(http.Request.ContentType))
+        if (RequestBodies.Utf8MediaType(http.Request) is not { } mediaType || !mediaType.Equals(JsonType, StringComparison.OrdinalIgnoreCase))
         {
             await WriteRefusalAsync(http, StatusCodes.Status415UnsupportedMediaType, responseType, serializer, ApiErrorCodes.Validation,
                 $"Send the request as {JsonType}.");
@@ -326,10 +326,6 @@ public static class GraphQLEndpoint
     }
 
     private static bool AcceptsHtml(HttpRequest request) => request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Equals(JsonType, StringComparison.OrdinalIgnoreCase)
-        && (parsed.Charset.Length == 0 || parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

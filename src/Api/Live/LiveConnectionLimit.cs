@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Engagement.Api.Composition;
 using Engagement.Api.Settings;
+using Engagement.GraphQL.Errors;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Connections.Features;
 
@@ -29,15 +30,14 @@ public sealed partial class LiveConnectionLimit(EngagementSettings settings, ILo
     public int OpenFrom(string address) => _open.GetValueOrDefault(address);
 
     /// <summary>The partition of a hub request: new connections share their address's bucket; the rest are not limited.</summary>
-    public static RateLimitPartition<string> Partition(HttpContext http, int perMinute) => StartsConnection(http.Request)
-        ? RateLimitPartition.GetTokenBucketLimiter(RateLimits.ClientAddress(http), _ => RateLimits.PerMinute(perMinute))
-        : RateLimitPartition.GetNoLimiter("");
+    public static RateLimitPartition<string> Partition(HttpContext http, int perMinute) =>
+        StartsConnection(http.Request) ? RateLimits.TokenBucket(http, perMinute) : RateLimitPartition.GetNoLimiter("");
 
     /// <summary>HTTP middleware for the hub's path: a negotiation from an address holding its most connections is refused.</summary>
     public async Task RefuseWhenFullAsync(HttpContext http, RequestDelegate next)
     {
-        var address = RateLimits.ClientAddress(http);
-        if (StartsConnection(http.Request) && OpenFrom(address) >= settings.Live.MaxConnectionsPerAddress)
+        // Only a new connection is counted: a poll or send of one already open passes straight on.
+        if (StartsConnection(http.Request) && OpenFrom(RateLimits.ClientAddress(http)) >= settings.Live.MaxConnectionsPerAddress)
         {
             LogRefused(logger, settings.Live.MaxConnectionsPerAddress);
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -45,7 +45,7 @@ public sealed partial class LiveConnectionLimit(EngagementSettings settings, ILo
             await http.Response.WriteAsJsonAsync(new
             {
                 error = $"This address already holds {settings.Live.MaxConnectionsPerAddress} live connections, the most allowed; close one (another tab or window) and try again.",
-                code = "RATE_LIMITED",
+                code = ApiErrorCodes.RateLimited,
             });
             return;
         }

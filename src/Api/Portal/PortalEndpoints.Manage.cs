@@ -296,7 +296,7 @@ internal static partial class PortalEndpoints
         new(ManageLanguages.Select(l => (Language: l, Text: HostedPages.Single(form, $"{field}-{l}")))
             .Where(p => !string.IsNullOrWhiteSpace(p.Text)).Select(p => KeyValuePair.Create(p.Language, p.Text!)));
 
-    // Only the member names: Enum.TryParse would also take "7", a value no member has.
+    // Only the member names: Enum.TryParse would also take "7", a value no member has, and lists ("Spam,Offensive").
     private static bool TryParseName<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
     {
         value = default;

@@ -242,7 +242,7 @@ internal static partial class PortalEndpoints
         var path = $"/{language}/staff/services/{Uri.EscapeDataString(service.Id)}";
         var organisation = $"?organisationId={Uri.EscapeDataString(scope.Organisation.Id)}";
         var views = (await keys.ListByServiceAsync(service.Id, http.RequestAborted)).Select(k => new WidgetKeyView(
-            k.Id, k.Key, k.Enabled, k.AllowedOrigins, Snippet(links, k.Key, language),
+            k.Id, k.Key, k.Enabled, k.AllowedOrigins, Widgets.WidgetSnippet.For(links, k.Key, ServicesTexts.Get("snippet-link", language)),
             $"{path}/keys/{Uri.EscapeDataString(k.Id)}{organisation}", $"{path}/keys/{Uri.EscapeDataString(k.Id)}/enabled{organisation}")).ToList();
         return new ServiceKeysPageModel(page, name, service.Slug, $"/{language}/staff/services{organisation}", $"/{language}/services/{Uri.EscapeDataString(service.Id)}",
             here, $"{path}/keys{organisation}", names, views)
@@ -253,11 +253,6 @@ internal static partial class PortalEndpoints
 
     private static IResult Render(HttpContext http, ServiceKeysPageModel model) =>
         HostedPages.Render<ServiceKeysPage>(http, model, model.Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
-
-    /// <summary>The one tag of docs/widget.md, with its no-script link, pointing at the platform's public address.</summary>
-    private static string Snippet(PublicLinks links, string key, string language) =>
-        $"<script src=\"{links.To("/widget.js")}\" data-key=\"{key}\" async></script>\n"
-        + $"<noscript><a href=\"{links.To($"/widget/{key}/rate")}\">{ServicesTexts.Get("snippet-link", language)}</a></noscript>";
 
     /// <summary>The service when it belongs to the page's organisation; another organisation's is as if it did not exist.</summary>
     private static async Task<Service?> ServiceOfAsync(StaffScope scope, string serviceId, IServiceStore services, HttpContext http) =>

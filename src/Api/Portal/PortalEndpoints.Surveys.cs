@@ -57,11 +57,10 @@ internal static partial class PortalEndpoints
             if (errors.Count == 0)
             {
                 // Answers refused for what they say make no participant: only a response that may be kept is worth a row and a cookie.
-                var precheck = new Validator();
-                SurveyResponseRules.Validate(precheck, survey, answers);
-                var result = precheck.HasErrors
-                    ? Result<SurveyResponse>.Fail(precheck.Errors)
-                    : await submit.ExecuteAsync(new SubmitSurveyResponse.Request(survey.Id, await ParticipantIdAsync(http, services), language, answers), http.RequestAborted);
+                var request = new SubmitSurveyResponse.Request(survey.Id, "", language, answers);
+                var result = submit.CheckInput(survey, request) is { Count: > 0 } faults
+                    ? Result<SurveyResponse>.Fail(faults)
+                    : await submit.ExecuteAsync(request with { ParticipantId = await ParticipantIdAsync(http, services) }, http.RequestAborted);
                 if (result.Succeeded)
                     return HostedPages.SeeOther(http, $"/{language}/surveys/{Uri.EscapeDataString(survey.Id)}?submitted=1");
                 foreach (var error in result.Errors)

@@ -171,11 +171,9 @@ internal static partial class PortalEndpoints
     private static Task<IResult> ReportAsync(string lang, string id, string commentId, HttpContext http, IServiceProvider services, Settings.EngagementSettings settings) =>
         CommentActionAsync(lang, id, commentId, http, services, settings, "reported", async (form, participant) =>
         {
-            // By name only: Enum.TryParse also takes numbers ("1") and lists ("Spam,Offensive"), which no page's form sends.
-            var given = HostedPages.Single(form, "reason");
-            if (given is null || !Enum.GetNames<Core.Moderation.ReportReason>().Contains(given, StringComparer.Ordinal))
+            // By name only (see TryParseName): no page's form sends a number or a list.
+            if (!TryParseName<Core.Moderation.ReportReason>(HostedPages.Single(form, "reason"), out var reason))
                 throw new FormatException();
-            var reason = Enum.Parse<Core.Moderation.ReportReason>(given);
             var result = await services.GetRequiredService<Core.Moderation.ReportComment>().ExecuteAsync(
                 new Core.Moderation.ReportComment.Request(commentId, await participant(), reason), http.RequestAborted);
             return result.Succeeded ? null : result.Errors[0];
@@ -199,10 +197,14 @@ internal static partial class PortalEndpoints
         var form = await HostedPages.ReadFormAsync(http, ActionBodyBytes, CommentFormLimits);
         try
         {
-            problem = form is null ? new Core.Common.Error("form", "FORM", "")
-                : await services.GetRequiredService<ICommentStore>().GetAsync(commentId, http.RequestAborted) is not { } comment || comment.ConsultationId != consultation.Id
-                    ? new Core.Common.Error("commentId", Core.Common.ErrorCodes.NotFound, "")
-                    : await act(form, () => ParticipantIdAsync(http, services));
+            if (form is null)
+                problem = new Core.Common.Error("form", "FORM", "");
+            // A comment that is not on this page is refused before the participant is asked for, so none is made for it.
+            else if (await services.GetRequiredService<ICommentStore>().GetAsync(commentId, http.RequestAborted) is not { } comment
+                || comment.ConsultationId != consultation.Id)
+                problem = new Core.Common.Error("commentId", Core.Common.ErrorCodes.NotFound, "");
+            else
+                problem = await act(form, () => ParticipantIdAsync(http, services));
         }
         catch (FormatException)
         {

@@ -15,11 +15,16 @@ public sealed partial record EngagementSettings
     /// <summary>The SQLite file, absolute.</summary>
     public required string SqlitePath { get; init; }
 
-    /// <summary>ConnectionStrings:Mongo, checked; required when Storage:Provider is Mongo, and read by the migration command.</summary>
+    /// <summary>ConnectionStrings:Mongo, checked; required when Storage:Provider is Mongo.</summary>
     public string? MongoConnectionString { get; init; }
 
     /// <summary>The setting that holds the MongoDB connection string.</summary>
     public const string MongoSetting = "ConnectionStrings:Mongo";
+
+    /// <summary>The setting that holds the SQLite file's path, and the path when it is not set (relative to the working directory).</summary>
+    public const string SqlitePathSetting = "Storage:Sqlite:Path";
+
+    internal static readonly string DefaultSqlitePath = Path.Combine("data", "engagement.db");
 
     public required SupportedLanguages Languages { get; init; }
 
@@ -78,7 +83,7 @@ public sealed partial record EngagementSettings
         return new EngagementSettings
         {
             StorageProvider = kind,
-            SqlitePath = SqlitePathFrom(config["Storage:Sqlite:Path"]),
+            SqlitePath = SqlitePathFrom(config[SqlitePathSetting]),
             MongoConnectionString = MongoFrom(config[MongoSetting], required: kind == StorageProviderKind.Mongo),
             Languages = LanguagesFrom(config["Languages"]),
             SeedDemoData = BoolFrom("Seed:DemoData", config["Seed:DemoData"], fallback: true),
@@ -126,7 +131,7 @@ public sealed partial record EngagementSettings
                 DriftCheckInterval = TimeSpan.FromSeconds(IntFrom("Insights:Drift:CheckSeconds", config["Insights:Drift:CheckSeconds"], 3_600, 1, 86_400)),
             },
             Webhooks = WebhooksFrom(config),
-            Email = EmailFrom(config, SqlitePathFrom(config["Storage:Sqlite:Path"])),
+            Email = EmailFrom(config, SqlitePathFrom(config[SqlitePathSetting])),
             PublicBaseUrl = PublicBaseUrlFrom(config["Site:PublicBaseUrl"]),
             NotificationsMaxBusyPercent = IntFrom("Notifications:MaxBusyPercent", config["Notifications:MaxBusyPercent"], 20, 1, 100),
             ModerationDigestPeriod = TimeSpan.FromMinutes(IntFrom("Notifications:DigestMinutes", config["Notifications:DigestMinutes"], 60, 1, 1_440)),
@@ -286,8 +291,8 @@ public sealed partial record EngagementSettings
 
     private static string SqlitePathFrom(string? value)
     {
-        const string setting = "Storage:Sqlite:Path";
-        var path = string.IsNullOrWhiteSpace(value) ? Path.Combine("data", "engagement.db") : value.Trim();
+        const string setting = SqlitePathSetting;
+        var path = string.IsNullOrWhiteSpace(value) ? DefaultSqlitePath : value.Trim();
         if (path.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || path.Contains('\0'))
             throw new SettingsException(setting, "the path contains characters a file name cannot hold.");
         var full = Path.GetFullPath(path);

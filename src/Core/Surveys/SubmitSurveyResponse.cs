@@ -15,6 +15,19 @@ public sealed class SubmitSurveyResponse(
     /// <summary>A response; <paramref name="FollowUpEmail"/>, when given, is where to say what its written answers led to.</summary>
     public sealed record Request(string SurveyId, string ParticipantId, string Language, IReadOnlyDictionary<string, Answer> Answers, string? FollowUpEmail = null);
 
+    /// <summary>
+    /// What the request's own content breaks (language, answers against the survey's questions, follow-up address),
+    /// before anything is read or written: a page refuses such a response without making a participant for it.
+    /// </summary>
+    public IReadOnlyList<Error> CheckInput(Survey survey, Request request)
+    {
+        var v = new Validator();
+        v.Language("language", request.Language, languages);
+        SurveyResponseRules.Validate(v, survey, request.Answers ?? new Dictionary<string, Answer>());
+        FollowUpOptIn.Validate(v, request.FollowUpEmail);
+        return v.Errors;
+    }
+
     public async Task<Result<SurveyResponse>> ExecuteAsync(Request request, CancellationToken ct = default)
     {
         var survey = await surveys.GetAsync(request.SurveyId, ct);
@@ -24,13 +37,9 @@ public sealed class SubmitSurveyResponse(
         if (survey.Status != SurveyStatus.Open)
             return Result<SurveyResponse>.Fail("surveyId", ErrorCodes.InvalidState, "This survey is not open for responses.");
 
+        if (CheckInput(survey, request) is { Count: > 0 } faults)
+            return Result<SurveyResponse>.Fail(faults);
         var answers = request.Answers ?? new Dictionary<string, Answer>();
-        var v = new Validator();
-        v.Language("language", request.Language, languages);
-        SurveyResponseRules.Validate(v, survey, answers);
-        FollowUpOptIn.Validate(v, request.FollowUpEmail);
-        if (v.HasErrors)
-            return Result<SurveyResponse>.Fail(v.Errors);
         if (await ParticipationRules.CheckAsync(participants, request.ParticipantId, survey.IdentityPolicy, ct) is { } refused)
             return Result<SurveyResponse>.Fail([refused]);
 
@@ -42,6 +51,7 @@ public sealed class SubmitSurveyResponse(
         // Text answers take the same screening as every public text: masked, refused, or kept and queued for a person.
         // Only the first is screened as the participant's, so one response counts once towards their posting pace.
         var held = new List<(string QuestionId, ScreeningResult Screened)>();
+        var v = new Validator();
         var first = true;
         foreach (var (questionId, answer) in kept.Where(a => a.Value.Text is not null).ToList())
         {

@@ -99,7 +99,7 @@ internal sealed class EmailBody(string bodyLanguage, bool bilingual = false)
     // (javascript:, data:, a relative path) is a programming error, refused here so it can never become a link.
     private static void RequireWebAddress(string url, string parameter)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+        if (!Uri.TryCreate(url, UriKind.Absolute, out _)
             || !(url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
             || url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             throw new ArgumentException("A link in an email must be an absolute http(s) address, escaped (no spaces or control characters).", parameter);

@@ -23,13 +23,8 @@ internal sealed class WidgetKeyGraphType : ObjectGraphType<WidgetKey>
         Field(x => x.Enabled).Description("A disabled key is refused everywhere as if it did not exist.");
         Field<NonNullGraphType<StringGraphType>>("embedSnippet")
             .Description("The tags a page embeds, pointing at the platform's public address (Site:PublicBaseUrl).")
-            .Resolve(ctx =>
-            {
-                // The public address, never the request's Host: a snippet is pasted into other sites and outlives the request.
-                var links = ctx.RequestServices!.GetRequiredService<Core.Email.PublicLinks>();
-                return $"<script src=\"{links.To("/widget.js")}\" data-key=\"{ctx.Source.Key}\" async></script>\n"
-                    + $"<noscript><a href=\"{links.To($"/widget/{ctx.Source.Key}/rate")}\">Rate this service / Évaluez ce service</a></noscript>";
-            });
+            .Resolve(ctx => Api.Widgets.WidgetSnippet.For(
+                ctx.RequestServices!.GetRequiredService<Core.Email.PublicLinks>(), ctx.Source.Key, "Rate this service / Évaluez ce service"));
         Field(x => x.CreatedAt);
         Field(x => x.UpdatedAt);
     }
