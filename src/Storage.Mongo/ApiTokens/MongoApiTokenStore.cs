@@ -19,11 +19,7 @@ public sealed class MongoApiTokenStore(MongoStorage db) : IApiTokenStore
     private readonly IMongoCollection<ApiToken> _tokens = db.Collection<ApiToken>(MongoSchema.Collections.ApiTokens);
 
     public Task<bool> TryAddAsync(ApiToken token, CancellationToken ct = default) =>
-        DuplicateKeys.RefuseAsync(async () =>
-        {
-            await _tokens.InsertOneAsync(token, cancellationToken: ct);
-            return true;
-        });
+        DuplicateKeys.TryInsertAsync(_tokens, token, ct);
 
     public async Task<ApiToken?> GetAsync(string id, CancellationToken ct = default) =>
         await _tokens.Find(Queries.ById(id)).FirstOrDefaultAsync(ct);
@@ -55,7 +51,7 @@ public sealed class MongoApiTokenStore(MongoStorage db) : IApiTokenStore
         public static FilterDefinition<ApiToken> OfOrganisation(string organisationId) => F.Eq(x => x.OrganisationId, organisationId);
 
         /// <summary>Newest first by instant (not clock-face time), then id descending.</summary>
-        public static SortDefinition<ApiToken> Newest() => Builders<ApiToken>.Sort.Descending(Instant.TicksOf(Created)).Descending(x => x.Id);
+        public static SortDefinition<ApiToken> Newest() => MongoPaging.Newest<ApiToken>(Created);
 
         /// <summary>The token with this id while it has no revocation time (a null is never stored, so the field is absent).</summary>
         public static FilterDefinition<ApiToken> NotRevoked(string id) => F.Eq(x => x.Id, id) & F.Eq(x => x.RevokedAt, null);

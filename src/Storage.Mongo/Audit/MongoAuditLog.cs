@@ -23,15 +23,13 @@ public sealed class MongoAuditLog(MongoStorage db) : IAuditLog
     public async Task AppendAsync(AuditEntry entry, CancellationToken ct = default)
     {
         // A retried append (same id) matches the stored entry and $setOnInsert leaves it as it was: never a second line, never an overwrite.
+        // The same entry appended twice at once is refused as a duplicate key: the other insert won, and the entry is stored once, as asked.
         var (filter, update) = Queries.InsertIfAbsent(entry);
-        try
+        await DuplicateKeys.RefuseAsync(async () =>
         {
             await _entries.UpdateOneAsync(filter, update, new UpdateOptions { IsUpsert = true }, ct);
-        }
-        catch (Exception e) when (Errors.IsDuplicateKey(e))
-        {
-            // The same entry appended twice at once: the other insert won, and the entry is stored once, as asked.
-        }
+            return true;
+        });
     }
 
     public async Task<Page<AuditEntry>> ListAsync(string organisationId, string? targetId, PageRequest page, CancellationToken ct = default)
@@ -51,9 +49,8 @@ public sealed class MongoAuditLog(MongoStorage db) : IAuditLog
         /// <summary>An upsert that only ever inserts: the whole entry goes in $setOnInsert, so a stored one is untouched.</summary>
         public static (FilterDefinition<AuditEntry> Filter, UpdateDefinition<AuditEntry> Update) InsertIfAbsent(AuditEntry entry)
         {
-            var document = entry.ToBsonDocument();
-            document.Remove("_id");
-            return (F.Eq(x => x.Id, entry.Id), new BsonDocument("$setOnInsert", document));
+            var upsert = Upserts.InsertIfAbsent(entry, entry.Id);
+            return (upsert.Filter, upsert.Update);
         }
 
         /// <summary>The organisation's entries, optionally about one target, after the page's cursor.</summary>

@@ -20,11 +20,7 @@ public sealed class MongoConsultationStore(MongoStorage db) : IConsultationStore
     private readonly IMongoCollection<Consultation> _consultations = db.Collection<Consultation>(MongoSchema.Collections.Consultations);
 
     public Task<bool> TryAddAsync(Consultation consultation, CancellationToken ct = default) =>
-        DuplicateKeys.RefuseAsync(async () =>
-        {
-            await _consultations.InsertOneAsync(consultation, cancellationToken: ct);
-            return true;
-        });
+        DuplicateKeys.TryInsertAsync(_consultations, consultation, ct);
 
     public async Task<bool> UpdateAsync(Consultation consultation, int expectedVersion, CancellationToken ct = default)
     {
@@ -59,8 +55,7 @@ public sealed class MongoConsultationStore(MongoStorage db) : IConsultationStore
         }
 
         /// <summary>Newest first by the instant (never the local clock reading), then id descending.</summary>
-        public static SortDefinition<Consultation> Newest() =>
-            Builders<Consultation>.Sort.Descending(Instant.TicksOf(Created)).Descending("_id");
+        public static SortDefinition<Consultation> Newest() => MongoPaging.Newest<Consultation>(Created);
 
         /// <summary>The consultation only while its stored version is the one the caller read.</summary>
         public static FilterDefinition<Consultation> AtVersion(string id, int expectedVersion) =>

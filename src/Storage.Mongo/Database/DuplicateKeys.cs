@@ -1,3 +1,5 @@
+using MongoDB.Driver;
+
 namespace Engagement.Storage.Mongo;
 
 /// <summary>
@@ -18,4 +20,12 @@ internal static class DuplicateKeys
             return false;
         }
     }
+
+    /// <summary>Inserts <paramref name="document"/>; false, with nothing written, when its id or a unique rule is already taken.</summary>
+    public static Task<bool> TryInsertAsync<T>(IMongoCollection<T> collection, T document, CancellationToken ct) =>
+        RefuseAsync(async () =>
+        {
+            await collection.InsertOneAsync(document, cancellationToken: ct);
+            return true;
+        });
 }

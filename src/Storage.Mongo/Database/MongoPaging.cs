@@ -26,6 +26,10 @@ internal static class MongoPaging
     public static SortDefinition<T> Oldest<T>(string instantField) =>
         Builders<T>.Sort.Ascending(Instant.TicksOf(instantField)).Ascending("_id");
 
+    /// <summary>Newest first by (instant, _id), both descending.</summary>
+    public static SortDefinition<T> Newest<T>(string instantField) =>
+        Builders<T>.Sort.Descending(Instant.TicksOf(instantField)).Descending("_id");
+
     /// <summary>One more than the page holds; the cap only stops a caller that skipped the use case's validation.</summary>
     public static int Take(PageRequest page)
     {

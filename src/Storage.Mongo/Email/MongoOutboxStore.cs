@@ -85,12 +85,8 @@ public sealed class MongoOutboxStore(MongoStorage db) : IOutboxStore
         /// Stores a message as pending and due now unless its id is stored already: the whole document goes in $setOnInsert,
         /// so an existing message is untouched and, inside a transaction, a repeated id is no error that would abort it.
         /// </summary>
-        public static UpdateOneModel<OutboxDocument> Enqueue(EmailMessage message, DateTimeOffset now)
-        {
-            var document = OutboxDocument.Pending(message, now).ToBsonDocument();
-            document.Remove("_id");
-            return new UpdateOneModel<OutboxDocument>(ById(message.Id), new BsonDocument("$setOnInsert", document)) { IsUpsert = true };
-        }
+        public static UpdateOneModel<OutboxDocument> Enqueue(EmailMessage message, DateTimeOffset now) =>
+            Upserts.InsertIfAbsent(OutboxDocument.Pending(message, now), message.Id);
 
         /// <summary>A pending message due at <paramref name="now"/> that this claim has not taken yet.</summary>
         public static FilterDefinition<OutboxDocument> Due(DateTimeOffset now, IEnumerable<string> takenIds)

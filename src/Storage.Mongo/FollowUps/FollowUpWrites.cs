@@ -26,9 +26,8 @@ internal static class FollowUpWrites
         /// <summary>An upsert that only ever inserts: the whole document goes in $setOnInsert, so an existing one is untouched.</summary>
         public static (FilterDefinition<FollowUp> Filter, UpdateDefinition<FollowUp> Update) InsertIfAbsent(FollowUp followUp)
         {
-            var document = followUp.ToBsonDocument();
-            document.Remove("_id");
-            return (Builders<FollowUp>.Filter.Eq(x => x.Id, followUp.Id), new BsonDocument("$setOnInsert", document));
+            var upsert = Upserts.InsertIfAbsent(followUp, followUp.Id);
+            return (upsert.Filter, upsert.Update);
         }
     }
 }

@@ -25,11 +25,7 @@ public sealed class MongoCommentReportStore(MongoStorage db) : ICommentReportSto
     // A second report by the same participant has the same _id, whatever its reason or time; of concurrent ones the
     // server's unique _id keeps exactly one.
     public Task<bool> TryAddAsync(CommentReport report, CancellationToken ct = default) =>
-        DuplicateKeys.RefuseAsync(async () =>
-        {
-            await _reports.InsertOneAsync(Queries.Document(report), cancellationToken: ct);
-            return true;
-        });
+        DuplicateKeys.TryInsertAsync(_reports, Queries.Document(report), ct);
 
     public async Task<IReadOnlyDictionary<ReportReason, int>> CountAsync(string commentId, DateTimeOffset since, CancellationToken ct = default)
     {

@@ -16,11 +16,7 @@ public sealed class MongoOrganisationStore(MongoStorage db) : IOrganisationStore
     private readonly IMongoCollection<Organisation> _organisations = db.Collection<Organisation>(MongoSchema.Collections.Organisations);
 
     public Task<bool> TryAddAsync(Organisation organisation, CancellationToken ct = default) =>
-        DuplicateKeys.RefuseAsync(async () =>
-        {
-            await _organisations.InsertOneAsync(organisation, cancellationToken: ct);
-            return true;
-        });
+        DuplicateKeys.TryInsertAsync(_organisations, organisation, ct);
 
     public async Task<Organisation?> GetAsync(string id, CancellationToken ct = default) =>
         await _organisations.Find(Queries.ById(id)).FirstOrDefaultAsync(ct);

@@ -16,11 +16,7 @@ public sealed class MongoServiceStore(MongoStorage db) : IServiceStore
     private readonly IMongoCollection<Service> _services = db.Collection<Service>(MongoSchema.Collections.Services);
 
     public Task<bool> TryAddAsync(Service service, CancellationToken ct = default) =>
-        DuplicateKeys.RefuseAsync(async () =>
-        {
-            await _services.InsertOneAsync(service, cancellationToken: ct);
-            return true;
-        });
+        DuplicateKeys.TryInsertAsync(_services, service, ct);
 
     public async Task<bool> UpdateAsync(Service service, CancellationToken ct = default)
     {

@@ -105,12 +105,7 @@ public sealed class MongoRatingStore(MongoStorage db) : IRatingStore
         private static readonly FilterDefinitionBuilder<ServiceRating> F = Builders<ServiceRating>.Filter;
 
         /// <summary>An upsert that only ever inserts: the whole rating goes in $setOnInsert, so a stored one is untouched.</summary>
-        public static UpdateOneModel<ServiceRating> InsertIfAbsent(ServiceRating rating)
-        {
-            var document = rating.ToBsonDocument();
-            document.Remove("_id");
-            return new UpdateOneModel<ServiceRating>(F.Eq(x => x.Id, rating.Id), new BsonDocument("$setOnInsert", document)) { IsUpsert = true };
-        }
+        public static UpdateOneModel<ServiceRating> InsertIfAbsent(ServiceRating rating) => Upserts.InsertIfAbsent(rating, rating.Id);
 
         /// <summary>The rating, only when it has a comment (a rating without one has no status to set).</summary>
         public static FilterDefinition<ServiceRating> WithComment(string ratingId) =>

@@ -26,11 +26,7 @@ public sealed class MongoStaffStore(MongoStorage db) : IStaffStore
 
     // One document: the unique indexes refuse a taken id, email or subject, and nothing is half written.
     public Task<bool> TryAddAsync(StaffMember member, CancellationToken ct = default) =>
-        DuplicateKeys.RefuseAsync(async () =>
-        {
-            await _staff.InsertOneAsync(member, cancellationToken: ct);
-            return true;
-        });
+        DuplicateKeys.TryInsertAsync(_staff, member, ct);
 
     public async Task<bool> UpdateAsync(StaffMember member, int expectedVersion, CancellationToken ct = default)
     {

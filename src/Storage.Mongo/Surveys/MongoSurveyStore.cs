@@ -23,11 +23,7 @@ public sealed class MongoSurveyStore(MongoStorage db) : ISurveyStore
     private readonly IMongoCollection<Survey> _surveys = db.Collection<Survey>(MongoSchema.Collections.Surveys);
 
     public Task<bool> TryAddAsync(Survey survey, CancellationToken ct = default) =>
-        DuplicateKeys.RefuseAsync(async () =>
-        {
-            await _surveys.InsertOneAsync(survey, cancellationToken: ct);
-            return true;
-        });
+        DuplicateKeys.TryInsertAsync(_surveys, survey, ct);
 
     public async Task<bool> UpdateAsync(Survey survey, int expectedVersion, CancellationToken ct = default)
     {
@@ -70,8 +66,7 @@ public sealed class MongoSurveyStore(MongoStorage db) : ISurveyStore
         public static SortDefinition<Survey> Oldest() => MongoPaging.Oldest<Survey>(Created);
 
         /// <summary>Newest first by the instant (never the local clock reading), then id descending.</summary>
-        public static SortDefinition<Survey> Newest() =>
-            Builders<Survey>.Sort.Descending(Instant.TicksOf(Created)).Descending("_id");
+        public static SortDefinition<Survey> Newest() => MongoPaging.Newest<Survey>(Created);
 
         /// <summary>The survey only while its stored version is the one the caller read.</summary>
         public static FilterDefinition<Survey> AtVersion(string id, int expectedVersion) =>

@@ -34,11 +34,7 @@ public sealed class MongoWebhookStore(MongoStorage db) : IWebhookStore
     private readonly IMongoCollection<FanOutCheckpointDocument> _checkpoints = db.Collection<FanOutCheckpointDocument>(MongoSchema.Collections.Checkpoints);
 
     public Task<bool> TryAddEndpointAsync(WebhookEndpoint endpoint, CancellationToken ct = default) =>
-        DuplicateKeys.RefuseAsync(async () =>
-        {
-            await _endpoints.InsertOneAsync(endpoint, cancellationToken: ct);
-            return true;
-        });
+        DuplicateKeys.TryInsertAsync(_endpoints, endpoint, ct);
 
     public async Task<WebhookEndpoint?> GetEndpointAsync(string id, CancellationToken ct = default) =>
         await _endpoints.Find(Queries.EndpointById(id)).FirstOrDefaultAsync(ct);
@@ -166,12 +162,7 @@ public sealed class MongoWebhookStore(MongoStorage db) : IWebhookStore
         public static UpdateDefinition<FanOutCheckpointDocument> MoveForward(long checkpoint) => Builders<FanOutCheckpointDocument>.Update.Max(x => x.Value, checkpoint);
 
         /// <summary>An upsert that only ever inserts: the whole delivery goes in $setOnInsert, so a stored one is untouched.</summary>
-        public static UpdateOneModel<WebhookDelivery> InsertIfAbsent(WebhookDelivery delivery)
-        {
-            var document = delivery.ToBsonDocument();
-            document.Remove("_id");
-            return new UpdateOneModel<WebhookDelivery>(D.Eq(x => x.Id, delivery.Id), new BsonDocument("$setOnInsert", document)) { IsUpsert = true };
-        }
+        public static UpdateOneModel<WebhookDelivery> InsertIfAbsent(WebhookDelivery delivery) => Upserts.InsertIfAbsent(delivery, delivery.Id);
 
         public static FilterDefinition<WebhookDelivery> DeliveryById(string id) => D.Eq(x => x.Id, id);
 

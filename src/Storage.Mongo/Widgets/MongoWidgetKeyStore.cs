@@ -18,11 +18,7 @@ public sealed class MongoWidgetKeyStore(MongoStorage db) : IWidgetKeyStore
     private readonly IMongoCollection<WidgetKey> _keys = db.Collection<WidgetKey>(MongoSchema.Collections.WidgetKeys);
 
     public Task<bool> TryAddAsync(WidgetKey key, CancellationToken ct = default) =>
-        DuplicateKeys.RefuseAsync(async () =>
-        {
-            await _keys.InsertOneAsync(key, cancellationToken: ct);
-            return true;
-        });
+        DuplicateKeys.TryInsertAsync(_keys, key, ct);
 
     // Only the settings are in the update, so identity, owner, service and creation stay as stored whatever the caller passed.
     public async Task<bool> UpdateAsync(WidgetKey key, CancellationToken ct = default) =>
