@@ -48,10 +48,7 @@ public sealed class ClosingTheLoopTests
 
         // Anne's and Bob's comments are the evidence (once insights have read them); Carl's comment is about something else.
         var id = await BacklogItems.CreateOnceReadAsync(analyst, org.Id, consultation.Id, "Fix the library ramp", ids[0], ids[1]);
-        foreach (var status in new[] { "ACCEPTED", "IN_PROGRESS" })
-            (await analyst.QueryAsync("mutation($id: ID!, $s: BacklogStatus!) { changeBacklogStatus(id: $id, status: $s) { status } }", new { id, s = status })).AssertOk();
-        (await analyst.QueryAsync("mutation($id: ID!, $note: String) { changeBacklogStatus(id: $id, status: SHIPPED, publicNote: $note) { status } }",
-            new { id, note = "We rebuilt the ramp <b>in May</b>." })).AssertOk();
+        await BacklogItems.ShipAsync(analyst, id, "We rebuilt the ramp <b>in May</b>.");
 
         var received = await ReceivedAsync(smtp, 1);
         Assert.Equal(["VALIDATION"], badAddress.ErrorCodes);

@@ -24,4 +24,19 @@ internal static class BacklogItems
             await Task.Delay(100);
         }
     }
+
+    /// <summary>Moves the item through ACCEPTED to IN_PROGRESS, the steps before it may ship.</summary>
+    public static async Task StartAsync(GraphQLClient analyst, string id)
+    {
+        foreach (var status in new[] { "ACCEPTED", "IN_PROGRESS" })
+            (await analyst.QueryAsync("mutation($id: ID!, $s: BacklogStatus!) { changeBacklogStatus(id: $id, status: $s) { status } }", new { id, s = status })).AssertOk();
+    }
+
+    /// <summary>Starts the item and ships it with its public note, which sends the "you said, we did" emails.</summary>
+    public static async Task ShipAsync(GraphQLClient analyst, string id, string note)
+    {
+        await StartAsync(analyst, id);
+        (await analyst.QueryAsync("mutation($id: ID!, $note: String) { changeBacklogStatus(id: $id, status: SHIPPED, publicNote: $note) { status } }",
+            new { id, note })).AssertOk();
+    }
 }

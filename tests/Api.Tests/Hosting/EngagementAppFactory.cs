@@ -94,6 +94,16 @@ public sealed class EngagementAppFactory : WebApplicationFactory<Program>
         return new GraphQLClient(http);
     }
 
+    /// <summary>Signs in through the JSON door and returns the staff cookie as a Cookie header value ("engagement.staff=…").</summary>
+    public async Task<string> StaffCookieAsync(string email, string password)
+    {
+        using var http = CreateClient();
+        using var response = await http.PostAsJsonAsync("/auth/sign-in", new { email, password });
+        if (response.StatusCode != System.Net.HttpStatusCode.NoContent)
+            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("engagement.staff=", StringComparison.Ordinal));
+    }
+
     public async Task<Organisation> CreateOrganisationAsync()
     {
         var slug = $"org-{Guid.NewGuid():N}"[..20];

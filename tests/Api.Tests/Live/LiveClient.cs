@@ -48,11 +48,7 @@ public sealed class LiveClient : IAsyncDisposable
     /// <summary>A client that sends the staff cookie of a member who signed in with this email and password.</summary>
     public static async Task<LiveClient> SignedInAsync(EngagementAppFactory app, string email, string password)
     {
-        using var http = app.CreateClient();
-        using var response = await http.PostAsync("/auth/sign-in", JsonContent(new { email, password }));
-        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
-        var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("engagement.staff=", StringComparison.Ordinal));
-        return await ConnectAsync(app, new Dictionary<string, string> { ["Cookie"] = cookie });
+        return await ConnectAsync(app, new Dictionary<string, string> { ["Cookie"] = await app.StaffCookieAsync(email, password) });
     }
 
     public static Task<LiveClient> WithTokenAsync(EngagementAppFactory app, string secret) =>
@@ -97,9 +93,6 @@ public sealed class LiveClient : IAsyncDisposable
         while (_inbox.Reader.TryRead(out var message))
             _seen.Add(message);
     }
-
-    private static StringContent JsonContent(object value) =>
-        new(JsonSerializer.Serialize(value), System.Text.Encoding.UTF8, "application/json");
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }

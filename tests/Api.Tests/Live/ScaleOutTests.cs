@@ -51,7 +51,7 @@ public sealed class ScaleOutTests
         var org = await nodes.A.CreateOrganisationAsync();
         var (moderator, password) = await nodes.A.CreateStaffAsync(org.Id, Role.Moderator);
 
-        var cookie = await SignInCookieAsync(nodes.A, moderator.Email, password);
+        var cookie = await nodes.A.StaffCookieAsync(moderator.Email, password);
         var onB = nodes.B.Anonymous();
         onB.Http.DefaultRequestHeaders.Add("Cookie", cookie);
         var me = await onB.QueryAsync("{ me { email } }");
@@ -144,16 +144,6 @@ public sealed class ScaleOutTests
     {
         using var response = await node.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
         return response.StatusCode;
-    }
-
-    /// <summary>Signs in on one node and returns the staff cookie as a Cookie header value, to replay on the other.</summary>
-    private static async Task<string> SignInCookieAsync(EngagementAppFactory node, string email, string password)
-    {
-        using var http = node.CreateClient();
-        using var response = await http.PostAsync("/auth/sign-in",
-            new StringContent(JsonSerializer.Serialize(new { email, password }), System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        return response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("engagement.staff=", StringComparison.Ordinal));
     }
 
     [Fact]

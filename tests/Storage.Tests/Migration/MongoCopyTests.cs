@@ -6,7 +6,6 @@ using Engagement.Storage.Sqlite;
 using Engagement.Storage.Tests.Contract;
 using Engagement.Storage.Tests.Mongo;
 using Engagement.Storage.Tests.Sqlite;
-using Microsoft.Data.Sqlite;
 using MongoDB.Driver;
 
 namespace Engagement.Storage.Tests.Migration;
@@ -76,16 +75,5 @@ public sealed class MongoCopyTests
         }
     }
 
-    private static List<string> Column(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-            values.Add(reader.GetString(0));
-        return values;
-    }
+    private static List<string> Column(string path, string sql) => [.. SqliteRows.Read(path, sql).Select(row => (string)row[0]!)];
 }
