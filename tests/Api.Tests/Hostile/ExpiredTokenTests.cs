@@ -4,6 +4,7 @@ using Engagement.Core.Common;
 using Engagement.Core.Consultations;
 using Engagement.Core.Staff;
 using Microsoft.Extensions.DependencyInjection;
+using Engagement.Core.Tests.Support;
 
 namespace Engagement.Api.Tests.Hostile;
 
@@ -18,7 +19,7 @@ public sealed class ExpiredTokenTests
     [Fact]
     public async Task An_api_token_past_its_expiry_is_refused_and_writes_nothing()
     {
-        var clock = new StepClock(DateTimeOffset.UtcNow);
+        var clock = new ManualClock { UtcNow = DateTimeOffset.UtcNow };
         using var app = SharedHost.NewApp().WithServices(s => s.AddSingleton<TimeProvider>(clock));
         var org = await app.CreateOrganisationAsync();
         var secret = (await app.Get<CreateApiToken>().ExecuteAsync(new(org.Id, "short-lived", Role.Admin, clock.GetUtcNow().AddHours(1)), Actor.System)).Value.Secret;
@@ -34,14 +35,5 @@ public sealed class ExpiredTokenTests
         Hostile.AssertNoLeak(late.Body, "expired token");
         await Hostile.AssertNothingWrittenAsync(app, rows, "an expired token");
         Assert.Equal(ConsultationStatus.Draft, (await app.Get<IConsultationStore>().GetAsync(after.Id))!.Status);
-    }
-
-    private sealed class StepClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

@@ -3,6 +3,7 @@ using Engagement.Core.FollowUps;
 using Engagement.Core.Participants;
 using Engagement.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Engagement.Core.Tests.Support;
 
 namespace Engagement.Api.Tests.Hosting;
 
@@ -18,7 +19,7 @@ public sealed class RetentionJobTests
     [Fact]
     public async Task At_start_the_job_deletes_exactly_what_the_configured_retention_periods_have_passed()
     {
-        var clock = new SettableClock { UtcNow = Start };
+        var clock = new ManualClock { UtcNow = Start };
         var directory = Path.Combine(Path.GetTempPath(), "engagement-tests", Guid.NewGuid().ToString("N"));
         // Periods unlike the defaults (7, 90 and 365 days), so a setting the job ignored would show.
         EngagementAppFactory App() => new EngagementAppFactory(directory)
@@ -103,13 +104,5 @@ public sealed class RetentionJobTests
         await webhooks.MarkDeliveredAsync(delivery.Id, at, 200);
         Assert.Equal(WebhookDeliveryStatus.Delivered, (await webhooks.GetDeliveryAsync(delivery.Id))!.Status);
         return delivery;
-    }
-
-    /// <summary>A clock the test sets by hand, shared by both hosts.</summary>
-    private sealed class SettableClock : TimeProvider
-    {
-        public DateTimeOffset UtcNow { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => UtcNow;
     }
 }

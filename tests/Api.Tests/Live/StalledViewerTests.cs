@@ -19,6 +19,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
+using Engagement.Core.Tests.Support;
 
 namespace Engagement.Api.Tests.Live;
 
@@ -31,7 +32,7 @@ public sealed class StalledViewerTests(ITestOutputHelper output)
     [Fact]
     public async Task A_flush_that_waits_longer_than_the_timeout_aborts_the_connection_and_one_that_completes_does_not()
     {
-        var clock = new StepClock();
+        var clock = new ManualClock { UtcNow = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) };
         var watch = new StalledViewers(Settings(timeoutSeconds: 10), clock, NullLogger<StalledViewers>.Instance);
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 16, resumeWriterThreshold: 8, useSynchronizationContext: false));
         var connection = new DefaultConnectionContext("stalled", new DuplexPipe(new Pipe().Reader, pipe.Writer), new DuplexPipe(pipe.Reader, new Pipe().Writer));
@@ -176,15 +177,6 @@ public sealed class StalledViewerTests(ITestOutputHelper output)
             .Build());
 
     private sealed record DuplexPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
-
-    private sealed class StepClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 
     /// <summary>
     /// A SignalR viewer on a raw WebSocket with a small receive buffer, which joins a group, reads the answer, and then
