@@ -27,12 +27,12 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
         await CheckCoverageAsync(ct);
         await progress.WriteLineAsync($"Copying {source.Describe()} into {sink.Describe()}, {batchSize.ToString(CultureInfo.InvariantCulture)} rows a batch.");
         await sink.PrepareAsync(ct);
-        await CheckCheckpointsAsync(ct);
+        var checkpoints = await CheckCheckpointsAsync(ct);
 
-        var copies = new Dictionary<string, (long Copied, long Skipped)>(StringComparer.Ordinal);
+        var copies = new Dictionary<string, (long Copied, long Skipped, long Total)>(StringComparer.Ordinal);
         foreach (var table in plan.Tables)
         {
-            copies[table.Table] = await CopyTableAsync(table, batchSize, ct);
+            copies[table.Table] = await CopyTableAsync(table, checkpoints[table.Table], batchSize, ct);
             if (table.Counter is { } counter)
             {
                 var highWater = await source.HighWaterAsync(table.Table, ct);
@@ -42,15 +42,15 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
             }
         }
 
-        // Counted once everything is written: the source within the same snapshot the rows were read from, the target after
-        // the last write. Derived tables are counted here too, over the documents they are derived from, now all copied.
+        // The source was counted, within the one snapshot the rows were read from, as each table's copy began; the target
+        // is counted once everything is written. Derived tables are counted here too, over the documents they are derived from, now all copied.
         var results = new List<TableResult>();
         foreach (var entry in plan.Entries)
         {
             results.Add(entry switch
             {
                 TablePlan table => new TableResult(table.Table, table.Collection, copies[table.Table].Copied, copies[table.Table].Skipped,
-                    await source.CountAsync(table, ct), await sink.CountAsync(table.Collection, table.TargetFilter, ct))
+                    copies[table.Table].Total, await sink.CountAsync(table.Collection, table.TargetFilter, ct))
                 {
                     Note = table.Query?.Note,
                 },
@@ -94,12 +94,15 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
 
     // Rows before a checkpoint are not read again; if the data changed since they were copied, the copies could be stale
     // while every count still matched. Such checkpoints are refused before anything is written.
-    private async Task CheckCheckpointsAsync(CancellationToken ct)
+    // Returns every table's checkpoint (null where none is saved), for its copy to resume from.
+    private async Task<Dictionary<string, MigrationCheckpoint?>> CheckCheckpointsAsync(CancellationToken ct)
     {
+        var checkpoints = new Dictionary<string, MigrationCheckpoint?>(StringComparer.Ordinal);
         var stale = new List<string>();
         foreach (var table in plan.Tables)
         {
-            if (await sink.ReadCheckpointAsync(table.Table, ct) is { } checkpoint && checkpoint.Source != source.Fingerprint)
+            var checkpoint = checkpoints[table.Table] = await sink.ReadCheckpointAsync(table.Table, ct);
+            if (checkpoint is not null && checkpoint.Source != source.Fingerprint)
                 stale.Add(table.Table);
         }
         if (stale.Count > 0)
@@ -108,11 +111,11 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
                 $"The checkpoints of {string.Join(", ", stale)} were saved while copying different data (the file changed since, or is another file). "
                 + "Rows copied then may have changed. Start over: drop the migrationCheckpoints collection and run the copy again; every row is then written again over itself.");
         }
+        return checkpoints;
     }
 
-    private async Task<(long Copied, long Skipped)> CopyTableAsync(TablePlan table, int batchSize, CancellationToken ct)
+    private async Task<(long Copied, long Skipped, long Total)> CopyTableAsync(TablePlan table, MigrationCheckpoint? checkpoint, int batchSize, CancellationToken ct)
     {
-        var checkpoint = await sink.ReadCheckpointAsync(table.Table, ct);
         var skipped = checkpoint?.Copied ?? 0;
         var after = checkpoint?.After;
         var total = await source.CountAsync(table, ct);
@@ -147,7 +150,7 @@ public sealed class StoreCopy(IMigrationSource source, IMigrationSink sink, Migr
         }
         if (copied == 0)
             await progress.WriteLineAsync($"  {table.Table}: nothing new to copy.");
-        return (copied, skipped);
+        return (copied, skipped, total);
     }
 }
 
