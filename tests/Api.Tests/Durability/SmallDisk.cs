@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Engagement.Tests.Support;
 
 namespace Engagement.Api.Tests.Durability;
 
@@ -124,11 +125,6 @@ public sealed class SmallDisk : IDisposable
 /// where it runs and fails with the reason: in CI the disk-full drill must prove its point, not quietly pass.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class SmallDiskFactAttribute : FactAttribute
-{
-    public SmallDiskFactAttribute()
-    {
-        if (SmallDisk.Capability is { } problem && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            Skip = $"Cannot mount a small tmpfs here ({problem}); the disk-full drill needs root, CAP_SYS_ADMIN or passwordless sudo (under CI=true it fails instead).";
-    }
-}
+public sealed class SmallDiskFactAttribute() : NeedsFactAttribute(
+    SmallDisk.Capability is { } problem ? $"Cannot mount a small tmpfs here ({problem});" : null,
+    "the disk-full drill needs root, CAP_SYS_ADMIN or passwordless sudo");

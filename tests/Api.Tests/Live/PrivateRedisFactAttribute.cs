@@ -1,3 +1,5 @@
+using Engagement.Tests.Support;
+
 namespace Engagement.Api.Tests.Live;
 
 /// <summary>
@@ -6,13 +8,4 @@ namespace Engagement.Api.Tests.Live;
 /// where it runs and fails saying why: in CI the outage drills must prove recovery, not quietly pass.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class PrivateRedisFactAttribute : FactAttribute
-{
-    public PrivateRedisFactAttribute()
-    {
-        if (PrivateRedis.WhyUnavailable is { } reason && !InCi)
-            Skip = $"{reason} scripts/install-test-deps.sh installs it (under CI=true this test fails instead).";
-    }
-
-    private static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-}
+public sealed class PrivateRedisFactAttribute() : NeedsFactAttribute(PrivateRedis.WhyUnavailable, "scripts/install-test-deps.sh installs it");

@@ -1,3 +1,5 @@
+using Engagement.Tests.Support;
+
 namespace Engagement.Api.Tests.Live;
 
 /// <summary>
@@ -6,19 +8,12 @@ namespace Engagement.Api.Tests.Live;
 /// multi-node tests must prove scale-out, not quietly pass.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class RedisFactAttribute : FactAttribute
+public sealed class RedisFactAttribute() : NeedsFactAttribute(
+    Configured is null ? $"{Variable} is not set;" : null, "scripts/test.sh starts a private Redis and sets it")
 {
     public const string Variable = "ENGAGEMENT_TEST_REDIS";
 
-    public RedisFactAttribute()
-    {
-        if (Configured is null && !InCi)
-            Skip = $"{Variable} is not set; scripts/test.sh starts a private Redis and sets it (under CI=true this test fails instead).";
-    }
-
     private static string? Configured => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value.Trim() : null;
-
-    private static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The shared test Redis as host:port; fails the test with the reason when it is not configured.</summary>
     public static string Redis() => Configured

@@ -1,3 +1,5 @@
+using Engagement.Tests.Support;
+
 namespace Engagement.Email.Tests.Smtp;
 
 /// <summary>
@@ -6,13 +8,4 @@ namespace Engagement.Email.Tests.Smtp;
 /// quietly pass.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class SmtpFactAttribute : FactAttribute
-{
-    public SmtpFactAttribute()
-    {
-        if (PrivateSmtp.WhyUnavailable is { } reason && !InCi)
-            Skip = $"{reason} scripts/install-test-deps.sh installs python3-aiosmtpd (under CI=true this test fails instead).";
-    }
-
-    private static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-}
+public sealed class SmtpFactAttribute() : NeedsFactAttribute(PrivateSmtp.WhyUnavailable, "scripts/install-test-deps.sh installs python3-aiosmtpd");

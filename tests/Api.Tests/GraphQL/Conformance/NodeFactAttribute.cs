@@ -1,3 +1,5 @@
+using Engagement.Tests.Support;
+
 namespace Engagement.Api.Tests.GraphQL.Conformance;
 
 /// <summary>
@@ -5,16 +7,9 @@ namespace Engagement.Api.Tests.GraphQL.Conformance;
 /// is skipped, visibly, except under CI=true, where it runs and fails saying why: CI must prove conformance.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class NodeFactAttribute : FactAttribute
+public sealed class NodeFactAttribute() : NeedsFactAttribute(
+    Find("node") is null || Find("npm") is null ? "node or npm is not on PATH;" : null, "./scripts/test.sh installs them")
 {
-    public NodeFactAttribute()
-    {
-        if ((Find("node") is null || Find("npm") is null) && !InCi)
-            Skip = "node or npm is not on PATH; ./scripts/test.sh installs them (under CI=true this test fails instead).";
-    }
-
-    private static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>The full path of a program on PATH; fails the test with the reason when it is missing.</summary>
     public static string Require(string program) => Find(program)
         ?? throw new Xunit.Sdk.XunitException($"{program} was not found on PATH. Install Node.js 20 or later (./scripts/install-test-deps.sh does).");

@@ -1,3 +1,5 @@
+using Engagement.Tests.Support;
+
 namespace Engagement.Api.Tests.Widget.Browser;
 
 /// <summary>
@@ -6,19 +8,12 @@ namespace Engagement.Api.Tests.Widget.Browser;
 /// must be proven in a real browser, not quietly passed over.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class BrowserFactAttribute : FactAttribute
+public sealed class BrowserFactAttribute() : NeedsFactAttribute(
+    Installed ? null : $"{ChromiumPath} is missing;", "./scripts/test.sh installs Debian's chromium package")
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public BrowserFactAttribute()
-    {
-        if (!Installed && !InCi)
-            Skip = $"{ChromiumPath} is missing; ./scripts/test.sh installs Debian's chromium package (under CI=true this test fails instead).";
-    }
-
     private static bool Installed => File.Exists(ChromiumPath);
-
-    private static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The Chromium executable; fails the test with the reason when it is not installed.</summary>
     public static string Chromium() => Installed
