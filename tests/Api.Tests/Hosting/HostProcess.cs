@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Engagement.Api.Tests.Durability;
+namespace Engagement.Api.Tests.Hosting;
 
-/// <summary>The host binary run as its own process on a working directory, as the fault drills start, kill and restart it.</summary>
+/// <summary>The host binary run as its own process on a working directory, as `dotnet run --project src/Api` runs it and as the fault drills start, kill and restart it.</summary>
 public sealed partial class HostProcess : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -66,6 +66,22 @@ public sealed partial class HostProcess : IDisposable
         }
     }
 
+    /// <summary>Waits for a process that ends by itself (a command, or a host that refuses to start) and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        try
+        {
+            // With both pipes read as events, this also waits until their last lines have reached LastOutput.
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"The process did not exit within {StartTimeout.TotalSeconds} s. Its last output:{Environment.NewLine}{LastOutput}");
+        }
+        return _process.ExitCode;
+    }
+
     /// <summary>Kills the host with SIGKILL (no shutdown, no flush) and returns its exit code once it has gone.</summary>
     public async Task<int> KillAsync()
     {
@@ -78,7 +94,7 @@ public sealed partial class HostProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>The last lines the host wrote, for failure messages.</summary>
+    /// <summary>The last lines the process wrote, standard output and error together: for failure messages, and for what a command prints.</summary>
     public string LastOutput => string.Join(Environment.NewLine, _lastLines);
 
     public void Dispose()
