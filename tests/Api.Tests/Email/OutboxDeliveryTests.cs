@@ -3,6 +3,7 @@ using Engagement.Api.Tests.Hosting;
 using Engagement.Core.Common;
 using Engagement.Core.Email;
 using Microsoft.Extensions.Configuration;
+using Engagement.Tests.Support;
 
 namespace Engagement.Api.Tests.Email;
 
@@ -22,13 +23,8 @@ public sealed class OutboxDeliveryTests
 
         await app.Get<IOutboxStore>().EnqueueAsync([message], DateTimeOffset.UtcNow);
 
-        OutboxEntry? entry = null;
-        for (var waited = 0; waited < 100 && entry?.Status != OutboxStatus.Sent; waited++)
-        {
-            await Task.Delay(100);
-            entry = await app.Get<IOutboxStore>().GetAsync(message.Id);
-        }
-        Assert.Equal(OutboxStatus.Sent, entry!.Status);
+        await Eventually.ReadAsync(() => app.Get<IOutboxStore>().GetAsync(message.Id), entry => entry?.Status == OutboxStatus.Sent,
+            "the outbox has sent the message", entry => $"{entry?.Status} after {entry?.Attempts} tries ({entry?.LastError})");
         var file = Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "outbox"), $"*{message.Id}.eml"));
         Assert.Contains("deuxi", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
     }

@@ -3,6 +3,7 @@ using Engagement.Api.Tests.Participants;
 using Engagement.Core.Email;
 using Engagement.Email.Tests.Smtp;
 using Microsoft.Extensions.DependencyInjection;
+using Engagement.Tests.Support;
 
 namespace Engagement.Api.Tests.Email;
 
@@ -97,18 +98,15 @@ public sealed class SmtpOutageTests
     private static async Task<IReadOnlyList<OutboxEntry>> UntilAsync(EngagementAppFactory app, IReadOnlyList<EmailMessage> messages, Func<OutboxEntry, bool> state, string what)
     {
         var outbox = app.Get<IOutboxStore>();
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var entries = new List<OutboxEntry>();
-            foreach (var message in messages)
-                entries.Add((await outbox.GetAsync(message.Id))!);
-            if (entries.All(state))
+        return await Eventually.ReadAsync<IReadOnlyList<OutboxEntry>>(
+            async () =>
+            {
+                var entries = new List<OutboxEntry>();
+                foreach (var message in messages)
+                    entries.Add((await outbox.GetAsync(message.Id))!);
                 return entries;
-            if (DateTime.UtcNow > deadline)
-                throw new Xunit.Sdk.XunitException($"Not every message was {what} within {Patience.TotalSeconds} s: "
-                    + string.Join("; ", entries.Select(e => $"{e.Message.Id} {e.Status} after {e.Attempts} tries ({e.LastError})")));
-            await Task.Delay(100);
-        }
+            },
+            entries => entries.All(state), $"every message was {what}",
+            entries => string.Join("; ", entries.Select(e => $"{e.Message.Id} {e.Status} after {e.Attempts} tries ({e.LastError})")), Patience);
     }
 }

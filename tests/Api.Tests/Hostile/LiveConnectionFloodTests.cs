@@ -5,6 +5,7 @@ using Engagement.Api.Tests.Hosting;
 using Engagement.Api.Tests.Live;
 using Engagement.Core.Live;
 using Engagement.Core.Ratings;
+using Engagement.Tests.Support;
 
 namespace Engagement.Api.Tests.Hostile;
 
@@ -68,9 +69,7 @@ public sealed class LiveConnectionFloodTests
         Hostile.AssertNoLeak(message, "live connection refusal");
 
         await first.DisposeAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (limit.OpenFrom("unknown") > 1 && DateTime.UtcNow < deadline)
-            await Task.Delay(50);
+        await Eventually.UntilAsync(() => limit.OpenFrom("unknown") == 1, "the closed connection has been let go");
         await using var third = await LiveClient.ConnectAsync(app);
         Assert.Equal(2, limit.OpenFrom("unknown"));
     }

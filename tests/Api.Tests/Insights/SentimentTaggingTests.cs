@@ -3,23 +3,13 @@ using Engagement.Core.Comments;
 using Engagement.Core.Common;
 using Engagement.Core.Insights;
 using Engagement.Core.Ratings;
+using Engagement.Tests.Support;
 
 namespace Engagement.Api.Tests.Insights;
 
 /// <summary>The running host reads the sentiment of texts made public, after their commit, and resumes after a restart.</summary>
 public sealed class SentimentTaggingTests
 {
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read) where T : class
-    {
-        for (var waited = 0; waited < 150; waited++)
-        {
-            if (await read() is { } value)
-                return value;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The tagger did not tag the text within 15 s.");
-    }
-
     private static Comment NewComment(string organisationId, string consultationId, string text) => new()
     {
         Id = Ids.New(), ConsultationId = consultationId, OrganisationId = organisationId, ParticipantId = Ids.New(),
@@ -50,8 +40,8 @@ public sealed class SentimentTaggingTests
                 };
                 await app.Storage.Ratings.TryAddAsync(rating);
 
-                var tagged = await EventuallyAsync(async () => (await app.Storage.Comments.GetAsync(first.Id))?.Sentiment);
-                var ratingTag = await EventuallyAsync(async () => (await app.Storage.Ratings.ListAsync(service.Id, PageRequest.First(1))).Items[0].CommentSentiment);
+                var tagged = await Eventually.ValueAsync(async () => (await app.Storage.Comments.GetAsync(first.Id))?.Sentiment, "the tagger has tagged the comment");
+                var ratingTag = await Eventually.ValueAsync(async () => (await app.Storage.Ratings.ListAsync(service.Id, PageRequest.First(1))).Items[0].CommentSentiment, "the tagger has tagged the rating comment");
 
                 Assert.Equal((SentimentLabel.Positive, "en"), (tagged.Label, tagged.Language));
                 Assert.Equal(SentimentLabel.Negative, ratingTag.Label);
@@ -66,7 +56,7 @@ public sealed class SentimentTaggingTests
             var later = NewComment(organisationId, consultationId, "Le déneigement de ma rue est une catastrophe, personne n'est passé depuis trois jours.");
             await again.Storage.Comments.TryAddAsync(later);
 
-            var laterTag = await EventuallyAsync(async () => (await again.Storage.Comments.GetAsync(later.Id))?.Sentiment);
+            var laterTag = await Eventually.ValueAsync(async () => (await again.Storage.Comments.GetAsync(later.Id))?.Sentiment, "the next host has tagged the comment written while none ran");
             Assert.Equal((SentimentLabel.Negative, "fr"), (laterTag.Label, laterTag.Language));
             Assert.True(await again.Storage.SentimentFeed.GetCheckpointAsync() > checkpoint);
         }

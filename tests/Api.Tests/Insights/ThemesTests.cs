@@ -2,6 +2,7 @@ using Engagement.Api.Tests.Hosting;
 using Engagement.Core.Comments;
 using Engagement.Core.Common;
 using Engagement.Core.Staff;
+using Engagement.Tests.Support;
 
 namespace Engagement.Api.Tests.Insights;
 
@@ -47,16 +48,11 @@ public sealed class ThemesTests
         var analyst = await app.SignedInAsStaffAsync(organisation.Id, Role.Analyst);
         const string Query = "query($org: ID!) { themes(organisationId: $org) { textsRead themes { id name count topTerms quotes { kind targetId text } } } }";
 
-        System.Text.Json.JsonElement themes = default;
-        for (var waited = 0; waited < 200; waited++)
-        {
-            themes = (await analyst.QueryAsync(Query, new { org = organisation.Id })).AssertOk().At("themes");
-            if (themes.ValueKind == System.Text.Json.JsonValueKind.Object && themes.GetProperty("textsRead").GetInt32() == 12)
-                break;
-            await Task.Delay(100);
-        }
+        var themes = await Eventually.ReadAsync(
+            async () => (await analyst.QueryAsync(Query, new { org = organisation.Id })).AssertOk().At("themes"),
+            t => t.ValueKind == System.Text.Json.JsonValueKind.Object && t.GetProperty("textsRead").GetInt32() == 12,
+            "the themes have read all 12 texts", t => t.ToString());
 
-        Assert.Equal(12, themes.GetProperty("textsRead").GetInt32());
         var list = themes.GetProperty("themes").EnumerateArray().ToList();
         Assert.Equal(12, list.Sum(t => t.GetProperty("count").GetInt32()));
         Assert.Contains(list, t => t.GetProperty("topTerms").EnumerateArray().Any(term => term.GetString()!.Contains("snow", StringComparison.Ordinal) || term.GetString()!.Contains("plow", StringComparison.Ordinal)));

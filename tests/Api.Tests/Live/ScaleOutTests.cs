@@ -7,6 +7,7 @@ using Engagement.Core.Ratings;
 using Engagement.Core.Staff;
 using Engagement.Core.Tallies;
 using ConnectionMultiplexer = StackExchange.Redis.ConnectionMultiplexer;
+using Engagement.Tests.Support;
 
 namespace Engagement.Api.Tests.Live;
 
@@ -168,18 +169,15 @@ public sealed class ScaleOutTests
     private static async Task<HttpStatusCode> WaitForRedisCheckAsync(EngagementAppFactory node, string status)
     {
         var client = node.CreateClient();
-        var deadline = DateTime.UtcNow + Patience;
-        string? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            last = body.RootElement.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString();
-            if (last == status)
-                return response.StatusCode;
-            await Task.Delay(200);
-        }
-        throw new Xunit.Sdk.XunitException($"Redis never reported {status} on /health/ready within {Patience.TotalSeconds} s; the last report was {last}.");
+        var (code, _) = await Eventually.ReadAsync(
+            async () =>
+            {
+                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                return (response.StatusCode, Redis: body.RootElement.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+            },
+            answer => answer.Redis == status, $"/health/ready reports Redis {status}", answer => $"Redis {answer.Redis}", Patience);
+        return code;
     }
 
     /// <summary>Two hosts on one SQLite file and one Redis, with a channel prefix of their own so tests never hear each other.</summary>

@@ -3,6 +3,7 @@ using Engagement.Core.Comments;
 using Engagement.Core.Common;
 using Engagement.Core.Moderation;
 using Engagement.Core.Screening;
+using Engagement.Tests.Support;
 
 namespace Engagement.Api.Tests.Moderation;
 
@@ -35,14 +36,8 @@ public sealed class RequeueAfterRestartTests
             using var second = new EngagementAppFactory(directory).WithSetting("Seed:DemoData", "false");
             second.CreateClient();
 
-            ModerationItem? item = null;
-            for (var waited = 0; item is null && waited < 100; waited++)
-            {
-                item = await second.Storage.ModerationItems.GetOpenAsync(TextKind.Comment, held.Id);
-                if (item is null)
-                    await Task.Delay(100);
-            }
-            Assert.NotNull(item);
+            var item = await Eventually.ValueAsync(() => second.Storage.ModerationItems.GetOpenAsync(TextKind.Comment, held.Id),
+                "the restarted host has queued the held comment again");
             Assert.Equal((held.OrganisationId, held.Text), (item.OrganisationId, item.Text));
             Assert.Contains(item.Reasons, r => r.Code == RequeueUnqueuedTexts.RecoveredReason);
         }

@@ -12,6 +12,7 @@ using Engagement.Core.Staff;
 using Engagement.Core.Tallies;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Engagement.Tests.Support;
 
 namespace Engagement.Api.Tests.Portal;
 
@@ -60,11 +61,8 @@ public sealed class StaffInsightsTests(WidgetBrowserHost host) : IClassFixture<W
 
         // The quotes are shown only once the tagger has read the comments, as in production.
         var keys = commented.Select(id => $"{TextKind.RatingComment}:{id}").ToList();
-        for (var waited = 0; (await app.Get<IThemeStore>().GetTextsAsync(organisation.Id, keys)).Count < keys.Count; waited++)
-        {
-            Assert.True(waited < 150, "The tagger did not read the rating comments within 15 s.");
-            await Task.Delay(100);
-        }
+        await Eventually.UntilAsync(async () => (await app.Get<IThemeStore>().GetTextsAsync(organisation.Id, keys)).Count == keys.Count,
+            "the tagger has read the rating comments");
         var scope = TallyScopes.Service(service.Id);
         await app.Get<IThemeStore>().SaveAsync(new ThemeSnapshot
         {

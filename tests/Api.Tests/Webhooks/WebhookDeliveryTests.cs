@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Engagement.Api.Tests.Hosting;
 using Engagement.Core.Staff;
+using Engagement.Tests.Support;
 
 namespace Engagement.Api.Tests.Webhooks;
 
@@ -38,19 +39,10 @@ public sealed class WebhookDeliveryTests(WebhookHost host) : IClassFixture<Webho
             new { input = new { organisationId, title = "Longer opening hours « le samedi »" } })).AssertOk().At("createBacklogItem.id").GetString()!;
 
     /// <summary>The webhook's deliveries once <paramref name="done"/> holds for them, read through GraphQL; fails the test after a while.</summary>
-    private static async Task<JsonElement[]> DeliveriesWhenAsync(GraphQLClient admin, string webhookId, Func<JsonElement[], bool> done, string? status = null)
-    {
-        var deadline = DateTimeOffset.UtcNow + Patience;
-        while (true)
-        {
-            var deliveries = (await admin.QueryAsync(Deliveries, new { id = webhookId, status })).AssertOk().At("webhookDeliveries").EnumerateArray().ToArray();
-            if (done(deliveries))
-                return deliveries;
-            if (DateTimeOffset.UtcNow > deadline)
-                throw new Xunit.Sdk.XunitException($"The deliveries did not get there in {Patience.TotalSeconds} s: {JsonSerializer.Serialize(deliveries)}");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<JsonElement[]> DeliveriesWhenAsync(GraphQLClient admin, string webhookId, Func<JsonElement[], bool> done, string? status = null) =>
+        Eventually.ReadAsync(
+            async () => (await admin.QueryAsync(Deliveries, new { id = webhookId, status })).AssertOk().At("webhookDeliveries").EnumerateArray().ToArray(),
+            done, "the deliveries got there", deliveries => JsonSerializer.Serialize(deliveries), Patience);
 
     private static string Status(JsonElement delivery) => delivery.GetProperty("status").GetString()!;
 
