@@ -132,7 +132,7 @@ public sealed class BacklogBoardTests(WidgetBrowserHost host) : IClassFixture<Wi
 
         await CreateItemAsync(org.Id, "Plain-language letters");
 
-        await Expect(proposed.GetByRole(AriaRole.Link, new() { Name = "Plain-language letters" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(proposed.GetByRole(AriaRole.Link, new() { Name = "Plain-language letters" })).ToBeVisibleAsync();
         await Expect(page.Locator("#backlog-live")).ToHaveTextAsync("The board was updated.");
         await Expect(languageLink).ToBeFocusedAsync();
 
@@ -140,7 +140,7 @@ public sealed class BacklogBoardTests(WidgetBrowserHost host) : IClassFixture<Wi
         var card = proposed.GetByRole(AriaRole.Link, new() { Name = "Longer opening hours" });
         await card.FocusAsync();
         await MoveAsync(first, BacklogStatus.Accepted);
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show the changes" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show the changes" })).ToBeVisibleAsync();
         await Expect(page.Locator("#backlog-live")).ToHaveTextAsync("The board has changed.");
         await Expect(card).ToBeFocusedAsync();
         await Expect(accepted.GetByRole(AriaRole.Link, new() { Name = "Longer opening hours" })).ToHaveCountAsync(0);

@@ -9,8 +9,11 @@ namespace Engagement.Api.Tests.Widget.Browser;
 /// </summary>
 public sealed class Chromium : IAsyncLifetime
 {
-    /// <summary>How long a Playwright wait may take before the test fails: a wait that passes returns at once, and a 2-core machine running the whole suite can stall a page for many seconds.</summary>
-    public const float TimeoutMs = 30_000;
+    /// <summary>
+    /// How long a Playwright wait may take before the test fails: a wait that passes returns at once, and a 2-core machine
+    /// running the whole suite can stall a page for many seconds (CI twice saw a 30 s wait run out).
+    /// </summary>
+    public const float TimeoutMs = 60_000;
 
     // This machine's network is closed: without these Chromium waits on connections to Google's services (component
     // updates, sync, field trials) and on QUIC probes before it serves the page. The sandbox needs user namespaces,
