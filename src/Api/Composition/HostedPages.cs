@@ -81,7 +81,8 @@ public static class HostedPages
 
     /// <summary>
     /// Reads a form body within <paramref name="maxBodyBytes"/> and <paramref name="limits"/>; null, with the status set
-    /// to 413 or 415 or left for a 400, when it is too large, not form-encoded, malformed, or not UTF-8.
+    /// (see <see cref="FormFailureStatus"/>), when it is too large (413), not form-encoded (415), refused by the server
+    /// while it arrived (its own status: 408 for one that stalls or trickles), malformed or not UTF-8 (400).
     /// </summary>
     public static async Task<IFormCollection?> ReadFormAsync(HttpContext http, int maxBodyBytes, FormOptions limits)
     {
@@ -112,15 +113,20 @@ public static class HostedPages
             }
             return form;
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException e)
         {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            // The server's verdict is the precise one: a body cut off at the limit is 413, one too slow to wait for 408.
+            http.Response.StatusCode = e.StatusCode;
             return null;
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or FormatException or NotSupportedException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or NotSupportedException or InvalidOperationException)
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return null;
         }
     }
+
+    /// <summary>The status a failed <see cref="ReadFormAsync"/> set, for the answer that says the form could not be read; else 400.</summary>
+    public static int FormFailureStatus(HttpContext http) =>
+        http.Response.StatusCode >= StatusCodes.Status400BadRequest ? http.Response.StatusCode : StatusCodes.Status400BadRequest;
 }

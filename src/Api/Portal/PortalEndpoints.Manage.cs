@@ -406,5 +406,5 @@ internal static partial class PortalEndpoints
 
     private static IResult FormUnreadable(HttpContext http, string language) =>
         Results.Text(ManageTexts.Get("form-unreadable", language), "text/plain; charset=utf-8",
-            statusCode: http.Response.StatusCode >= 400 ? http.Response.StatusCode : StatusCodes.Status400BadRequest);
+            statusCode: HostedPages.FormFailureStatus(http));
 }

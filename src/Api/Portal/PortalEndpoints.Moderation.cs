@@ -160,9 +160,12 @@ internal static partial class PortalEndpoints
         if (scope is null)
             return refusal!;
         var form = await HostedPages.ReadFormAsync(http, 32 * 1024, QueueFormLimits);
-        var reason = form is null ? null : HostedPages.Single(form, "reason") is { Length: > 0 } given ? given : null;
-        var redacted = form is null ? null : HostedPages.Single(form, "redactedText");
-        if (form is null || !Enum.TryParse<ModerationAction>(HostedPages.Single(form, "action"), out var action)
+        if (form is null)
+            return await QueuePageAsync(http, language, scope, services, null,
+                new QueueProblem(StaffTexts.Get("error-form", language), item!.Id), HostedPages.FormFailureStatus(http));
+        var reason = HostedPages.Single(form, "reason") is { Length: > 0 } given ? given : null;
+        var redacted = HostedPages.Single(form, "redactedText");
+        if (!Enum.TryParse<ModerationAction>(HostedPages.Single(form, "action"), out var action)
             || action is not (ModerationAction.Approve or ModerationAction.Reject or ModerationAction.RedactAndApprove or ModerationAction.Escalate))
             return await QueuePageAsync(http, language, scope, services, null,
                 new QueueProblem(PortalTexts.Get("error-form", language), item!.Id), StatusCodes.Status400BadRequest);
@@ -186,9 +189,13 @@ internal static partial class PortalEndpoints
             services.GetRequiredService<IOrganisationStore>(), form is null ? "" : HostedPages.Single(form, "organisationId") ?? "");
         if (scope is null)
             return refusal!;
-        var ids = form is null ? [] : form["ids"].Where(i => !string.IsNullOrEmpty(i)).Select(i => i!).ToList();
-        var reason = form is null ? null : HostedPages.Single(form, "reason") is { Length: > 0 } given ? given : null;
-        if (form is null || HostedPages.Single(form, "action") is not ("Approve" or "Reject") || !Enum.TryParse<ModerationAction>(HostedPages.Single(form, "action"), out var action))
+        // Not "select between 1 and 100 items": the selection may be fine, only the form did not arrive readable.
+        if (form is null)
+            return await QueuePageAsync(http, language, scope, services, null, new QueueProblem(StaffTexts.Get("error-form", language), null),
+                HostedPages.FormFailureStatus(http));
+        var ids = form["ids"].Where(i => !string.IsNullOrEmpty(i)).Select(i => i!).ToList();
+        var reason = HostedPages.Single(form, "reason") is { Length: > 0 } given ? given : null;
+        if (HostedPages.Single(form, "action") is not ("Approve" or "Reject") || !Enum.TryParse<ModerationAction>(HostedPages.Single(form, "action"), out var action))
             return await QueuePageAsync(http, language, scope, services, null, new QueueProblem(StaffTexts.Get("error-select", language), null),
                 StatusCodes.Status400BadRequest);
         var result = await decide.ExecuteAsync(new DecideModerationItems.Request(scope.Organisation.Id, ids, action, reason), scope.Access.Actor, http.RequestAborted);

@@ -95,7 +95,8 @@ internal static partial class PortalEndpoints
             _ => new FieldError("role", PeopleTexts.Get("error-role", language)),
         }).ToList();
         var model = await PeopleModelAsync(http, language, scope, staff, tokens, clock, [.. errors.Distinct()]);
-        return RenderPeople(http, model with { Email = email, DisplayName = name, StaffRole = roleText });
+        return RenderPeople(http, model with { Email = email, DisplayName = name, StaffRole = roleText },
+            form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> CreateApiTokenAsync(
@@ -138,7 +139,7 @@ internal static partial class PortalEndpoints
                 : new FieldError("tokenName", PeopleTexts.Get(e.Field == "name" ? "error-token-name" : "error-form", language))));
         }
         var model = await PeopleModelAsync(http, language, scope, staff, tokens, clock, [.. errors.Distinct()]);
-        return RenderPeople(http, model with { TokenName = name, TokenRole = roleText });
+        return RenderPeople(http, model with { TokenName = name, TokenRole = roleText }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> RevokeApiTokenPageAsync(
@@ -200,8 +201,8 @@ internal static partial class PortalEndpoints
         return model with { Tokens = tokenRows, CreateTokenAction = $"/{language}/staff/people/tokens{query}", TokenRoles = Choices(TokenRoles, language) };
     }
 
-    private static IResult RenderPeople(HttpContext http, PeoplePageModel model) =>
-        HostedPages.Render<PeoplePage>(http, model, model.Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    private static IResult RenderPeople(HttpContext http, PeoplePageModel model, int failure = StatusCodes.Status400BadRequest) =>
+        HostedPages.Render<PeoplePage>(http, model, model.Errors.Count > 0 ? failure : StatusCodes.Status200OK);
 
     private static List<RoleChoice> Choices(IEnumerable<Role> roles, string language) =>
         [.. roles.Select(r => new RoleChoice(r.ToString(), PeopleTexts.Get($"role-{r}", language), PeopleTexts.Get($"role-hint-{r}", language)))];

@@ -69,7 +69,8 @@ internal static partial class PortalEndpoints
         var slug = form is null ? null : HostedPages.Single(form, "slug");
         var names = NameFields(language, languages, form);
         if (form is null)
-            return await ServicesPageAsync(http, language, scope, services, keys, names, slug, [new("slug", ServicesTexts.Get("error-form", language))]);
+            return await ServicesPageAsync(http, language, scope, services, keys, names, slug, [new("slug", ServicesTexts.Get("error-form", language))],
+                HostedPages.FormFailureStatus(http));
 
         var result = await create.ExecuteAsync(new CreateService.Request(scope.Organisation.Id, slug?.Trim() ?? "", Localized(names)), scope.Access.Actor, http.RequestAborted);
         if (result.Succeeded)
@@ -85,7 +86,7 @@ internal static partial class PortalEndpoints
 
     private static async Task<IResult> ServicesPageAsync(
         HttpContext http, string language, StaffScope scope, IServiceStore services, IWidgetKeyStore keys, IReadOnlyList<NameField> names, string? slug,
-        IReadOnlyList<FieldError> errors)
+        IReadOnlyList<FieldError> errors, int failure = StatusCodes.Status400BadRequest)
     {
         var rows = new List<ServiceRow>();
         foreach (var service in await services.ListByOrganisationAsync(scope.Organisation.Id, http.RequestAborted))
@@ -100,7 +101,7 @@ internal static partial class PortalEndpoints
             $"/{language}/staff/services?organisationId={Uri.EscapeDataString(scope.Organisation.Id)}", rows, names)
         {
             Slug = slug, Errors = errors,
-        }, errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        }, errors.Count > 0 ? failure : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> ServiceKeysAsync(
@@ -139,7 +140,8 @@ internal static partial class PortalEndpoints
                 return HostedPages.SeeOther(http, $"{ServiceUrl(language, service)}&done=updated#names");
             errors = [.. result.Errors.Select(e => NameError(e, names, language)).Distinct()];
         }
-        return Render(http, await ServiceKeysPageAsync(http, language, scope, service, keys, links, names, errors));
+        return Render(http, await ServiceKeysPageAsync(http, language, scope, service, keys, links, names, errors),
+            form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> CreateWidgetKeyAsync(
@@ -162,7 +164,7 @@ internal static partial class PortalEndpoints
             errors = [new FieldError("origins", ServicesTexts.Get("error-form", language))];
         }
         var model = await ServiceKeysPageAsync(http, language, scope, service, keys, links, NameFields(language, languages, null, service.Name), errors);
-        return Render(http, model with { NewOrigins = typed });
+        return Render(http, model with { NewOrigins = typed }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> UpdateWidgetKeyAsync(
@@ -190,12 +192,12 @@ internal static partial class PortalEndpoints
         return Render(http, model with
         {
             Keys = [.. model.Keys.Select(k => k.Id == key.Id ? k with { OriginsText = typed ?? "", Editing = true } : k)],
-        });
+        }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> SetWidgetKeyEnabledAsync(
         string lang, string serviceId, string keyId, HttpContext http, Settings.EngagementSettings settings, IStaffStore staff, IOrganisationStore organisations,
-        IServiceStore services, IWidgetKeyStore keys, SetWidgetKeyEnabled setEnabled)
+        IServiceStore services, IWidgetKeyStore keys, SupportedLanguages languages, PublicLinks links, SetWidgetKeyEnabled setEnabled)
     {
         var (post, refusal) = await ServicePostAsync(lang, serviceId, http, settings, staff, organisations, services);
         if (post is null)
@@ -204,8 +206,14 @@ internal static partial class PortalEndpoints
         if (await keys.GetAsync(keyId, http.RequestAborted) is not { } key || key.ServiceId != service.Id)
             return ErrorPage(http, language, StatusCodes.Status404NotFound);
         var form = await HostedPages.ReadFormAsync(http, 1024, StaffFormLimits);
+        if (form is null)
+        {
+            var unread = new FieldError($"origins-{key.Id}", ServicesTexts.Get("error-form", language));
+            return Render(http, await ServiceKeysPageAsync(http, language, scope, service, keys, links, NameFields(language, languages, null, service.Name), [unread]),
+                HostedPages.FormFailureStatus(http));
+        }
         // Only the page's own two buttons send this form; anything else changes nothing and shows the page again.
-        var enabledText = form is null ? null : HostedPages.Single(form, "enabled");
+        var enabledText = HostedPages.Single(form, "enabled");
         if (enabledText is not ("true" or "false"))
             return HostedPages.SeeOther(http, ServiceUrl(language, service));
         var enabled = enabledText == "true";
@@ -251,8 +259,8 @@ internal static partial class PortalEndpoints
         };
     }
 
-    private static IResult Render(HttpContext http, ServiceKeysPageModel model) =>
-        HostedPages.Render<ServiceKeysPage>(http, model, model.Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    private static IResult Render(HttpContext http, ServiceKeysPageModel model, int failure = StatusCodes.Status400BadRequest) =>
+        HostedPages.Render<ServiceKeysPage>(http, model, model.Errors.Count > 0 ? failure : StatusCodes.Status200OK);
 
     /// <summary>The service when it belongs to the page's organisation; another organisation's is as if it did not exist.</summary>
     private static async Task<Service?> ServiceOfAsync(StaffScope scope, string serviceId, IServiceStore services, HttpContext http) =>

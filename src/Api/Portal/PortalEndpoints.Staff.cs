@@ -63,7 +63,10 @@ internal static partial class PortalEndpoints
         if (!CrossSiteGuard.IsAllowed(http.Request, settings.TrustedOrigins))
             return HostedPages.CrossSiteRefusal();
         var form = await HostedPages.ReadFormAsync(http, 8 * 1024, StaffFormLimits);
-        var (email, password) = form is null ? (null, null) : (HostedPages.Single(form, "email"), HostedPages.Single(form, "password"));
+        // An unreadable form says so: "wrong email or password" would send the person checking what they typed.
+        if (form is null)
+            return SignInPage(http, language, null, StaffTexts.Get("error-form", language), HostedPages.FormFailureStatus(http));
+        var (email, password) = (HostedPages.Single(form, "email"), HostedPages.Single(form, "password"));
         if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password))
             return SignInPage(http, language, email, StaffTexts.Get("staff-bad-credentials", language), StatusCodes.Status400BadRequest);
         var result = await signIn.ExecuteAsync(new SignInWithPassword.Request(email, password), http.RequestAborted);

@@ -89,10 +89,10 @@ internal static partial class PortalEndpoints
             : (HostedPages.Single(form, "text"), HostedPages.Single(form, "email"), HostedPages.Single(form, "parentId") is { Length: > 0 } parent ? parent : null);
         var errors = new Dictionary<string, string>();
         string? verifyUrl = null;
-        if (!TakesComments(consultation, services))
-            errors["form"] = PortalTexts.Get("error-closed", language);
-        else if (form is null)
+        if (form is null)
             errors["form"] = PortalTexts.Get("error-form", language);
+        else if (!TakesComments(consultation, services))
+            errors["form"] = PortalTexts.Get("error-closed", language);
         else
         {
             var request = new PostComment.Request(id, "", text ?? "", language, parentId, string.IsNullOrWhiteSpace(email) ? null : email);
@@ -129,7 +129,7 @@ internal static partial class PortalEndpoints
             Page = WithProblem(model.Page),
             Form = (model.Form ?? new CommentForm($"/{language}/consultations/{Uri.EscapeDataString(id)}/comments", Core.Common.TextLimits.Comment))
                 with { Text = text, Email = email, Errors = errors, VerifyUrl = verifyUrl, ReplyTo = parentId },
-        }, StatusCodes.Status400BadRequest, live: true);
+        }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest, live: true);
     }
 
     // A 4,000-character comment of four-byte characters, percent-encoded, and an address fit.
@@ -225,7 +225,7 @@ internal static partial class PortalEndpoints
         {
             Page = WithProblem(model.Page),
             Form = model.Form is null ? null : model.Form with { Errors = new Dictionary<string, string> { ["form"] = message } },
-        }, StatusCodes.Status400BadRequest, live: true);
+        }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest, live: true);
     }
 
     private const int ActionBodyBytes = 1024;

@@ -28,6 +28,7 @@ public static class StaffTexts
         ["staff-submit"] = ("Sign in", "Se connecter"),
         ["staff-bad-credentials"] = ("That email and password do not match an account, or the account is locked for a while. Check them and try again.",
             "Ce courriel et ce mot de passe ne correspondent à aucun compte, ou le compte est verrouillé pour un moment. Vérifiez-les et réessayez."),
+        ["error-form"] = ("The form could not be read. Reload the page and try again.", "Le formulaire n’a pas pu être lu. Rechargez la page et réessayez."),
         ["queue-title"] = ("Moderation queue", "File de modération"),
         ["queue-empty"] = ("Nothing is waiting for a moderator.", "Rien n’attend un modérateur."),
         ["queue-why"] = ("Why it is here:", "Pourquoi il est ici :"),

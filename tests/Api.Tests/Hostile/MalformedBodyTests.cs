@@ -9,7 +9,8 @@ namespace Engagement.Api.Tests.Hostile;
 /// <summary>
 /// Every public endpoint that takes a body, sent bodies that are too big, lie about their size, are not UTF-8 (or
 /// are UTF-8 only in disguise), are cut short, carry a byte-order mark or a NUL, or say they are something else: each
-/// is a 4xx that leaks nothing and writes nothing, and the same endpoint still takes the honest body afterwards.
+/// is a 4xx that leaks nothing and writes nothing, and the same endpoint still takes the honest body afterwards. A
+/// hosted form refusing a body over its limit says so on its page, in its language, with the 413.
 /// </summary>
 public sealed class MalformedBodyTests(SharedHost host) : IClassFixture<SharedHost>
 {
@@ -122,6 +123,61 @@ public sealed class MalformedBodyTests(SharedHost host) : IClassFixture<SharedHo
             Assert.True((int)response.StatusCode is >= 200 and < 400 && !text.Contains("\"errors\"", StringComparison.Ordinal),
                 $"{surface}: {(int)response.StatusCode} {Hostile.Cut(text)} ← {Encoding.UTF8.GetString(body)}");
         }
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_at_every_hosted_form_is_413_with_the_page_saying_the_form_could_not_be_read_in_its_language()
+    {
+        var world = await HostileWorld.CreateAsync(_app);
+        var staffCookie = await _app.StaffCookieAsync(world.Admin.Email, world.Password);
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        // Over every hosted form's limit (the largest, a consultation's, is 640 KB): each refuses it by its length, unread.
+        var body = Encoding.ASCII.GetBytes("text=" + new string('x', 1024 * 1024));
+        var (consultation, survey, service) = (world.Consultation.Id, world.Survey.Id, world.Service.Id);
+        (string Form, string Path, bool Staff, string Says)[] forms =
+        [
+            ("portal comment", $"/en/consultations/{consultation}/comments", false, "This form could not be accepted."),
+            ("comment report", $"/fr/consultations/{consultation}/comments/any/report", false, "Ce formulaire n’a pas pu être accepté."),
+            ("portal survey", $"/fr/surveys/{survey}", false, "Ce formulaire n’a pas pu être accepté."),
+            ("unsubscribe button", "/en/unsubscribe", false, "The form could not be read."),
+            ("staff sign-in", "/fr/staff/sign-in", false, "Le formulaire n’a pas pu être lu."),
+            ("bulk moderation", "/en/staff/moderation/bulk", true, "The form could not be read."),
+            ("new backlog item", "/fr/staff/backlog", true, "Le formulaire n’a pas pu être lu."),
+            ("new consultation", "/en/staff/consultations/new", true, "The form could not be read."),
+            ("new survey", "/fr/staff/surveys/new", true, "Le formulaire n’a pas pu être lu."),
+            ("new service", "/en/staff/services", true, "The form could not be read."),
+            ("new widget key", $"/fr/staff/services/{service}/keys", true, "Le formulaire n’a pas pu être lu."),
+            ("new staff member", "/en/staff/people", true, "The form could not be read."),
+            ("new API token", "/fr/staff/people/tokens", true, "Le formulaire n’a pas pu être lu."),
+        ];
+        var failures = new List<string>();
+
+        foreach (var (form, path, staff, says) in forms)
+        {
+            var before = await Hostile.RowCountsAsync(_app);
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(Form);
+            if (staff)
+                request.Headers.Add("Cookie", staffCookie);
+            using var response = await client.SendAsync(request);
+            var text = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            try
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{form}: expected 413, got {(int)response.StatusCode}: {Hostile.Cut(text)}");
+                Assert.True(response.Content.Headers.ContentType?.MediaType is "text/html" or "text/plain", $"{form}: answered {response.Content.Headers.ContentType}");
+                Assert.True(text.Contains(says, StringComparison.Ordinal), $"{form}: the answer does not say \"{says}\": {Hostile.Cut(text)}");
+                // Not a field's or the credentials' error: nothing the person typed was wrong.
+                Assert.DoesNotContain("do not match an account", text, StringComparison.Ordinal);
+                Hostile.AssertNoLeak(text, form);
+                await Hostile.AssertNothingWrittenAsync(_app, before, form);
+            }
+            catch (Xunit.Sdk.XunitException e)
+            {
+                failures.Add(e.Message);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     // GraphQL answers a refused input inside a 200 (the GraphQL-over-HTTP rule for application/json); elsewhere a refusal is a 4xx.
