@@ -81,7 +81,7 @@ public static class HostedPages
 
     /// <summary>
     /// Reads a form body within <paramref name="maxBodyBytes"/> and <paramref name="limits"/>; null, with the status set
-    /// (see <see cref="FormFailureStatus"/>), when it is too large (413), not form-encoded (415), refused by the server
+    /// (see <see cref="FormProblemStatus"/>), when it is too large (413), not form-encoded (415), refused by the server
     /// while it arrived (its own status: 408 for one that stalls or trickles), malformed or not UTF-8 (400).
     /// </summary>
     public static async Task<IFormCollection?> ReadFormAsync(HttpContext http, int maxBodyBytes, FormOptions limits)
@@ -126,7 +126,10 @@ public static class HostedPages
         }
     }
 
-    /// <summary>The status a failed <see cref="ReadFormAsync"/> set, for the answer that says the form could not be read; else 400.</summary>
-    public static int FormFailureStatus(HttpContext http) =>
+    /// <summary>
+    /// The status of a form's answer when the form is refused: the one a failed <see cref="ReadFormAsync"/> set (408, 413,
+    /// 415 or 400), else 400, for a form that was read but has problems.
+    /// </summary>
+    public static int FormProblemStatus(HttpContext http) =>
         http.Response.StatusCode >= StatusCodes.Status400BadRequest ? http.Response.StatusCode : StatusCodes.Status400BadRequest;
 }

@@ -50,7 +50,7 @@ internal static class UnsubscribeEndpoints
             // Not the "invalid link" page: the link may be fine, only the button's form did not arrive readable.
             if (form is null)
                 return Results.Text("The form could not be read. Open the link from the email again. / Le formulaire n’a pas pu être lu. Ouvrez de nouveau le lien du courriel.",
-                    "text/plain; charset=utf-8", statusCode: HostedPages.FormFailureStatus(http));
+                    "text/plain; charset=utf-8", statusCode: HostedPages.FormProblemStatus(http));
             token = HostedPages.Single(form, "token") ?? "";
         }
         var result = await unsubscribe.ExecuteAsync(token, http.RequestAborted);

@@ -119,7 +119,7 @@ public static class VerifyEmailEndpoints
         }
         var model = RequestPageModel(lang, sent: false);
         return HostedPages.Render<VerifyEmailRequestPage>(http, model with { Form = model.Form with { Email = email, Errors = errors } },
-            form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
+            HostedPages.FormProblemStatus(http));
     }
 
     /// <summary>The page for a link that cannot be used, with the status that says why; an expired link's page asks for a new one.</summary>
@@ -167,6 +167,6 @@ public static class VerifyEmailEndpoints
             "text/plain; charset=utf-8", statusCode: StatusCodes.Status413PayloadTooLarge),
         StatusCodes.Status415UnsupportedMediaType => Results.Text("Send the form as application/x-www-form-urlencoded. / Envoyez le formulaire en application/x-www-form-urlencoded.",
             "text/plain; charset=utf-8", statusCode: StatusCodes.Status415UnsupportedMediaType),
-        _ => Results.Text("The form could not be read. / Le formulaire n’a pas pu être lu.", "text/plain; charset=utf-8", statusCode: HostedPages.FormFailureStatus(http)),
+        _ => Results.Text("The form could not be read. / Le formulaire n’a pas pu être lu.", "text/plain; charset=utf-8", statusCode: HostedPages.FormProblemStatus(http)),
     };
 }

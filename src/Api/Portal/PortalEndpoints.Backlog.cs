@@ -186,7 +186,7 @@ internal static partial class PortalEndpoints
         {
             Page = WithProblem(model.Page), Title = title, Description = description, Concerns = concerns, Chosen = picked.ToHashSet(StringComparer.Ordinal),
             Errors = errors,
-        }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
+        }, HostedPages.FormProblemStatus(http));
     }
 
     // "Comment:abc" → a reference; null for anything our form does not offer.
@@ -281,7 +281,7 @@ internal static partial class PortalEndpoints
         {
             Page = WithProblem(model.Page),
             StatusForm = model.StatusForm is null ? null : model.StatusForm with { Chosen = chosen, Note = note, Errors = errors },
-        }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
+        }, HostedPages.FormProblemStatus(http));
     }
 
     private static async Task<IResult> MergeBacklogItemAsync(
@@ -320,7 +320,7 @@ internal static partial class PortalEndpoints
             Page = WithProblem(model.Page),
             MergeForm = model.MergeForm is null ? null : model.MergeForm with { Chosen = duplicateId, Error = message },
             Notice = model.MergeForm is null ? message : null,
-        }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
+        }, HostedPages.FormProblemStatus(http));
     }
 
     private static async Task<IResult> AddBacklogItemEvidenceAsync(
@@ -362,7 +362,7 @@ internal static partial class PortalEndpoints
             Page = WithProblem(model.Page),
             EvidenceForm = model.EvidenceForm is null ? null : model.EvidenceForm with { Chosen = picked.ToHashSet(StringComparer.Ordinal), Error = message },
             Notice = model.EvidenceForm is null ? message : null,
-        }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
+        }, HostedPages.FormProblemStatus(http));
     }
 
     /// <summary>An item's page as it stands: the forms only for those who may change the backlog, while the item is open.</summary>

@@ -406,5 +406,5 @@ internal static partial class PortalEndpoints
 
     private static IResult FormUnreadable(HttpContext http, string language) =>
         Results.Text(ManageTexts.Get("form-unreadable", language), "text/plain; charset=utf-8",
-            statusCode: HostedPages.FormFailureStatus(http));
+            statusCode: HostedPages.FormProblemStatus(http));
 }

@@ -162,7 +162,7 @@ internal static partial class PortalEndpoints
         var form = await HostedPages.ReadFormAsync(http, 32 * 1024, QueueFormLimits);
         if (form is null)
             return await QueuePageAsync(http, language, scope, services, null,
-                new QueueProblem(StaffTexts.Get("error-form", language), item!.Id), HostedPages.FormFailureStatus(http));
+                new QueueProblem(StaffTexts.Get("error-form", language), item!.Id), HostedPages.FormProblemStatus(http));
         var reason = HostedPages.Single(form, "reason") is { Length: > 0 } given ? given : null;
         var redacted = HostedPages.Single(form, "redactedText");
         if (!Enum.TryParse<ModerationAction>(HostedPages.Single(form, "action"), out var action)
@@ -192,7 +192,7 @@ internal static partial class PortalEndpoints
         // Not "select between 1 and 100 items": the selection may be fine, only the form did not arrive readable.
         if (form is null)
             return await QueuePageAsync(http, language, scope, services, null, new QueueProblem(StaffTexts.Get("error-form", language), null),
-                HostedPages.FormFailureStatus(http));
+                HostedPages.FormProblemStatus(http));
         var ids = form["ids"].Where(i => !string.IsNullOrEmpty(i)).Select(i => i!).ToList();
         var reason = HostedPages.Single(form, "reason") is { Length: > 0 } given ? given : null;
         if (HostedPages.Single(form, "action") is not ("Approve" or "Reject") || !Enum.TryParse<ModerationAction>(HostedPages.Single(form, "action"), out var action))

@@ -96,7 +96,7 @@ internal static partial class PortalEndpoints
         }).ToList();
         var model = await PeopleModelAsync(http, language, scope, staff, tokens, clock, [.. errors.Distinct()]);
         return RenderPeople(http, model with { Email = email, DisplayName = name, StaffRole = roleText },
-            form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
+            HostedPages.FormProblemStatus(http));
     }
 
     private static async Task<IResult> CreateApiTokenAsync(
@@ -139,7 +139,7 @@ internal static partial class PortalEndpoints
                 : new FieldError("tokenName", PeopleTexts.Get(e.Field == "name" ? "error-token-name" : "error-form", language))));
         }
         var model = await PeopleModelAsync(http, language, scope, staff, tokens, clock, [.. errors.Distinct()]);
-        return RenderPeople(http, model with { TokenName = name, TokenRole = roleText }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
+        return RenderPeople(http, model with { TokenName = name, TokenRole = roleText }, HostedPages.FormProblemStatus(http));
     }
 
     private static async Task<IResult> RevokeApiTokenPageAsync(

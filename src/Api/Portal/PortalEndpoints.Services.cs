@@ -70,7 +70,7 @@ internal static partial class PortalEndpoints
         var names = NameFields(language, languages, form);
         if (form is null)
             return await ServicesPageAsync(http, language, scope, services, keys, names, slug, [new("slug", ServicesTexts.Get("error-form", language))],
-                HostedPages.FormFailureStatus(http));
+                HostedPages.FormProblemStatus(http));
 
         var result = await create.ExecuteAsync(new CreateService.Request(scope.Organisation.Id, slug?.Trim() ?? "", Localized(names)), scope.Access.Actor, http.RequestAborted);
         if (result.Succeeded)
@@ -141,7 +141,7 @@ internal static partial class PortalEndpoints
             errors = [.. result.Errors.Select(e => NameError(e, names, language)).Distinct()];
         }
         return Render(http, await ServiceKeysPageAsync(http, language, scope, service, keys, links, names, errors),
-            form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
+            HostedPages.FormProblemStatus(http));
     }
 
     private static async Task<IResult> CreateWidgetKeyAsync(
@@ -164,7 +164,7 @@ internal static partial class PortalEndpoints
             errors = [new FieldError("origins", ServicesTexts.Get("error-form", language))];
         }
         var model = await ServiceKeysPageAsync(http, language, scope, service, keys, links, NameFields(language, languages, null, service.Name), errors);
-        return Render(http, model with { NewOrigins = typed }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
+        return Render(http, model with { NewOrigins = typed }, HostedPages.FormProblemStatus(http));
     }
 
     private static async Task<IResult> UpdateWidgetKeyAsync(
@@ -192,7 +192,7 @@ internal static partial class PortalEndpoints
         return Render(http, model with
         {
             Keys = [.. model.Keys.Select(k => k.Id == key.Id ? k with { OriginsText = typed ?? "", Editing = true } : k)],
-        }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest);
+        }, HostedPages.FormProblemStatus(http));
     }
 
     private static async Task<IResult> SetWidgetKeyEnabledAsync(
@@ -210,7 +210,7 @@ internal static partial class PortalEndpoints
         {
             var unread = new FieldError($"origins-{key.Id}", ServicesTexts.Get("error-form", language));
             return Render(http, await ServiceKeysPageAsync(http, language, scope, service, keys, links, NameFields(language, languages, null, service.Name), [unread]),
-                HostedPages.FormFailureStatus(http));
+                HostedPages.FormProblemStatus(http));
         }
         // Only the page's own two buttons send this form; anything else changes nothing and shows the page again.
         var enabledText = HostedPages.Single(form, "enabled");

@@ -65,7 +65,7 @@ internal static partial class PortalEndpoints
         var form = await HostedPages.ReadFormAsync(http, 8 * 1024, StaffFormLimits);
         // An unreadable form says so: "wrong email or password" would send the person checking what they typed.
         if (form is null)
-            return SignInPage(http, language, null, StaffTexts.Get("error-form", language), HostedPages.FormFailureStatus(http));
+            return SignInPage(http, language, null, StaffTexts.Get("error-form", language), HostedPages.FormProblemStatus(http));
         var (email, password) = (HostedPages.Single(form, "email"), HostedPages.Single(form, "password"));
         if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password))
             return SignInPage(http, language, email, StaffTexts.Get("staff-bad-credentials", language), StatusCodes.Status400BadRequest);

@@ -90,7 +90,7 @@ internal static partial class PortalEndpoints
         }
         var model = SurveyModel(survey, language, posted, errors) with { FormError = formError };
         return HostedPages.Render<SurveyPage>(http, model with { Page = WithProblem(model.Page) },
-            form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest, live: true);
+            HostedPages.FormProblemStatus(http), live: true);
     }
 
     /// <summary>The answer a question's posted values make; ok is false when they cannot be an answer to it (a made-up value).</summary>

@@ -129,7 +129,7 @@ internal static partial class PortalEndpoints
             Page = WithProblem(model.Page),
             Form = (model.Form ?? new CommentForm($"/{language}/consultations/{Uri.EscapeDataString(id)}/comments", Core.Common.TextLimits.Comment))
                 with { Text = text, Email = email, Errors = errors, VerifyUrl = verifyUrl, ReplyTo = parentId },
-        }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest, live: true);
+        }, HostedPages.FormProblemStatus(http), live: true);
     }
 
     // A 4,000-character comment of four-byte characters, percent-encoded, and an address fit.
@@ -225,7 +225,7 @@ internal static partial class PortalEndpoints
         {
             Page = WithProblem(model.Page),
             Form = model.Form is null ? null : model.Form with { Errors = new Dictionary<string, string> { ["form"] = message } },
-        }, form is null ? HostedPages.FormFailureStatus(http) : StatusCodes.Status400BadRequest, live: true);
+        }, HostedPages.FormProblemStatus(http), live: true);
     }
 
     private const int ActionBodyBytes = 1024;

@@ -164,7 +164,7 @@ public static partial class WidgetEndpoints
             return HostedPages.Render<WidgetRatePage>(http, RatePageModel(http, widgetKey, service, language, null) with
             {
                 Errors = new Dictionary<string, string> { ["form"] = WidgetTexts.Get("error-form", language) },
-            }, HostedPages.FormFailureStatus(http));
+            }, HostedPages.FormProblemStatus(http));
         }
         language = Single(form, "lang") is "fr" or "en" ? form["lang"].ToString() : language;
         var page = WidgetPages.Normalise(Single(form, "page"));
@@ -283,7 +283,7 @@ public static partial class WidgetEndpoints
             $"A rating is at most {MaxBodyBytes / 1024} KiB.", $"Une évaluation fait au plus {MaxBodyBytes / 1024} Kio.", null),
         StatusCodes.Status415UnsupportedMediaType => Error(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
             "Send the rating as application/x-www-form-urlencoded.", "Envoyez l’évaluation en application/x-www-form-urlencoded.", null),
-        _ => Error(HostedPages.FormFailureStatus(http), "VALIDATION", "The form could not be read.", "Le formulaire n’a pas pu être lu.", null),
+        _ => Error(HostedPages.FormProblemStatus(http), "VALIDATION", "The form could not be read.", "Le formulaire n’a pas pu être lu.", null),
     };
 
     /// <summary>One value of a field: "" when absent, null when given more than once.</summary>
