@@ -283,7 +283,9 @@ public static partial class WidgetEndpoints
             $"A rating is at most {MaxBodyBytes / 1024} KiB.", $"Une évaluation fait au plus {MaxBodyBytes / 1024} Kio.", null),
         StatusCodes.Status415UnsupportedMediaType => Error(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
             "Send the rating as application/x-www-form-urlencoded.", "Envoyez l’évaluation en application/x-www-form-urlencoded.", null),
-        _ => Error(HostedPages.FormProblemStatus(http), "VALIDATION", "The form could not be read.", "Le formulaire n’a pas pu être lu.", null),
+        StatusCodes.Status408RequestTimeout => Error(StatusCodes.Status408RequestTimeout, "VALIDATION",
+            "The rating arrived too slowly, so it was not read. Send it again.", "L’évaluation est arrivée trop lentement et n’a pas été lue. Envoyez-la de nouveau.", null),
+        _ => Error(StatusCodes.Status400BadRequest, "VALIDATION", "The form could not be read.", "Le formulaire n’a pas pu être lu.", null),
     };
 
     /// <summary>One value of a field: "" when absent, null when given more than once.</summary>

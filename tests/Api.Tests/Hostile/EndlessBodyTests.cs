@@ -73,6 +73,7 @@ public sealed class EndlessBodyTests(KestrelHost host, Xunit.Abstractions.ITestO
     [Theory]
     [InlineData("GraphQL", false)]
     [InlineData("GraphQL", true)]
+    [InlineData("widget ratings", false)]
     [InlineData("portal comment", false)]
     [InlineData("portal comment", true)]
     [InlineData("sign-in form", false)]
