@@ -1,6 +1,6 @@
-using Engagement.Api.Composition;
 using System.Security.Claims;
 using System.Text.Json;
+using Engagement.Api.Composition;
 using Engagement.Api.Settings;
 using Engagement.Core.Staff;
 using Microsoft.AspNetCore.Authentication;

@@ -1,6 +1,6 @@
-using Engagement.Api.Composition;
 using System.Text.Json;
 using Engagement.Api.Auth;
+using Engagement.Api.Composition;
 using Engagement.GraphQL.Errors;
 using Engagement.Api.Settings;
 using Engagement.Web;

@@ -95,8 +95,7 @@ internal static partial class PortalEndpoints
             _ => new FieldError("role", PeopleTexts.Get("error-role", language)),
         }).ToList();
         var model = await PeopleModelAsync(http, language, scope, staff, tokens, clock, [.. errors.Distinct()]);
-        return RenderPeople(http, model with { Email = email, DisplayName = name, StaffRole = roleText },
-            HostedPages.FormProblemStatus(http));
+        return RenderPeople(http, model with { Email = email, DisplayName = name, StaffRole = roleText });
     }
 
     private static async Task<IResult> CreateApiTokenAsync(
@@ -139,7 +138,7 @@ internal static partial class PortalEndpoints
                 : new FieldError("tokenName", PeopleTexts.Get(e.Field == "name" ? "error-token-name" : "error-form", language))));
         }
         var model = await PeopleModelAsync(http, language, scope, staff, tokens, clock, [.. errors.Distinct()]);
-        return RenderPeople(http, model with { TokenName = name, TokenRole = roleText }, HostedPages.FormProblemStatus(http));
+        return RenderPeople(http, model with { TokenName = name, TokenRole = roleText });
     }
 
     private static async Task<IResult> RevokeApiTokenPageAsync(
@@ -201,8 +200,8 @@ internal static partial class PortalEndpoints
         return model with { Tokens = tokenRows, CreateTokenAction = $"/{language}/staff/people/tokens{query}", TokenRoles = Choices(TokenRoles, language) };
     }
 
-    private static IResult RenderPeople(HttpContext http, PeoplePageModel model, int failure = StatusCodes.Status400BadRequest) =>
-        HostedPages.Render<PeoplePage>(http, model, model.Errors.Count > 0 ? failure : StatusCodes.Status200OK);
+    private static IResult RenderPeople(HttpContext http, PeoplePageModel model) =>
+        HostedPages.Render<PeoplePage>(http, model, model.Errors.Count > 0 ? HostedPages.FormProblemStatus(http) : StatusCodes.Status200OK);
 
     private static List<RoleChoice> Choices(IEnumerable<Role> roles, string language) =>
         [.. roles.Select(r => new RoleChoice(r.ToString(), PeopleTexts.Get($"role-{r}", language), PeopleTexts.Get($"role-hint-{r}", language)))];

@@ -69,8 +69,7 @@ internal static partial class PortalEndpoints
         var slug = form is null ? null : HostedPages.Single(form, "slug");
         var names = NameFields(language, languages, form);
         if (form is null)
-            return await ServicesPageAsync(http, language, scope, services, keys, names, slug, [new("slug", ServicesTexts.Get("error-form", language))],
-                HostedPages.FormProblemStatus(http));
+            return await ServicesPageAsync(http, language, scope, services, keys, names, slug, [new("slug", ServicesTexts.Get("error-form", language))]);
 
         var result = await create.ExecuteAsync(new CreateService.Request(scope.Organisation.Id, slug?.Trim() ?? "", Localized(names)), scope.Access.Actor, http.RequestAborted);
         if (result.Succeeded)
@@ -86,7 +85,7 @@ internal static partial class PortalEndpoints
 
     private static async Task<IResult> ServicesPageAsync(
         HttpContext http, string language, StaffScope scope, IServiceStore services, IWidgetKeyStore keys, IReadOnlyList<NameField> names, string? slug,
-        IReadOnlyList<FieldError> errors, int failure = StatusCodes.Status400BadRequest)
+        IReadOnlyList<FieldError> errors)
     {
         var rows = new List<ServiceRow>();
         foreach (var service in await services.ListByOrganisationAsync(scope.Organisation.Id, http.RequestAborted))
@@ -101,7 +100,7 @@ internal static partial class PortalEndpoints
             $"/{language}/staff/services?organisationId={Uri.EscapeDataString(scope.Organisation.Id)}", rows, names)
         {
             Slug = slug, Errors = errors,
-        }, errors.Count > 0 ? failure : StatusCodes.Status200OK);
+        }, errors.Count > 0 ? HostedPages.FormProblemStatus(http) : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> ServiceKeysAsync(
@@ -140,8 +139,7 @@ internal static partial class PortalEndpoints
                 return HostedPages.SeeOther(http, $"{ServiceUrl(language, service)}&done=updated#names");
             errors = [.. result.Errors.Select(e => NameError(e, names, language)).Distinct()];
         }
-        return Render(http, await ServiceKeysPageAsync(http, language, scope, service, keys, links, names, errors),
-            HostedPages.FormProblemStatus(http));
+        return Render(http, await ServiceKeysPageAsync(http, language, scope, service, keys, links, names, errors));
     }
 
     private static async Task<IResult> CreateWidgetKeyAsync(
@@ -164,7 +162,7 @@ internal static partial class PortalEndpoints
             errors = [new FieldError("origins", ServicesTexts.Get("error-form", language))];
         }
         var model = await ServiceKeysPageAsync(http, language, scope, service, keys, links, NameFields(language, languages, null, service.Name), errors);
-        return Render(http, model with { NewOrigins = typed }, HostedPages.FormProblemStatus(http));
+        return Render(http, model with { NewOrigins = typed });
     }
 
     private static async Task<IResult> UpdateWidgetKeyAsync(
@@ -192,7 +190,7 @@ internal static partial class PortalEndpoints
         return Render(http, model with
         {
             Keys = [.. model.Keys.Select(k => k.Id == key.Id ? k with { OriginsText = typed ?? "", Editing = true } : k)],
-        }, HostedPages.FormProblemStatus(http));
+        });
     }
 
     private static async Task<IResult> SetWidgetKeyEnabledAsync(
@@ -209,8 +207,7 @@ internal static partial class PortalEndpoints
         if (form is null)
         {
             var unread = new FieldError($"origins-{key.Id}", ServicesTexts.Get("error-form", language));
-            return Render(http, await ServiceKeysPageAsync(http, language, scope, service, keys, links, NameFields(language, languages, null, service.Name), [unread]),
-                HostedPages.FormProblemStatus(http));
+            return Render(http, await ServiceKeysPageAsync(http, language, scope, service, keys, links, NameFields(language, languages, null, service.Name), [unread]));
         }
         // Only the page's own two buttons send this form; anything else changes nothing and shows the page again.
         var enabledText = HostedPages.Single(form, "enabled");
@@ -259,8 +256,8 @@ internal static partial class PortalEndpoints
         };
     }
 
-    private static IResult Render(HttpContext http, ServiceKeysPageModel model, int failure = StatusCodes.Status400BadRequest) =>
-        HostedPages.Render<ServiceKeysPage>(http, model, model.Errors.Count > 0 ? failure : StatusCodes.Status200OK);
+    private static IResult Render(HttpContext http, ServiceKeysPageModel model) =>
+        HostedPages.Render<ServiceKeysPage>(http, model, model.Errors.Count > 0 ? HostedPages.FormProblemStatus(http) : StatusCodes.Status200OK);
 
     /// <summary>The service when it belongs to the page's organisation; another organisation's is as if it did not exist.</summary>
     private static async Task<Service?> ServiceOfAsync(StaffScope scope, string serviceId, IServiceStore services, HttpContext http) =>

@@ -1,5 +1,6 @@
 using Engagement.Api.GraphQL.Types.Common;
 using Engagement.Core.Widgets;
+using Engagement.GraphQL;
 using GraphQL.Types;
 
 namespace Engagement.Api.GraphQL.Types.Widgets;
@@ -23,8 +24,7 @@ internal sealed class WidgetKeyGraphType : ObjectGraphType<WidgetKey>
         Field(x => x.Enabled).Description("A disabled key is refused everywhere as if it did not exist.");
         Field<NonNullGraphType<StringGraphType>>("embedSnippet")
             .Description("The tags a page embeds, pointing at the platform's public address (Site:PublicBaseUrl).")
-            .Resolve(ctx => Api.Widgets.WidgetSnippet.For(
-                ctx.RequestServices!.GetRequiredService<Core.Email.PublicLinks>(), ctx.Source.Key, "Rate this service / Évaluez ce service"));
+            .Resolve(ctx => Api.Widgets.WidgetSnippet.For(ctx.Use<Core.Email.PublicLinks>(), ctx.Source.Key, "Rate this service / Évaluez ce service"));
         Field(x => x.CreatedAt);
         Field(x => x.UpdatedAt);
     }
